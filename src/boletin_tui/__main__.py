@@ -1,0 +1,3 @@
+from boletin_tui.cli import main
+
+raise SystemExit(main())

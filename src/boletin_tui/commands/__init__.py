@@ -1,0 +1,1 @@
+"""The `boletin-tui` subcommands, one module per area. Each exposes `register(subparsers)`."""

@@ -1,0 +1,79 @@
+"""A cache of parsed files, keyed by absolute path, size and modification time.
+
+The cache is an optimisation, never a source of truth: a file that changed is parsed again, a
+cache that is unreadable or from another version is ignored and rebuilt, and `--no-cache`
+bypasses it. It lives in the user cache directory (`$BOLETIN_TUI_CACHE_DIR`, else
+`$XDG_CACHE_HOME/boletin-tui`, else `~/.cache/boletin-tui`) or in `--cache-dir`.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from boletin_tui.corpus.model import Bulletin, Skipped
+
+CACHE_VERSION = 1
+_FILE_NAME = f"parsed-v{CACHE_VERSION}.pickle"
+_MAX_ENTRIES = 200_000
+
+Entry = tuple[int, int, Bulletin | Skipped]  # size, mtime_ns, parse result
+
+
+def default_cache_dir() -> Path:
+    if explicit := os.environ.get("BOLETIN_TUI_CACHE_DIR"):
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "boletin-tui"
+
+
+class ParseCache:
+    """Parse results by absolute path; `get` returns None unless size and mtime still match."""
+
+    def __init__(self, directory: str | os.PathLike | None = None) -> None:
+        self.path = Path(directory or default_cache_dir()) / _FILE_NAME
+        self._entries: dict[str, Entry] = self._read()
+        self._dirty = False
+
+    def _read(self) -> dict[str, Entry]:
+        try:
+            with open(self.path, "rb") as fh:
+                data = pickle.load(fh)
+        except Exception:  # missing, unreadable, truncated or from another version: rebuild
+            return {}
+        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, path: str, stat: os.stat_result) -> Bulletin | Skipped | None:
+        entry = self._entries.get(path)
+        if entry and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+            return entry[2]
+        return None
+
+    def put(self, path: str, stat: os.stat_result, result: Bulletin | Skipped) -> None:
+        self._entries[path] = (stat.st_size, stat.st_mtime_ns, result)
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the cache atomically; failures are ignored (the cache is only a speed-up)."""
+        if not self._dirty:
+            return
+        if len(self._entries) > _MAX_ENTRIES:
+            self._entries = dict(list(self._entries.items())[-_MAX_ENTRIES:])
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".parsed-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump({"version": CACHE_VERSION, "entries": self._entries}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+            self._dirty = False
+        except OSError:
+            try:
+                os.unlink(tmp)
+            except (OSError, UnboundLocalError):
+                pass

@@ -1,0 +1,78 @@
+"""Spanish dates and datelines, parsed with python-dateutil.
+
+A dateline is a city followed by a date: `Ciudad de México, 20 de abril de 2020`,
+`Ciudad de México, jueves 30 de mayo de 2024.`, `Mérida, Yucatán, a 12 de octubre de 2022.`,
+`CIUDAD DE MÉXICO, 3 DE ENERO DE 2021`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as du_parser
+
+
+class SpanishParserInfo(du_parser.parserinfo):
+    """Spanish month and weekday names for dateutil (abbreviations that clash are left out)."""
+
+    JUMP = [" ", ".", ",", ";", "-", "/", "'", "de", "del", "a", "el", "y"]
+    MONTHS = [
+        ("enero", "ene"), ("febrero", "feb"), ("marzo", "mar"), ("abril", "abr"),
+        ("mayo", "may"), ("junio", "jun"), ("julio", "jul"), ("agosto", "ago"),
+        ("septiembre", "setiembre", "sep", "sept"), ("octubre", "oct"),
+        ("noviembre", "nov"), ("diciembre", "dic"),
+    ]
+    WEEKDAYS = [
+        ("lunes",), ("martes",), ("miércoles", "miercoles"), ("jueves",),
+        ("viernes",), ("sábado", "sabado"), ("domingo",),
+    ]
+    HMS: list = []
+    AMPM: list = []
+    PERTAIN: list = []
+    UTCZONE: list = []
+
+
+_PARSER = du_parser.parser(SpanishParserInfo(dayfirst=True))
+
+_MONTH = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+_WEEKDAY = r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
+DATE_PATTERN = rf"(?:{_WEEKDAY},?\s+)?(?:a\s+)?(\d{{1,2}})(?:o|º|°)?\.?\s+de\s+{_MONTH}\s+(?:de|del)\s+(\d{{4}})"
+_DATELINE = re.compile(rf"^(?P<city>[^\d]+?),\s*(?P<date>{DATE_PATTERN})\s*\.?$", re.IGNORECASE)
+_LONE_DATE = re.compile(rf"^(?P<date>{DATE_PATTERN})\s*\.?$", re.IGNORECASE)
+_LOWER_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e"}
+
+
+def parse_spanish_date(text: str) -> dt.date | None:
+    """`"jueves 30 de mayo de 2024."` -> date(2024, 5, 30); None when it is not a valid date."""
+    cleaned = re.sub(r"(\d)(?:o|º|°)\b", r"\1", text.strip().rstrip("."), flags=re.IGNORECASE)
+    try:
+        return _PARSER.parse(cleaned.lower()).date()
+    except (ValueError, OverflowError, du_parser.ParserError):
+        return None
+
+
+def parse_dateline(line: str) -> tuple[str | None, dt.date | None] | None:
+    """A dateline's city and date, or None if the line is not a dateline.
+
+    The date may be None when the line has a dateline's shape but an impossible date
+    (`31 de febrero de 2020`).
+    """
+    match = _DATELINE.match(line.strip())
+    if match:
+        city = match.group("city").strip(" ,")
+        return normal_case(city), parse_spanish_date(match.group("date"))
+    match = _LONE_DATE.match(line.strip())
+    if match:
+        return None, parse_spanish_date(match.group("date"))
+    return None
+
+
+def normal_case(text: str) -> str:
+    """Title-case a place printed in capitals (`CIUDAD DE MÉXICO` -> `Ciudad de México`)."""
+    if text != text.upper():
+        return text
+    words = text.lower().split(" ")
+    return " ".join(
+        w if i and w in _LOWER_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )

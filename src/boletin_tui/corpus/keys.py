@@ -1,0 +1,55 @@
+"""Bulletin keys: one string per bulletin, the same wherever it is typed or read.
+
+- A numbered bulletin's key is its number and year, the number zero-padded to three digits as
+  IMSS prints it: `119/2020`, `045/2019` (`45/2019` is the same bulletin, so it normalises to
+  `045/2019`). Numbers restart each year, so `119/2020` and `119/2021` differ.
+- A bulletin without a number gets `sn-` ("sin número") and ten hex digits of its content hash:
+  stable across renames and moves, and never mistaken for a number (it has no slash).
+- When two different bulletins print the same number, the second and later ones (in source
+  order) get the number key plus `~` and six hex digits of their content hash.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_KEY = re.compile(r"^\s*(?:no\.?\s*)?0*(\d{1,5})\s*/\s*(\d{4})\s*\.?\s*$", re.IGNORECASE)
+_CONTENT_KEY = re.compile(r"^sn-[0-9a-f]{10}$")
+_CONFLICT_KEY = re.compile(r"^(\d{3,5}/\d{4})~[0-9a-f]{6}$")
+
+
+def number_key(number: int | str, year: int | str) -> str:
+    """`number_key(45, 2019) == "045/2019"`."""
+    return f"{int(number):03d}/{int(year)}"
+
+
+def content_key(content_hash: str) -> str:
+    return f"sn-{content_hash[:10]}"
+
+
+def conflict_key(key: str, content_hash: str) -> str:
+    return f"{key}~{content_hash[:6]}"
+
+
+def normalise_key(text: str) -> str:
+    """The canonical form of a key typed by a user or read from a file.
+
+    Accepts `45/2019`, `045/2019`, `No. 45/2019`, `sn-…` and conflict keys; raises
+    `ValueError` for anything else.
+    """
+    raw = text.strip()
+    match = _NUMBER_KEY.match(raw)
+    if match:
+        return number_key(match.group(1), match.group(2))
+    lowered = raw.lower()
+    if _CONTENT_KEY.match(lowered):
+        return lowered
+    conflict = _CONFLICT_KEY.match(lowered)
+    if conflict:
+        head, tail = lowered.split("~")
+        return f"{normalise_key(head)}~{tail}"
+    raise ValueError(f"clave de boletín no válida: {text!r} (se espera algo como 119/2020)")
+
+
+def is_numbered(key: str) -> bool:
+    return not key.startswith("sn-")

@@ -1,0 +1,166 @@
+"""Files and folders to a `Corpus`: reading, de-duplication, number conflicts and order.
+
+Nothing here raises for bad input: every file gives a bulletin or a `Skipped` with its reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from importlib import resources
+from pathlib import Path
+
+from boletin_tui.corpus.cache import ParseCache
+from boletin_tui.corpus.decode import Undecodable, decode
+from boletin_tui.corpus.docx import DocxUnavailable, docx_to_text
+from boletin_tui.corpus.keys import conflict_key
+from boletin_tui.corpus.model import Bulletin, Conflict, Corpus, Skipped
+from boletin_tui.corpus.parse import parse_or_skip
+
+SUFFIXES = (".txt", ".md", ".docx")
+MAX_BYTES = 5 * 1024 * 1024
+
+Progress = Callable[[int, int], None]
+
+
+def sample_corpus_path() -> Path:
+    """The folder of bundled sample bulletins shipped inside the package."""
+    return Path(str(resources.files("boletin_tui.corpus") / "sample"))
+
+
+def find_files(paths: Iterable[os.PathLike | str]) -> tuple[list[Path], list[Skipped]]:
+    """Bulletin files under `paths` (folders recursively), sorted, hidden entries left out.
+
+    A file named explicitly with another suffix is reported as skipped.
+    """
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    Path(root) / name for name in sorted(files)
+                    if not name.startswith(".") and name.lower().endswith(SUFFIXES)
+                )
+        elif path.suffix.lower() in SUFFIXES:
+            found.append(path)
+        else:
+            skipped.append(Skipped(str(path), f"extensión no admitida ({path.suffix or 'ninguna'})"))
+    unique = list(dict.fromkeys(found))
+    return unique, skipped
+
+
+def parse_file(path: os.PathLike | str) -> Bulletin | Skipped:
+    """Read and parse one file; never raises for a bad file."""
+    path = Path(path)
+    source = str(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return Skipped(source, f"archivo demasiado grande (más de {MAX_BYTES // 2**20} MB)")
+        if path.suffix.lower() == ".docx":
+            text = docx_to_text(path)
+        else:
+            text = decode(path.read_bytes())
+    except (Undecodable, DocxUnavailable, ValueError) as exc:
+        return Skipped(source, str(exc))
+    except OSError as exc:
+        return Skipped(source, f"no se pudo leer ({exc.strerror or type(exc).__name__})")
+    return parse_or_skip(text, source)
+
+
+def load_corpus(
+    paths: Iterable[os.PathLike | str],
+    *,
+    cache_dir: os.PathLike | str | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Read every bulletin under `paths` into a `Corpus`, newest first, undated last.
+
+    `progress(done, total)` is called now and then while files are read.
+    """
+    files, skipped = find_files(paths)
+    cache = ParseCache(cache_dir) if use_cache else None
+    results: list[Bulletin | Skipped] = []
+    for done, path in enumerate(files, 1):
+        results.append(_read_one(path, cache))
+        if progress and (done % 200 == 0 or done == len(files)):
+            progress(done, len(files))
+    if cache is not None:
+        cache.save()
+
+    bulletins = [r for r in results if isinstance(r, Bulletin)]
+    skipped.extend(r for r in results if isinstance(r, Skipped))
+    merged, duplicates = _merge_duplicates(bulletins)
+    keyed, conflicts = _resolve_conflicts(merged)
+    keyed.sort(key=_newest_first)
+    return Corpus(bulletins=keyed, skipped=skipped, conflicts=conflicts, duplicates=duplicates)
+
+
+def _read_one(path: Path, cache: ParseCache | None) -> Bulletin | Skipped:
+    if cache is None:
+        return parse_file(path)
+    try:
+        stat = path.stat()
+        absolute = str(path.resolve())
+    except OSError:
+        return parse_file(path)  # reports the error
+    cached = cache.get(absolute, stat)
+    if cached is None:
+        cached = parse_file(path)
+        cache.put(absolute, stat, cached)
+    # The cache may have been filled from another working directory: report this path.
+    if isinstance(cached, Bulletin) and cached.sources != (str(path),):
+        return dataclasses.replace(cached, sources=(str(path),))
+    if isinstance(cached, Skipped) and cached.path != str(path):
+        return Skipped(str(path), cached.reason)
+    return cached
+
+
+def _merge_duplicates(bulletins: list[Bulletin]):
+    """The same content in several files is one bulletin with several sources."""
+    by_hash: dict[str, list[Bulletin]] = defaultdict(list)
+    for bulletin in bulletins:
+        by_hash[bulletin.content_hash].append(bulletin)
+    merged, duplicates = [], []
+    for group in by_hash.values():
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        sources = tuple(s for b in group for s in b.sources)
+        merged.append(dataclasses.replace(group[0], sources=sources))
+        duplicates.append((group[0].key, sources))
+    return merged, duplicates
+
+
+def _resolve_conflicts(bulletins: list[Bulletin]):
+    """Different bulletins with the same number: the first by source path keeps the key."""
+    by_key: dict[str, list[Bulletin]] = defaultdict(list)
+    for bulletin in bulletins:
+        by_key[bulletin.key].append(bulletin)
+    keyed, conflicts = [], []
+    for key, group in by_key.items():
+        group.sort(key=lambda b: b.sources[0])
+        keyed.append(group[0])
+        if len(group) > 1:
+            renamed = [dataclasses.replace(b, key=conflict_key(key, b.content_hash)) for b in group[1:]]
+            keyed.extend(renamed)
+            conflicts.append(Conflict(
+                number_key=key,
+                keys=(key, *(b.key for b in renamed)),
+                sources=tuple(b.sources[0] for b in group),
+            ))
+    return keyed, conflicts
+
+
+def _newest_first(bulletin: Bulletin):
+    """Sort key: dated bulletins newest first (higher number first on the same day), then
+    undated ones by title."""
+    if bulletin.date is None:
+        return (1, 0, 0, bulletin.title.casefold())
+    number = int(bulletin.number.split("/")[0]) if bulletin.number else 0
+    return (0, -bulletin.date.toordinal(), -number, bulletin.title.casefold())

@@ -36,11 +36,11 @@ def run_list(args: argparse.Namespace) -> int:
         json.dump([b.to_json() for b in corpus.bulletins], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    table = Table(title=f"{len(corpus.bulletins)} boletines", expand=False)
+    table = Table(title=f"{len(corpus.bulletins)} boletines", expand=True)
     table.add_column("Clave", no_wrap=True)
     table.add_column("Fecha", no_wrap=True)
     table.add_column("Ciudad")
-    table.add_column("Título")
+    table.add_column("Título", ratio=3)
     for b in corpus.bulletins:
         table.add_row(
             b.key, b.date.isoformat() if b.date else "sin fecha", escape(b.city or ""),

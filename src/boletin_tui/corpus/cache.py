@@ -15,7 +15,7 @@ from pathlib import Path
 
 from boletin_tui.corpus.model import Bulletin, Skipped
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _FILE_NAME = f"parsed-v{CACHE_VERSION}.pickle"
 _MAX_ENTRIES = 200_000
 

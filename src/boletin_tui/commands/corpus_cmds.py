@@ -33,8 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_list(args: argparse.Namespace) -> int:
     corpus = load_corpus_from_args(args)
     if args.json:
-        json.dump([b.to_json() for b in corpus.bulletins], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json_array((b.to_json() for b in corpus.bulletins), sys.stdout)
         return 0
     table = Table(title=f"{len(corpus.bulletins)} boletines", expand=True)
     table.add_column("Clave", no_wrap=True)
@@ -52,6 +51,18 @@ def run_list(args: argparse.Namespace) -> int:
         console.print(f"[yellow]{len(corpus.skipped)} archivo(s) omitido(s); "
                       "`boletin-tui check` dice por qué.[/]")
     return 0
+
+
+def write_json_array(items, out) -> None:
+    """A JSON array, one item at a time: `json.dumps` per item uses the C encoder (`json.dump`
+    to a stream does not), and nothing holds the whole document in memory. Indented for a
+    person at a terminal, compact when piped."""
+    indent = 2 if out.isatty() else None
+    out.write("[")
+    for i, item in enumerate(items):
+        out.write(("," if i else "") + ("\n" if indent else ""))
+        out.write(json.dumps(item, ensure_ascii=False, indent=indent))
+    out.write("\n]\n" if indent else "]\n")
 
 
 def report_problems(corpus: Corpus, console: Console) -> None:

@@ -181,3 +181,19 @@ def test_any_bytes_give_a_bulletin_or_a_reported_skip(tmp_path, data):
         assert result.reason
     else:
         assert result.title and result.paragraphs
+
+
+def test_parallel_parsing_gives_what_serial_parsing_gives(tmp_path, monkeypatch):
+    from boletin_tui.corpus import load
+
+    for i in range(12):
+        write(tmp_path / f"b{i:02d}.txt", TEXT.format(number=f"{i + 1:03d}/2023", title=f"Boletín {i}"))
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    serial = load_corpus([tmp_path], use_cache=False)
+    monkeypatch.setattr(load, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(load, "_CHUNK", 5)
+    seen = []
+    parallel = load_corpus([tmp_path], cache_dir=tmp_path / "cache", progress=lambda d, t: seen.append((d, t)))
+    assert parallel.bulletins == serial.bulletins
+    assert parallel.skipped == serial.skipped
+    assert seen[-1] == (13, 13)

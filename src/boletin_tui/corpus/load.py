@@ -6,9 +6,12 @@ Nothing here raises for bad input: every file gives a bulletin or a `Skipped` wi
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +24,8 @@ from boletin_tui.corpus.parse import parse_or_skip
 
 SUFFIXES = (".txt", ".md", ".docx")
 MAX_BYTES = 5 * 1024 * 1024
+PARALLEL_THRESHOLD = 600  # below this, starting processes costs more than it saves
+_CHUNK = 250
 
 Progress = Callable[[int, int], None]
 
@@ -86,11 +91,7 @@ def load_corpus(
     """
     files, skipped = find_files(paths)
     cache = ParseCache(cache_dir) if use_cache else None
-    results: list[Bulletin | Skipped] = []
-    for done, path in enumerate(files, 1):
-        results.append(_read_one(path, cache))
-        if progress and (done % 200 == 0 or done == len(files)):
-            progress(done, len(files))
+    results = _read_all(files, cache, progress)
     if cache is not None:
         cache.save()
 
@@ -102,19 +103,64 @@ def load_corpus(
     return Corpus(bulletins=keyed, skipped=skipped, conflicts=conflicts, duplicates=duplicates)
 
 
-def _read_one(path: str, cache: ParseCache | None) -> Bulletin | Skipped:
-    if cache is None:
-        return parse_file(path)
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return parse_file(path)  # reports the error
-    absolute = os.path.abspath(path)  # not resolve(): no syscalls, this runs for every file
-    cached = cache.get(absolute, stat)
-    if cached is None:
-        cached = parse_file(path)
-        cache.put(absolute, stat, cached)
-    # The cache may have been filled from another working directory: report this path.
+def _read_all(files: list[str], cache: ParseCache | None, progress: Progress | None):
+    """Parse results for `files` in order: from the cache where it is fresh, the rest parsed
+    (in several processes when there are many)."""
+    results: list[Bulletin | Skipped | None] = [None] * len(files)
+    stale: list[tuple[int, str, os.stat_result | None]] = []
+    for i, path in enumerate(files):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            stat = None  # parse_file reports the error
+        hit = cache.get(os.path.abspath(path), stat) if cache and stat else None
+        if hit is None:
+            stale.append((i, path, stat))
+        else:
+            results[i] = _with_source(hit, path)
+    done = len(files) - len(stale)
+    if progress and files:
+        progress(done, len(files))
+    for (i, path, stat), result in zip(stale, _parse_many([p for _, p, _ in stale], progress, done, len(files))):
+        results[i] = result
+        if cache is not None and stat is not None:
+            # abspath, not resolve(): no syscalls, and this runs for every file
+            cache.put(os.path.abspath(path), stat, result)
+    return results
+
+
+def _parse_many(paths: list[str], progress: Progress | None, done: int, total: int):
+    """Parse `paths`, in order. Many files are shared among processes (one per core, up to
+    four): parsing is CPU-bound, so threads would not help. Any failure to start processes
+    falls back to parsing here."""
+    workers = min(4, os.cpu_count() or 1)
+    if len(paths) >= PARALLEL_THRESHOLD and workers > 1:
+        chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
+        delivered = 0
+        try:
+            context = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded app
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                for chunk_results in pool.map(_parse_chunk, chunks):
+                    yield from chunk_results
+                    delivered += len(chunk_results)
+                    if progress:
+                        progress(done + delivered, total)
+            return
+        except (OSError, BrokenProcessPool, RuntimeError):
+            paths, done = paths[delivered:], done + delivered  # finish here what is left
+    for path in paths:
+        yield parse_file(path)
+        done += 1
+        if progress and (done % 200 == 0 or done == total):
+            progress(done, total)
+
+
+def _parse_chunk(paths: list[str]) -> list[Bulletin | Skipped]:
+    return [parse_file(path) for path in paths]
+
+
+def _with_source(cached: Bulletin | Skipped, path: str) -> Bulletin | Skipped:
+    """The cache may have been filled from another working directory: report this path."""
     if isinstance(cached, Bulletin) and cached.sources != (path,):
         return dataclasses.replace(cached, sources=(path,))
     if isinstance(cached, Skipped) and cached.path != path:

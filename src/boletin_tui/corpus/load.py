@@ -121,7 +121,8 @@ def _read_all(files: list[str], cache: ParseCache | None, progress: Progress | N
     done = len(files) - len(stale)
     if progress and files:
         progress(done, len(files))
-    for (i, path, stat), result in zip(stale, _parse_many([p for _, p, _ in stale], progress, done, len(files))):
+    parsed = list(_parse_many([p for _, p, _ in stale], progress, done, len(files)))
+    for (i, path, stat), result in zip(stale, parsed, strict=True):
         results[i] = result
         if cache is not None and stat is not None:
             # abspath, not resolve(): no syscalls, and this runs for every file

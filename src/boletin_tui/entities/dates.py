@@ -1,0 +1,60 @@
+"""Dates inside a text: `10 de agosto`, `20 de abril de 2020`, `de junio a agosto`, `2024`.
+
+They are found before figures so that days of the month and years are never figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from boletin_tui.entities.scan import Scan
+
+_MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+           "|noviembre|diciembre")
+_MONTH = rf"(?:{_MONTHS}|{_MONTHS.upper()})"
+_WEEKDAY = r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+_DAY = r"(?:[0-3]?\d|1[oº°]|primero)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_OF = r"(?:de|del|DE|DEL)"
+
+DATE_RE = re.compile(
+    rf"(?<![\w/-])(?:"
+    rf"(?:del|entre el) {_DAY} (?:al|y el) {_DAY} de {_MONTH}(?: {_OF} (?:año )?{_YEAR})?"
+    rf"|(?:{_WEEKDAY} )?{_DAY} {_OF} {_MONTH}(?: {_OF} (?:año )?{_YEAR})?"
+    rf"|de {_MONTH} (?:a|al|y) {_MONTH}(?: de {_YEAR})?"
+    rf"|{_MONTH} (?:de|del) {_YEAR}"
+    rf"|{_MONTH}(?: (?:y|a) {_MONTH})?"
+    rf"|{_YEAR}"
+    rf")(?![\w/-])"
+)
+# Years only count as dates when nothing makes them a quantity (`2020 pesos`).
+_QUANTITY_AFTER = re.compile(r"\s*(?:%|por ciento|pesos|dólares|mdp|personas|casos)")
+
+
+_MONTH_WORDS = tuple(_MONTHS.split("|"))
+_MONTH_CAPS = frozenset(m.upper() for m in _MONTH_WORDS)
+
+
+def find_dates(found: Scan) -> list[tuple[int, int]]:
+    """Spans of dates and years. Tries the date pattern only around month names and 4-digit
+    numbers found by the scan."""
+    text = found.text
+    anchors = found.word_starts(_MONTH_WORDS)
+    anchors += [s for s, _, w in found.caps if w in _MONTH_CAPS]
+    anchors += [s for s in found.digits if text[s:s + 4].isdigit() and not text[s + 4:s + 5].isdigit()]
+    spans: set[tuple[int, int]] = set()
+    for anchor in anchors:
+        for m in DATE_RE.finditer(text, max(0, anchor - 40), min(len(text), anchor + 50)):
+            if m.start() <= anchor < m.end():
+                if m.group().isdigit() and _QUANTITY_AFTER.match(text, m.end()):
+                    continue
+                spans.add(m.span())
+    # Keep the longest of overlapping windows' matches.
+    out: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if out and span[0] < out[-1][1]:
+            if span[1] - span[0] > out[-1][1] - out[-1][0]:
+                out[-1] = span
+            continue
+        out.append(span)
+    return out

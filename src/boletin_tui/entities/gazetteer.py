@@ -1,0 +1,94 @@
+"""Gazetteers of public bodies and places, compiled once into regular expressions.
+
+`ORG_FORMS` maps every written form of a body (`IMSS`, `Seguro Social`) to its canonical name;
+`PLACE_FORMS` does the same for places. `find_orgs` and `find_places` look them up at the
+capitalised words of a `Scan`, longest form first, case-sensitively (an all-capitals variant of
+every place is added for capitalised datelines).
+"""
+
+from __future__ import annotations
+
+from boletin_tui.entities.lexicon import read_data
+from boletin_tui.entities.scan import TOKEN_RE, Scan, is_word_char
+
+
+
+def _forms(lines: list[str], upper: bool) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for line in lines:
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        for name in names:
+            forms.setdefault(name, names[0])
+            if upper:
+                forms.setdefault(name.upper(), names[0])
+    return forms
+
+
+ORG_FORMS = _forms(read_data("orgs.txt"), upper=False)
+PLACE_FORMS = _forms(read_data("places.txt"), upper=True)
+# The 32 states open places.txt; only they have IMSS offices named `<state> <direction>`.
+_STATE_NAMES = frozenset(ln.split("|")[0].strip() for ln in read_data("places.txt")[:32])
+
+_DIRECTIONS = (" Norte", " Sur", " Oriente", " Poniente", " NORTE", " SUR", " ORIENTE", " PONIENTE")
+
+
+def _index(forms: dict[str, str]) -> dict[str, list[str]]:
+    """Forms by their first capitalised word, longest first (as the scanner tokenises)."""
+    index: dict[str, list[str]] = {}
+    for form in forms:
+        first = TOKEN_RE.match(form)
+        if first:
+            index.setdefault(first.group(), []).append(form)
+    for group in index.values():
+        group.sort(key=len, reverse=True)
+    return index
+
+
+_ORG_INDEX = _index(ORG_FORMS)
+_PLACE_INDEX = _index(PLACE_FORMS)
+
+
+def org_canonical(form: str) -> str:
+    return ORG_FORMS.get(form, form)
+
+
+def place_canonical(form: str) -> str:
+    return PLACE_FORMS.get(form, form)
+
+
+def _lookup(found: Scan, index: dict[str, list[str]]) -> list[tuple[int, int, str]]:
+    """Longest known form at each capitalised word, left to right, without overlaps."""
+    text, out, last = found.text, [], 0
+    for start, _, word in found.caps:
+        group = index.get(word)
+        if not group or start < last or (start and is_word_char(text[start - 1])):
+            continue
+        for form in group:
+            end = start + len(form)
+            if text.startswith(form, start) and (end == len(text) or not is_word_char(text[end])):
+                out.append((start, end, form))
+                last = end
+                break
+    return out
+
+
+def find_places(found: Scan) -> list[tuple[int, int]]:
+    """Spans of known places; a state followed by a direction is one place (`Veracruz Sur`)."""
+    spans = []
+    text = found.text
+    for start, end, form in _lookup(found, _PLACE_INDEX):
+        if place_canonical(form) in _STATE_NAMES:
+            for direction in _DIRECTIONS:
+                tail = end + len(direction)
+                if text.startswith(direction, end) and (
+                    tail == len(text) or not is_word_char(text[tail])
+                ):
+                    end = tail
+                    break
+        spans.append((start, end))
+    return spans
+
+
+def find_orgs(found: Scan) -> list[tuple[int, int, str]]:
+    """Spans of known bodies with their canonical names."""
+    return [(s, e, org_canonical(form)) for s, e, form in _lookup(found, _ORG_INDEX)]

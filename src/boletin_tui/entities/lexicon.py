@@ -1,0 +1,100 @@
+"""Word lists behind the rules: given names, common capitalised words, roles, titles, verbs.
+
+Loaded once at import from `data/*.txt` (package data). Nothing here lists known people: the
+given names are a weak cue for the start of a name, never a requirement.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+
+def read_data(name: str) -> list[str]:
+    """Non-empty, non-comment lines of `data/<name>`."""
+    text = (resources.files("boletin_tui.entities") / "data" / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+GIVEN_NAMES = frozenset(w for line in read_data("given_names.txt") for w in line.split())
+COMMON_WORDS = frozenset(w for line in read_data("common_words.txt") for w in line.split())
+
+# Endings of nouns and adjectives that are rarely surnames (`Evaluación`, `Nacional`).
+_NON_NAME_ENDING = re.compile(
+    r"(?:ción|ciones|sión|siones|dad|dades|ncia|ncias|ismo|ista|istas|ivo|iva|ivos|ivas"
+    r"|nal|nales|cial|ciales|logía|miento|mientos|tico|tica|ticos|ticas|fico|fica|nico|nica"
+    r"|nicos|nicas|dico|dica|dicos|dicas)$"
+)
+
+# Roles and titles, lower-case: they announce a person nearby but are never part of the name.
+ROLE = (
+    r"(?:sub)?director(?:a|es|as)?|titular(?:es)?|(?:sub)?secretari[oa]s?|gobernador(?:a|es|as)?"
+    r"|president[ae]s?|jef[ea]s?|coordinador(?:a|es|as)?|representantes?|delegad[oa]s?"
+    r"|encargad[oa]s?|diputad[oa]s?|senador(?:a|es|as)?|alcaldes?|alcaldesas?|embajador(?:a)?"
+    r"|ministr[oa]s?|comisionad[oa]s?|vocer[oa]s?|dirigentes?|líder(?:es)?|rector(?:a)?"
+    r"|fiscal|consejer[oa]s?|tesorer[oa]s?|administrador(?:a)?|supervisor(?:a)?|magistrad[oa]s?"
+    r"|jueza?|canciller|procurador(?:a)?|investigador(?:a|es|as)?|especialistas?"
+    r"|médic[oa]s?|enfermer[oa]s?|paciente|derechohabiente|trabajador(?:a)?|usuari[oa]|madre"
+    r"|padre|hij[oa]|espos[oa]|mamá|papá|niñ[oa]|joven|bebé|atleta|autor(?:a)?|mandatari[oa]s?"
+    r"|electa|electo|normativ[oa]s?"
+)
+TITLE = (
+    r"(?:doctor(?:a)?|dra?\.|lic\.|licenciad[oa]|maestr[oa]|mtr[oa]\.|ingenier[oa]|ing\.|general"
+    r"|señor(?:a)?|sra?\.|don|doña|almirante|coronel|capitán|teniente|arquitect[oa]|arq\.|c\.)"
+)
+ROLE_RE = re.compile(rf"\b(?:{ROLE}|{TITLE})(?![\w])", re.IGNORECASE)
+# A title or role directly before a name: `la doctora `, `el presidente `, `Dr. `.
+TITLE_BEFORE_RE = re.compile(rf"\b(?:{TITLE}|{ROLE})\s+$", re.IGNORECASE)
+
+REPORTING_VERBS = frozenset("""
+señaló destacó dijo afirmó indicó explicó expresó subrayó aseguró reconoció detalló informó
+agregó añadió comentó mencionó precisó puntualizó refirió resaltó recordó enfatizó sostuvo
+manifestó apuntó declaró anunció advirtió consideró planteó instruyó encabezó inauguró presentó
+firmó entregó visitó recorrió expuso agradeció participó llamó pidió exhortó invitó compartió
+respondió reiteró insistió celebró felicitó acompañó convocó propuso sostuvieron encabezaron
+señala destaca dice afirma indica explica expresa subraya asegura reconoce detalla informa
+agrega añade comenta menciona precisa resalta recuerda enfatiza sostiene manifiesta declara
+anuncia advierte considera plantea instruye encabeza inaugura presenta firma entrega visita
+recorre expone agradece participa llama pide exhorta invita comparte responde reitera celebra
+quien quienes
+""".split())
+
+# Present-tense verbs that open headlines (`Instruye Zoé Robledo a ...`).
+HEADLINE_VERBS = frozenset("""
+avanza avanzan inaugura inauguran encabeza encabezan presenta presentan firma firman entrega
+entregan visita visitan reconoce reconocen destaca destacan llama llaman anuncia anuncian
+supervisa supervisan realiza realizan celebra celebran participa participan recibe reciben
+refrenda refrendan fortalece fortalecen impulsa impulsan exhorta exhortan invita invitan
+recomienda recomiendan brinda brindan otorga otorgan atiende atienden logra logran suma suman
+reitera reiteran promueve promueven acuerdan instruye instruyen sostiene sostienen concluye
+concluyen clausura clausuran inicia inician arranca arrancan reúne reúnen dialoga dialogan
+expone exponen señala señalan afirma afirman asegura aseguran pide piden convoca convocan
+felicita felicitan agradece agradecen recorre recorren anuncia destaca informa informan
+""".split())
+_VERB_ENDING = re.compile(r"(?:ó|aron|ieron|eron|yó)$")
+
+
+def is_given_name(word: str) -> bool:
+    return word in GIVEN_NAMES
+
+
+def is_common(word: str) -> bool:
+    """A capitalised word that is not part of a person's name (`Además`, `Nacional`)."""
+    return word.lower().rstrip(".") in COMMON_WORDS
+
+
+def is_name_like(word: str) -> bool:
+    """Could `word` (capitalised) be a given name or surname?"""
+    if word in GIVEN_NAMES:
+        return True
+    if is_common(word) or word.isupper():
+        return False
+    return not _NON_NAME_ENDING.search(word.lower())
+
+
+def is_verb_like(word: str) -> bool:
+    """Likely a verb (`Destacó`, `Instruye`, `Sostienen`) rather than a name."""
+    low = word.lower()
+    if word in GIVEN_NAMES:
+        return False
+    return low in HEADLINE_VERBS or low in REPORTING_VERBS or bool(_VERB_ENDING.search(low))

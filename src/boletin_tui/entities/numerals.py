@@ -1,0 +1,105 @@
+"""Spanish numerals and the number forms of the Mexican press, to values.
+
+`parse_number("11 mil 907") == 11907`, `parse_number("3 millones 400 mil") == 3400000`,
+`parse_number("ciento cuarenta y dos") == 142`, `parse_number("86.3%") == 86.3`,
+`parse_number("28.9 mdp") == 28900000`. The regular expressions that find such numbers in a
+text (`NUMBER`) live here too, so the grammar and the arithmetic stay together.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+    "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "dieciseis": 16,
+    "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21,
+    "veintiún": 21, "veintiuna": 21, "veintidós": 22, "veintidos": 22, "veintitrés": 23,
+    "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintiseis": 26,
+    "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40,
+    "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100,
+    "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+    "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500,
+    "quinientas": 500, "seiscientos": 600, "seiscientas": 600, "setecientos": 700,
+    "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
+    "novecientas": 900,
+}
+SCALES = {"mil": 1_000, "millón": 1_000_000, "millon": 1_000_000, "millones": 1_000_000,
+          "billón": 10**12, "billon": 10**12, "billones": 10**12}
+# Abbreviations that carry their own scale: millones / miles de millones de pesos or dollars.
+SCALED_UNITS = {"mdp": 1_000_000, "mmdp": 1_000_000_000, "mdd": 1_000_000,
+                "mmdd": 1_000_000_000}
+_IGNORED = {"y", "de", "por", "ciento", "porciento", "%", "$", "pesos", "dólares", "dolares",
+            "mxn", "usd", "euros"}
+
+_TENS = "treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa"
+_UNIT_WORDS = "uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
+_HUNDREDS = ("ciento|doscient[oa]s|trescient[oa]s|cuatrocient[oa]s|quinient[oa]s|seiscient[oa]s"
+             "|setecient[oa]s|ochocient[oa]s|novecient[oa]s")
+_SMALL = ("diez|once|doce|trece|catorce|quince|dieci(?:séis|seis|siete|ocho|nueve)|veinte"
+          "|veinti(?:uno|una|ún|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)"
+          "|cien|" + _UNIT_WORDS)
+# A spelled-out number below a thousand: `ciento cuarenta y dos`, `veintitrés`, `nueve`.
+_WORD_BELOW_1000 = (
+    rf"(?:(?:{_HUNDREDS})(?: (?:(?:{_TENS})(?: y (?:{_UNIT_WORDS}))?|{_SMALL}))?"
+    rf"|(?:{_TENS})(?: y (?:{_UNIT_WORDS}))?|{_SMALL})"
+)
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ATOM = rf"(?:{DIGITS}|{_WORD_BELOW_1000})"
+_SCALE = r"(?:mil|millones|millón|billones|billón)"
+# `11 mil 907`, `3 millones 400 mil`, `7 mil millones`, `mil`, `2.5 millones`.
+NUMBER = rf"(?:{_ATOM}(?: {_SCALE}(?: {_ATOM}(?= {_SCALE}\b|(?! {_SCALE})))?)*|mil(?: {_SCALE})*)"
+
+_PERCENT = re.compile(r"por ?ciento")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+|[%$]")
+
+
+def _digits_value(token: str) -> float:
+    if "," in token:
+        head, _, tail = token.partition(",")
+        if re.fullmatch(r"\d{3}(?:,\d{3})*(?:\.\d+)?", tail):
+            return float(token.replace(",", ""))
+        return float(f"{head}.{tail.replace(',', '')}")  # a decimal comma
+    return float(token)
+
+
+def _tidy(value: float) -> int | float:
+    if value == int(value):
+        return int(value)
+    return round(value, 10)
+
+
+def parse_number(text: str) -> int | float | None:
+    """The value of a number written in Spanish press style, or None if `text` is not one.
+
+    Accepts digits with thousands commas and decimal points, number words, scale words
+    (`mil`, `millones`) mixed with digits, and ignores a trailing unit (`%`, `por ciento`,
+    `pesos`); `mdp`/`mdd` multiply by a million. Returns an int when the value is whole.
+    """
+    total = 0.0
+    current = 0.0
+    seen = False
+    multiplier = 1
+    for token in _TOKEN.findall(_PERCENT.sub("%", text.lower())):
+        if token[0].isdigit():
+            current += _digits_value(token)
+            seen = True
+        elif token in UNITS:
+            current += UNITS[token]
+            seen = True
+        elif token in SCALES:
+            scale = SCALES[token]
+            if scale == 1_000:
+                current = (current or 1) * 1_000
+            else:
+                total += (current or 1) * scale
+                current = 0.0
+            seen = True
+        elif token in SCALED_UNITS:
+            multiplier = SCALED_UNITS[token]
+        elif token not in _IGNORED:
+            return None
+    if not seen:
+        return None
+    return _tidy((total + current) * multiplier)

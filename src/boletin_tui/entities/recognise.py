@@ -1,0 +1,105 @@
+"""The recogniser: every rule run over a text, overlaps resolved, mentions in order.
+
+`recognise(text)` is pure and fast (a few milliseconds for a long bulletin); the app calls
+`recognise_bulletin(bulletin)` for the bulletin on screen, memoised by content hash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+
+from boletin_tui.entities import gazetteer as gz
+from boletin_tui.entities.dates import find_dates
+from boletin_tui.entities.figures import find_figures
+from boletin_tui.entities.model import Mention
+from boletin_tui.entities.orgs import find_acronyms, find_orgs
+from boletin_tui.entities.people import find_people, link_people
+from boletin_tui.entities.scan import scan
+from boletin_tui.entities.spans import Occupancy
+
+_PRIORITY = {"ORG": 0, "PERSON": 1, "PLACE": 2, "DATE": 3, "FIGURE": 4}
+_CAP = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]+"
+# `Mérida, Yucatán, 12 de octubre de 2022`: the places of a dateline on the first line.
+_DATELINE = re.compile(
+    rf"^\s*(?P<city>{_CAP}(?: (?:de |del |de la )?{_CAP})*)(?:, (?P<state>{_CAP}(?: {_CAP})*))?"
+    r",? (?:a )?(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo) )?\d{1,2} (?:de|DE) ",
+    re.IGNORECASE,
+)
+
+Span = tuple[int, int]
+
+
+def _longest_first(spans: list[tuple[int, int, str]], size: int) -> list[tuple[int, int, str]]:
+    chosen: list[tuple[int, int, str]] = []
+    taken = Occupancy(size)
+    for cand in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if taken.free(cand[0], cand[1]):
+            chosen.append(cand)
+            taken.mark(cand[0], cand[1])
+    return sorted(chosen)
+
+
+def _dateline_places(text: str) -> list[Span]:
+    m = _DATELINE.match(text)
+    if not m:
+        return []
+    return [m.span(g) for g in ("city", "state") if m.group(g)]
+
+
+def recognise(text: str) -> list[Mention]:
+    """Mentions of people, institutions, places, figures and dates in `text`.
+
+    Sorted by start; no two overlap (the longer span wins, then ORG, PERSON, PLACE, DATE,
+    FIGURE). Offsets index `text`.
+    """
+    found = scan(text)
+    places = sorted(set(gz.find_places(found)) | set(_dateline_places(text)))
+    org_cands, blocked = find_orgs(found, places)
+    size = len(text)
+    orgs = _longest_first(org_cands, size)
+    orgs = _longest_first(orgs + find_acronyms(text, orgs, blocked), size)
+    org_spans = [(s, e) for s, e, _ in orgs]
+    venues = [(s, e) for s, e, venue in blocked if venue]
+    claimed = Occupancy(size, org_spans + venues)
+    places = [p for p in places if claimed.free(*p)]
+    multi = [p for p in places if " " in text[p[0]:p[1]]]
+    single = [p for p in places if " " not in text[p[0]:p[1]]]
+    block_spans = [(s, e) for s, e, _ in blocked]
+    people = find_people(found, org_spans + block_spans + multi, single)
+    people, canon = link_people(text, people, org_spans + block_spans + places)
+    dates = find_dates(found)
+    after_org = {e + 1 for e in (o[1] for o in orgs) if text[e:e + 1] == " "}
+    figures = find_figures(found, dates + org_spans + people, after_org)
+
+    cands: list[Mention] = [Mention("ORG", text[s:e], s, e, entity=c) for s, e, c in orgs]
+    cands += [Mention("PERSON", text[s:e], s, e, entity=canon[(s, e)]) for s, e in people]
+    cands += [Mention("PLACE", text[s:e], s, e) for s, e in places]
+    cands += [Mention("DATE", text[s:e], s, e) for s, e in dates]
+    cands += figures
+    chosen: list[Mention] = []
+    taken = Occupancy(size)
+    for m in sorted(cands, key=lambda m: (m.start - m.end, _PRIORITY[m.type], m.start)):
+        if taken.free(m.start, m.end):
+            chosen.append(m)
+            taken.mark(m.start, m.end)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+_CACHE: OrderedDict[str, tuple[Mention, ...]] = OrderedDict()
+_CACHE_SIZE = 64
+
+
+def recognise_bulletin(bulletin) -> list[Mention]:
+    """`recognise(bulletin.text)`, memoised by `bulletin.content_hash` (a small LRU cache)."""
+    key = bulletin.content_hash
+    hit = _CACHE.get(key)
+    if hit is not None:
+        _CACHE.move_to_end(key)
+        return list(hit)
+    mentions = tuple(recognise(bulletin.text))
+    _CACHE[key] = mentions
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return list(mentions)

@@ -1,0 +1,40 @@
+"""Errors the annotation store raises. Each message is a complete Spanish sentence for the user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base of every store error; `str(error)` is the message to show (in Spanish)."""
+
+
+class CorruptDatabase(StoreError):
+    """The database file is not valid JSON or not this schema. It was left untouched.
+
+    `path` is the database file, `copy` the copy kept aside (None if it could not be made),
+    `reason` what is wrong with it.
+    """
+
+    def __init__(self, path: Path, copy: Path | None, reason: str) -> None:
+        self.path, self.copy, self.reason = path, copy, reason
+        kept = (
+            f"se guardó una copia en {copy}"
+            if copy is not None
+            else "no se pudo guardar una copia aparte"
+        )
+        super().__init__(
+            f"La base de anotaciones {path} está dañada o no es de boletin-tui ({reason}). "
+            f"No se modificó; {kept}. Repárala o muévela y vuelve a intentarlo."
+        )
+
+
+class StoreBusy(StoreError):
+    """Another process held the database lock for longer than the timeout; nothing changed."""
+
+    def __init__(self, path: Path, timeout: float) -> None:
+        self.path, self.timeout = path, timeout
+        super().__init__(
+            f"La base de anotaciones {path} está ocupada por otro proceso "
+            f"(se esperó {timeout:g} s). No se hizo ningún cambio; inténtalo de nuevo."
+        )

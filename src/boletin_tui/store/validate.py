@@ -1,0 +1,58 @@
+"""What a database file must look like, and the first thing wrong with one that does not.
+
+File layout (TinyDB's, plus a `_meta` table):
+
+    {"_meta": {"1": {"format": "boletin-tui-annotations", "schema": 1}},
+     "annotations": {"<doc id>": {"annotator": ..., "created": ..., "key": "045/2019",
+                                  "note": ..., "tags": [...], "updated": ...}}}
+"""
+
+from __future__ import annotations
+
+FORMAT = "boletin-tui-annotations"
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+TABLE = "annotations"
+_TEXT_FIELDS = ("key", "note", "annotator", "created", "updated")
+
+
+def meta_document() -> dict:
+    return {"format": FORMAT, "schema": SCHEMA_VERSION}
+
+
+def schema_problem(data: object) -> str | None:
+    """None if `data` is a database of this schema, else a short Spanish reason."""
+    if not isinstance(data, dict):
+        return "el contenido no es un objeto JSON"
+    meta = data.get(META_TABLE)
+    doc = meta.get("1") if isinstance(meta, dict) else None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        return "le falta la marca de formato de boletin-tui (tabla _meta)"
+    version = doc.get("schema")
+    if version != SCHEMA_VERSION:
+        if isinstance(version, int) and version > SCHEMA_VERSION:
+            return f"versión de esquema {version}, más nueva que la {SCHEMA_VERSION} de este programa"
+        return f"versión de esquema desconocida: {version!r}"
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            return f"la tabla {name!r} no es un objeto"
+        for doc_id, document in table.items():
+            if not doc_id.isdigit() or not isinstance(document, dict):
+                return f"documento {doc_id!r} no válido en la tabla {name!r}"
+    return _annotations_problem(data.get(TABLE, {}))
+
+
+def _annotations_problem(table: dict) -> str | None:
+    keys: set[str] = set()
+    for doc_id, document in table.items():
+        for field in _TEXT_FIELDS:
+            if not isinstance(document.get(field), str):
+                return f"anotación {doc_id}: falta el campo {field!r} o no es texto"
+        tags = document.get("tags")
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            return f"anotación {doc_id}: 'tags' no es una lista de textos"
+        key = document["key"]
+        if key in keys:
+            return f"la clave {key} aparece dos veces"
+        keys.add(key)
+    return None

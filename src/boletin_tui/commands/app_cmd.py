@@ -1,0 +1,41 @@
+"""`app`: open the interface (the default when no other command is given).
+
+Textual is imported only inside `run_app`, so the other commands never load it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from boletin_tui.commands.common import add_corpus_args, add_db_args, corpus_paths
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("app", help="abre la aplicación (por omisión)")
+    add_corpus_args(p)
+    add_db_args(p)
+    p.set_defaults(func=run_app)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the app; a missing path raises `UsageError` (exit 2) and an unusable database
+    prints one message on standard error and returns 1, both before the screen opens."""
+    from boletin_tui.store import StoreError, resolve_db_path
+
+    paths = corpus_paths(args) if args.paths else []
+    db_path = resolve_db_path(args.db)
+    try:
+        from boletin_tui.tui import make_app
+
+        app = make_app(paths, db_path, args.annotator, cache_dir=args.cache_dir,
+                       use_cache=not args.no_cache)
+    except StoreError as exc:
+        print(f"boletin-tui: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"boletin-tui: no se pudo abrir la base de anotaciones {db_path}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    app.run()
+    return int(app.return_code or 0)

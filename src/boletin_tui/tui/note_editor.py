@@ -1,0 +1,78 @@
+"""The note editor: saves on `ctrl+s`, on `escape` (and leaves), and when it loses focus."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import TextArea
+
+
+class NoteEditor(TextArea):
+    """A `TextArea` bound to one bulletin's note; it knows whether its text is saved.
+
+    It never writes: it posts `NoteEditor.Save(key, text)` and the app routes the write.
+    `take_pending()` hands over unsaved text (for a switch of bulletin or quitting).
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Guardar nota", tooltip="Guarda la nota"),
+        Binding("escape", "leave", "Guardar y salir", tooltip="Guarda la nota y vuelve"),
+    ]
+
+    class Save(Message):
+        def __init__(self, key: str, text: str) -> None:
+            super().__init__()
+            self.key, self.text = key, text
+
+    class DirtyChanged(Message):
+        def __init__(self, dirty: bool) -> None:
+            super().__init__()
+            self.dirty = dirty
+
+    class Left(Message):
+        """The user left the editor with `escape`."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        self.key: str | None = None
+        self._saved = ""
+
+    @property
+    def dirty(self) -> bool:
+        return self.key is not None and self.text != self._saved
+
+    def load(self, key: str | None, text: str) -> None:
+        """Show `text` as the saved note of `key` (None disables the editor)."""
+        self.key, self._saved = key, text
+        self.load_text(text)
+        self.disabled = key is None
+        self.post_message(self.DirtyChanged(False))
+
+    def mark_saved(self, key: str, text: str) -> None:
+        if key == self.key:
+            self._saved = text
+            self.post_message(self.DirtyChanged(self.dirty))
+
+    def take_pending(self) -> tuple[str, str] | None:
+        """(key, text) of unsaved text, now considered saved, or None."""
+        if not self.dirty:
+            return None
+        self._saved = self.text
+        return self.key, self.text
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.post_message(self.DirtyChanged(self.dirty))
+
+    def action_save(self) -> None:
+        if (pending := self.take_pending()) is not None:
+            self.post_message(self.Save(*pending))
+
+    def action_leave(self) -> None:
+        self.action_save()
+        # Drop focus at once so keys typed next reach the app's bindings, not the note;
+        # the app gives the focus to the timeline when `Left` arrives.
+        self.app.set_focus(None)
+        self.post_message(self.Left())
+
+    def on_blur(self) -> None:
+        self.action_save()

@@ -1,0 +1,50 @@
+"""The search field above the timeline; each keystroke posts the query, `escape` clears."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class SearchBar(Input):
+    """Hidden until `open()`. Posts `SearchBar.Query(text)` on every change, `Cleared` on escape,
+    `Done` on enter (the filter stays; focus goes back to the timeline)."""
+
+    BINDINGS = [Binding("escape", "clear", "Borrar búsqueda", tooltip="Muestra todos")]
+
+    class Query(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Cleared(Message):
+        pass
+
+    class Done(Message):
+        pass
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder="buscar… (? ayuda: sintaxis)", id=id)
+
+    def open(self) -> None:
+        self.display = True
+        self.app.set_focus(self)  # now: keys typed right after `/` belong here
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Query(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self.value.strip():
+            self.action_clear()
+        else:
+            self.post_message(self.Done())
+
+    def action_clear(self) -> None:
+        if self.has_focus:
+            self.app.set_focus(None)  # keys typed next go to the app; `Cleared` refocuses
+        self.value = ""
+        self.display = False
+        self.post_message(self.Cleared())

@@ -1,0 +1,80 @@
+"""The field for a new tag, completing from tags already in the database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+from boletin_tui.search import fold
+
+
+class TagSuggester(Suggester):
+    """Suggests the first known tag that starts like the input (accents and case ignored)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.tags: list[str] = []
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(",")
+        typed = last.lstrip()
+        if not typed:
+            return None
+        wanted = fold(typed)
+        for tag in self.tags:
+            if fold(tag).startswith(wanted) and tag != typed:
+                return value[: len(value) - len(typed)] + tag
+        return None
+
+
+def split_tags(value: str) -> list[str]:
+    """`a, b c` -> [`a`, `b c`]: tags are separated by commas, spaces inside are kept."""
+    return [t for t in (" ".join(part.split()) for part in value.split(",")) if t]
+
+
+class TagInput(Input):
+    """Hidden until `open()`; `enter` posts `TagInput.Added(tags)`, `escape` closes."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancelar", tooltip="Cierra sin añadir"),
+    ]
+
+    class Added(Message):
+        def __init__(self, tags: list[str]) -> None:
+            super().__init__()
+            self.tags = tags
+
+    def __init__(self, *, id: str | None = None) -> None:
+        self.tag_suggester = TagSuggester()
+        super().__init__(placeholder="etiqueta (varias con comas)", id=id,
+                         suggester=self.tag_suggester)
+
+    def open(self, known_tags: Sequence[str]) -> None:
+        self.tag_suggester.tags = list(known_tags)
+        self.value = ""
+        self.display = True
+        self.app.set_focus(self)  # now: keys typed right after `t` belong here
+
+    def close(self) -> None:
+        if self.has_focus:
+            self.app.set_focus(None)  # keys typed next go to the app; `Closed` refocuses
+        self.value = ""
+        self.display = False
+
+    async def action_submit(self) -> None:
+        tags = split_tags(self.value)
+        self.close()
+        if tags:
+            self.post_message(self.Added(tags))
+        self.post_message(self.Closed())
+
+    def action_cancel(self) -> None:
+        self.close()
+        self.post_message(self.Closed())
+
+    class Closed(Message):
+        """The field closed (added or cancelled): focus can go back."""

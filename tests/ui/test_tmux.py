@@ -1,0 +1,107 @@
+"""The installed `boletin-tui` in a real terminal (tmux): tag, note, search, quit, database."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.tmux
+
+FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
+EXE = Path(sys.executable).with_name("boletin-tui")
+STEP_TIMEOUT = 30.0
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def session(tmp_path):
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed: the real-terminal test needs it")
+    if not EXE.exists():
+        pytest.skip(f"the boletin-tui executable is not next to {sys.executable}")
+    name = f"boletin-{uuid.uuid4().hex[:8]}"
+    # COLUMNS/LINES inherited from the test runner would override the terminal's real size.
+    command = (f"cd {tmp_path} && unset COLUMNS LINES && BOLETIN_TUI_CACHE_DIR={tmp_path / 'cache'} "
+               f"BOLETIN_TUI_ANNOTATOR=tmux {EXE} {FIXTURES} --db {tmp_path / 'db.json'}")
+    _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", command)
+    # Some tmux versions size a detached session from the server's default: insist.
+    subprocess.run(["tmux", "resize-window", "-t", name, "-x", "120", "-y", "36"],
+                   capture_output=True)
+    yield name
+    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def _wait_for(session: str, text: str, timeout: float = STEP_TIMEOUT) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = _tmux("capture-pane", "-p", "-t", session)
+        if text in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared on screen:\n{screen}")
+
+
+def _wait_without(session: str, text: str, timeout: float = STEP_TIMEOUT) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = _tmux("capture-pane", "-p", "-t", session)
+        if text not in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} stayed on screen:\n{screen}")
+
+
+def _session_gone(session: str, timeout: float = STEP_TIMEOUT) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if subprocess.run(["tmux", "has-session", "-t", session],
+                          capture_output=True).returncode != 0:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_tag_note_search_quit_in_a_real_terminal(session, tmp_path):
+    _wait_for(session, "4 boletines")
+    _wait_for(session, "Inaugura el Instituto")
+    _tmux("send-keys", "-t", session, "t")
+    _wait_for(session, "etiqueta (varias")
+    _tmux("send-keys", "-t", session, "-l", "tmux-etiqueta")
+    _tmux("send-keys", "-t", session, "Enter")
+    _wait_for(session, "# tmux-etiqueta")
+    _tmux("send-keys", "-t", session, "n")
+    _wait_for(session, "Guardar nota")  # the footer shows the editor's keys
+    _tmux("send-keys", "-t", session, "-l", "nota desde tmux")
+    _wait_for(session, "Sin guardar")
+    _tmux("send-keys", "-t", session, "C-s")
+    _wait_for(session, "Guardado")
+    # A key sent right after Escape would read as alt+key: wait for the editor to close.
+    _tmux("send-keys", "-t", session, "Escape")
+    _wait_for(session, "Etiquetar")
+    _tmux("send-keys", "-t", session, "/")
+    _wait_for(session, "buscar…")
+    _tmux("send-keys", "-t", session, "-l", "guardianes")
+    _wait_for(session, "1 de 4 boletines")
+    _tmux("send-keys", "-t", session, "Escape")
+    _wait_without(session, "1 de 4 boletines")
+    _wait_without(session, "Borrar búsqueda")
+    _tmux("send-keys", "-t", session, "q")
+    assert _session_gone(session), "the app did not quit on q"
+
+    data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    records = {r["key"]: r for r in data["annotations"].values()}
+    assert records["210/2023"]["tags"] == ["tmux-etiqueta"]
+    assert records["210/2023"]["note"] == "nota desde tmux"
+    assert records["210/2023"]["annotator"] == "tmux"

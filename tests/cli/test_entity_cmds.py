@@ -106,3 +106,20 @@ def test_entities_on_seeds():
     mentions = json.loads(out.stdout)
     assert {m["key"] for m in mentions} >= {"119/2020", "257/2024", "493/2024"}
     assert any(m["text"] == "11 mil 907" and m["value"] == 11907 for m in mentions)
+
+
+def test_listing_commands_do_not_load_the_recogniser():
+    code = ("import sys; import boletin_tui.cli, boletin_tui.commands.entity_cmds as c; "
+            "from boletin_tui.cli import main; "
+            "print('LOADED' if 'boletin_tui.entities' in sys.modules else 'LAZY', file=sys.stderr)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip().endswith("LAZY")
+
+
+def test_types_match_the_recogniser():
+    from boletin_tui.commands.entity_cmds import TYPES
+    from boletin_tui.entities import TYPES as ENTITY_TYPES
+
+    assert TYPES == ENTITY_TYPES

@@ -6,18 +6,18 @@ B = []
 B.append(dict(
     name="2019-03-05_045.txt", enc="utf-8", nl="\n", lead="", sep="\n\n", bullet="·",
     header="COMUNICADO No. 045/2019\n{L|Monterrey}, {L|Nuevo León}, a 5 de marzo de 2019.",
-    title="Abre {O|IMSS} nueva Unidad de Medicina Familiar en {L|Apodaca} con inversión de {F|28.9 mdp}",
+    title="Abre {O|IMSS} nueva {O|Unidad de Medicina Familiar} en {L|Apodaca} con inversión de {F|28.9 mdp}",
     highlights=[
         "La unidad cuenta con {F|diez} consultorios y atenderá a cerca de {F|48 mil} derechohabientes del norte del área metropolitana de {L|Monterrey}.",
         "La obra generó más de {F|130} empleos directos durante su construcción, informó el delegado del {O|IMSS} en {L|Nuevo León}, {P|Arturo Cantú Elizondo}.",
     ],
     paras=[
-        "El {O|Instituto Mexicano del Seguro Social} ({O|IMSS}) puso en operación la Unidad de Medicina Familiar No. 92 en el municipio de {L|Apodaca}, {L|Nuevo León}, que con una inversión de {F|28.9 millones de pesos} ampliará la atención de primer nivel para trabajadores de la industria y sus familias.",
+        "El {O|Instituto Mexicano del Seguro Social} ({O|IMSS}) puso en operación la {O|Unidad de Medicina Familiar} No. 92 en el municipio de {L|Apodaca}, {L|Nuevo León}, que con una inversión de {F|28.9 millones de pesos} ampliará la atención de primer nivel para trabajadores de la industria y sus familias.",
         "Durante la ceremonia de apertura, realizada a las 10:00 horas, el delegado del {O|IMSS} en {L|Nuevo León}, {P|Arturo Cantú Elizondo}, explicó que el nuevo inmueble tiene {F|diez} consultorios de medicina familiar, {F|dos} de estomatología, laboratorio clínico, rayos X y farmacia, con horario de atención de 8:00 a 20:00 horas en días hábiles.",
         "“Esta unidad responde a la demanda de una zona que creció muy rápido; aquí viven familias que antes tenían que trasladarse más de una hora para consultar a su médico”, señaló.",
         "Añadió que la plantilla de la unidad se integra por {F|64} trabajadores, entre ellos {F|20} médicos familiares y {F|18} enfermeras, quienes fueron contratados en su mayoría en la propia región.",
         "Por su parte, la presidenta municipal de {L|Apodaca}, {P|Leticia Garza Montemayor}, agradeció al {O|Seguro Social} la construcción de la unidad y recordó que el municipio donó el terreno de {F|5 mil 400} metros cuadrados en el que se levantó el edificio.",
-        "“El crecimiento industrial de {L|Apodaca} necesita servicios de salud a la altura; con esta clínica, las trabajadoras y los trabajadores ya no tendrán que acudir al Hospital General de Zona No. 6 para una consulta de rutina”, expresó.",
+        "“El crecimiento industrial de {L|Apodaca} necesita servicios de salud a la altura; con esta clínica, las trabajadoras y los trabajadores ya no tendrán que acudir al {O|Hospital General de Zona} No. 6 para una consulta de rutina”, expresó.",
         "{P|Cantú Elizondo} detalló que en {L|Nuevo León} el {O|IMSS} atiende a {F|4 millones 300 mil} derechohabientes y que en los últimos {F|tres} años la demanda de consulta en la zona norte aumentó {F|18 por ciento}.",
         "Al acto asistieron representantes del {O|Sindicato Nacional de Trabajadores del Seguro Social} ({O|SNTSS}), de la {O|Secretaría de Salud de Nuevo León} y de la {O|Cámara de la Industria de Transformación de Nuevo León} ({O|Caintra}).",
     ],
@@ -106,7 +106,7 @@ B.append(dict(
     highlights=[],
     paras=[
         "Durante el periodo vacacional de invierno, del 19 de diciembre al 2 de enero, los servicios de Urgencias del {O|Instituto Mexicano del Seguro Social} ({O|IMSS}) en la {L|Ciudad de México} otorgaron {F|38 mil 614} atenciones, de las cuales el {F|quince por ciento} correspondió a accidentes en el hogar y quemaduras por pirotecnia.",
-        "El titular de la {O|OOAD} {L|Ciudad de México Norte}, {P|Efraín Solís Barragán}, informó que el Hospital General de Zona No. 31 fue la unidad con mayor demanda, con {F|2 mil 105} consultas de urgencias, y que en la noche del 31 de diciembre se atendió a {F|veintiún} menores con lesiones por cohetes.",
+        "El titular de la {O|OOAD} {L|Ciudad de México Norte}, {P|Efraín Solís Barragán}, informó que el {O|Hospital General de Zona} No. 31 fue la unidad con mayor demanda, con {F|2 mil 105} consultas de urgencias, y que en la noche del 31 de diciembre se atendió a {F|veintiún} menores con lesiones por cohetes.",
         "“Pedimos a las familias no manipular pirotecnia; una quemadura en la mano de un niño puede dejar secuelas de por vida”, advirtió {P|Solís Barragán}.",
         "Detalló que, pese a la ocupación hospitalaria por COVID-19, se mantuvieron abiertas todas las áreas de urgencias de la representación y que {F|nueve de cada diez} pacientes valorados fueron dados de alta el mismo día.",
         "La doctora {P|Paulina Rentería Gil}, jefa del servicio de Urgencias del hospital, explicó que las guardias se reforzaron con {F|60} médicos y {F|112} enfermeras, y que el tiempo de espera promedio para la primera valoración fue de {F|18} minutos.",
@@ -146,11 +146,11 @@ B.append(dict(
     header="BOLETÍN DE PRENSA\n\n{L|Hermosillo}, {L|Sonora}, viernes 19 de febrero de 2021.\n\nNo. 088/2021.",
     title="Acuerdan {O|IMSS} y {L|Sonora} construcción de hospital de {F|260} camas en {L|Ciudad Obregón}",
     highlights=[
-        "El nuevo Hospital General Regional sustituirá al actual inmueble, que tiene más de {F|60} años de antigüedad.",
+        "El nuevo {O|Hospital General Regional} sustituirá al actual inmueble, que tiene más de {F|60} años de antigüedad.",
         "El gobernador de {L|Sonora}, {P|Ernesto Valdivia Ochoa}, anunció la donación de un predio de {F|ocho} hectáreas.",
     ],
     paras=[
-        "El {O|Instituto Mexicano del Seguro Social} ({O|IMSS}) y el gobierno de {L|Sonora} firmaron un convenio de colaboración para construir un Hospital General Regional en {L|Ciudad Obregón}, municipio de {L|Cajeme}, que contará con {F|260} camas y beneficiará a cerca de {F|700 mil} derechohabientes del sur de la entidad.",
+        "El {O|Instituto Mexicano del Seguro Social} ({O|IMSS}) y el gobierno de {L|Sonora} firmaron un convenio de colaboración para construir un {O|Hospital General Regional} en {L|Ciudad Obregón}, municipio de {L|Cajeme}, que contará con {F|260} camas y beneficiará a cerca de {F|700 mil} derechohabientes del sur de la entidad.",
         "En la ceremonia, el director general del {O|IMSS}, {P|Héctor Villaseñor Arriaga}, señaló que la inversión estimada es de {F|2 mil 480 millones de pesos} y que la obra forma parte del Plan de Infraestructura 2021-2024 del Instituto.",
         "“Este hospital lleva años esperándose en el sur de {L|Sonora}; hoy damos el primer paso con el terreno, el proyecto y el presupuesto asegurados”, afirmó.",
         "El gobernador de {L|Sonora}, {P|Ernesto Valdivia Ochoa}, anunció la donación de un predio de {F|ocho} hectáreas ubicado al norte de la ciudad, con acceso a la carretera internacional, y se comprometió a realizar las obras de agua potable, drenaje y electrificación.",

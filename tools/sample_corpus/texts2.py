@@ -5,12 +5,12 @@ B.append(dict(
     header="BOLETÍN DE PRENSA\n\n{L|Ciudad de México}, lunes 18 de julio de 2022.\n\nNo. 365/2022.",
     title="Destina {O|IMSS} {F|7 mil millones de pesos} para fortalecer la infraestructura hospitalaria en {L|Veracruz}",
     highlights=[
-        "Las obras incluyen la ampliación de {F|cuatro} hospitales y la construcción de {F|dos} Unidades de Medicina Familiar en las representaciones {L|Veracruz Norte} y {L|Veracruz Sur}.",
+        "Las obras incluyen la ampliación de {F|cuatro} hospitales y la construcción de {F|dos} {O|Unidades de Medicina Familiar} en las representaciones {L|Veracruz Norte} y {L|Veracruz Sur}.",
         "Se contratarán {F|1,120} plazas de médicos, enfermeras y personal técnico, informó el director de Administración, {P|Fausto Carrión Medellín}.",
     ],
     paras=[
         "El {O|Instituto Mexicano del Seguro Social} ({O|IMSS}) destinará {F|7 mil millones de pesos} entre 2022 y 2024 para ampliar y modernizar su infraestructura en {L|Veracruz}, entidad en la que el {O|Seguro Social} atiende a {F|2 millones 900 mil} derechohabientes a través de sus {F|dos} {O|Órganos de Operación Administrativa Desconcentrada} ({O|OOAD}), {L|Veracruz Norte} y {L|Veracruz Sur}.",
-        "En reunión de trabajo con los titulares de ambas representaciones, el director de Administración del {O|IMSS}, {P|Fausto Carrión Medellín}, detalló que el plan contempla la ampliación de {F|cuatro} hospitales generales de zona en {L|Xalapa}, {L|Poza Rica}, {L|Veracruz} y {L|Coatzacoalcos}, así como la construcción de {F|dos} Unidades de Medicina Familiar en {L|Boca del Río} y {L|Minatitlán}.",
+        "En reunión de trabajo con los titulares de ambas representaciones, el director de Administración del {O|IMSS}, {P|Fausto Carrión Medellín}, detalló que el plan contempla la ampliación de {F|cuatro} hospitales generales de zona en {L|Xalapa}, {L|Poza Rica}, {L|Veracruz} y {L|Coatzacoalcos}, así como la construcción de {F|dos} {O|Unidades de Medicina Familiar} en {L|Boca del Río} y {L|Minatitlán}.",
         "Señaló que el {F|60 por ciento} de los recursos se aplicará en {L|Veracruz Sur}, la región con mayor rezago en camas por derechohabiente, y que en total se contratarán {F|1,120} plazas de médicos, enfermeras y personal técnico.",
         "“{L|Veracruz} tiene una de las poblaciones derechohabientes más grandes del país y una red hospitalaria que en algunos casos supera los {F|40} años de servicio; no basta con dar mantenimiento, hay que construir”, expresó {P|Carrión Medellín}.",
         "La titular del {O|OOAD} {L|Veracruz Norte}, {P|Irma Lagunes Barradas}, informó que en esa representación se contratarán {F|640} plazas y que la ampliación del hospital de {L|Poza Rica} permitirá abrir un área de terapia intensiva pediátrica.",
@@ -148,7 +148,7 @@ B.append(dict(
     ],
     paras=[
         "Durante el 1 de enero, en las unidades médicas del {O|Instituto Mexicano del Seguro Social} ({O|IMSS}) nacieron {F|412} bebés, {F|214} niñas y {F|198} niños, atendidos por el personal que cubrió la guardia de Año Nuevo en las {F|32} entidades del país.",
-        "La directora de Prestaciones Médicas, {P|Sofía Landa Irigoyen}, informó que el primer nacimiento ocurrió a las 00:03 horas en el Hospital de Gineco Obstetricia No. 4, en el sur de la {L|Ciudad de México}, donde nació una niña de {F|3.2} kilogramos, y que madre e hija se encuentran en buen estado de salud.",
+        "La directora de Prestaciones Médicas, {P|Sofía Landa Irigoyen}, informó que el primer nacimiento ocurrió a las 00:03 horas en el {O|Hospital de Gineco Obstetricia} No. 4, en el sur de la {L|Ciudad de México}, donde nació una niña de {F|3.2} kilogramos, y que madre e hija se encuentran en buen estado de salud.",
         "Detalló que las entidades con más nacimientos fueron el {L|Estado de México}, con {F|41}; {L|Jalisco}, con {F|33}, y {L|Nuevo León}, con {F|29}, y que el {F|31 por ciento} de los partos fue por cesárea.",
         "La directora general del {O|IMSS}, {P|Adriana Cuevas Montalvo}, felicitó al personal de ginecología, obstetricia, pediatría y enfermería que trabajó durante la noche del 31 de diciembre.",
         "“Mientras muchas familias celebraban, {F|4 mil} trabajadoras y trabajadores del Instituto estaban en las salas de parto y en los cuneros; a ellas y a ellos, gracias”, expresó {P|Cuevas Montalvo}.",

@@ -1,6 +1,8 @@
 """`entities` and `figures`: what the recogniser finds, on the command line.
 
-Neither imports Textual: they read the corpus and call the pure `entities` package.
+Neither imports Textual: they read the corpus and call the pure `entities` package, imported
+inside the run functions so that other commands (`boletin-tui list`) never pay for loading its
+gazetteers and compiling its patterns.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
-from boletin_tui.entities import TYPES, recognise_bulletin
-from boletin_tui.entities.sentences import sentence_around
+
+# The same as `boletin_tui.entities.TYPES` (a test checks), spelt out so that registering the
+# command-line options does not import the recogniser.
+TYPES = ("PERSON", "ORG", "PLACE", "FIGURE", "DATE")
 
 FIGURE_COLUMNS = ("clave", "fecha", "cifra", "valor", "unidad", "calificador", "oracion")
 
@@ -42,6 +46,8 @@ def _format_value(value: int | float | None) -> str:
 
 
 def run_entities(args: argparse.Namespace) -> int:
+    from boletin_tui.entities import recognise_bulletin
+
     corpus = load_corpus_from_args(args)
     wanted = set(args.types or TYPES)
     rows = [(b, m) for b in corpus.bulletins for m in recognise_bulletin(b) if m.type in wanted]
@@ -62,6 +68,9 @@ def run_entities(args: argparse.Namespace) -> int:
 
 def figure_rows(corpus) -> list[dict]:
     """One dict per figure in the corpus, with the `FIGURE_COLUMNS` keys."""
+    from boletin_tui.entities import recognise_bulletin
+    from boletin_tui.entities.sentences import sentence_around
+
     rows = []
     for b in corpus.bulletins:
         text = b.text

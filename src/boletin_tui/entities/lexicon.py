@@ -78,11 +78,30 @@ def is_given_name(word: str) -> bool:
     return word in GIVEN_NAMES
 
 
+def _memo(func):
+    """Cache a word predicate in a plain dict (words repeat; the lists never change)."""
+    cache: dict[str, bool] = {}
+
+    def cached(word: str) -> bool:
+        hit = cache.get(word)
+        if hit is None:
+            if len(cache) > 50_000:
+                cache.clear()
+            hit = cache[word] = func(word)
+        return hit
+
+    cached.__doc__ = func.__doc__
+    cached.__name__ = func.__name__
+    return cached
+
+
+@_memo
 def is_common(word: str) -> bool:
     """A capitalised word that is not part of a person's name (`Además`, `Nacional`)."""
     return word.lower().rstrip(".") in COMMON_WORDS
 
 
+@_memo
 def is_name_like(word: str) -> bool:
     """Could `word` (capitalised) be a given name or surname?"""
     if word in GIVEN_NAMES:
@@ -92,9 +111,28 @@ def is_name_like(word: str) -> bool:
     return not _NON_NAME_ENDING.search(word.lower())
 
 
+@_memo
 def is_verb_like(word: str) -> bool:
     """Likely a verb (`Destacó`, `Instruye`, `Sostienen`) rather than a name."""
     low = word.lower()
     if word in GIVEN_NAMES:
         return False
     return low in HEADLINE_VERBS or low in REPORTING_VERBS or bool(_VERB_ENDING.search(low))
+
+
+_ROLE_OR_TITLE = re.compile(rf"(?:{ROLE}|{TITLE})", re.IGNORECASE)
+
+
+@_memo
+def is_title(word: str) -> bool:
+    """Is `word`, whole, a title or role (`doctora`, `Dr.`, `presidente`)?"""
+    return _ROLE_OR_TITLE.fullmatch(word) is not None
+
+
+@_memo
+def is_role_word(word: str) -> bool:
+    """Is `word` (a `\\w+` run, maybe with its final dot) a role or title (`directora`, `Dr.`)?
+    Matches what `ROLE_RE` finds inside a text, word by word."""
+    if _ROLE_OR_TITLE.fullmatch(word):
+        return True
+    return word.endswith(".") and _ROLE_OR_TITLE.fullmatch(word[:-1]) is not None

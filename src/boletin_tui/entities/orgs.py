@@ -26,11 +26,19 @@ _QUOTED = re.compile(r" ?[\"“«][^\"”»\n]{2,80}[\"”»]")
 ORG_HEAD = re.compile(
     r"(?<![\w-])(?:Secretarías?|Subsecretaría|Institutos?|Comisión|Consejo|Comité|Coordinación"
     r"|Dirección|Subdirección|Procuraduría|Fiscalía|Universidad|Sindicato|Cámara|Tribunal|Banco"
-    r"|Laboratorios?|Órganos?|Unidad(?:es)?|Oficinas?|Hospital(?:es)?|Clínicas?|Centros?"
+    r"|Laboratorios?|Órganos?|Unidad(?:es)?|Jefaturas?|Oficinas?|Hospital(?:es)?|Clínicas?|Centros?"
     r"|Partido|Junta|Agencia|Asociación|Federación|Confederación|Colegio|Academia|Fundación"
     r"|Organización|Escuela|Servicios de Salud)(?![\w-])"
 )
-_PLURAL_HEAD = re.compile(r"(?:Secretarías|Institutos|Unidades|Órganos|Oficinas|Hospitales)$")
+_PLURAL_HEAD = re.compile(r"(?:Secretarías|Institutos|Unidades|Órganos|Oficinas|Hospitales|Jefaturas)$")
+# Facilities, whose names may be followed by their number (`UMF 28`, `Hospital General de
+# Zona 6`); a number after any other body is a quantity (`Destina IMSS 7 mil millones`).
+_FACILITY = re.compile(r"(?:Hospital|Clínica|Unidad|Centro|Guardería|UM|HG|H[RE]\b|CMN)")
+
+
+def is_facility(name: str) -> bool:
+    """Is `name` a hospital, clinic or unit (or its acronym) rather than a body?"""
+    return _FACILITY.match(name) is not None
 _FACILITY_HEAD = re.compile(r"(?:Hospital|Clínica|Centro|Unidad|Escuela)")
 # Events, programmes, laws and venues: not institutions, and no people inside their names.
 BLOCK_HEAD = re.compile(
@@ -43,7 +51,7 @@ BLOCK_HEAD = re.compile(
 )
 _ORG_HEAD_WORDS = frozenset(re.findall(r"[A-ZÁÉÍÓÚ]\w+", ORG_HEAD.pattern.replace("?", "")) + [
     "Secretaría", "Instituto", "Laboratorio", "Órgano", "Unidades", "Oficina", "Hospitales",
-    "Clínica", "Centro"])
+    "Clínica", "Centro", "Jefatura"])
 _BLOCK_HEAD_WORDS = frozenset(re.findall(r"[A-ZÁÉÍÓÚ]\w+", BLOCK_HEAD.pattern.replace("?", "")) + [
     "Jornada"])
 _NOT_IN_NAME = re.compile(r"\b(?:Nivel|Niveles)\b")

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from boletin_tui.entities.scan import Scan
-from boletin_tui.entities.spans import Occupancy, find_word
+from boletin_tui.entities.scan import Scan, is_word_char
+from boletin_tui.entities.spans import Occupancy
 from boletin_tui.entities.lexicon import (
-    REPORTING_VERBS, ROLE, ROLE_RE, TITLE, is_common, is_given_name, is_name_like,
+    REPORTING_VERBS, ROLE_RE, is_common, is_given_name, is_name_like, is_role_word, is_title,
     is_verb_like,
 )
 
@@ -28,8 +28,7 @@ _PARTICLES = frozenset({"de", "del", "de la", "de los", "de las"})
 _OPENERS = "\n.:;!?¡¿\"“”«»'‘’·•(—–-"
 _AFTER_ROLE = re.compile(rf"\s*,\s*(?:el |la |los |las |y )?(?:{ROLE_RE.pattern}|quien)", re.IGNORECASE)
 _NEXT_WORD = re.compile(rf"\s+([{_LOW}]+)")
-_TITLE_WORD = re.compile(rf"{TITLE}|{ROLE}", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.\n](?=[^.\n]*$)")
+_WORD_DOT = re.compile(r"\w+\.?(?!\w)")
 
 Span = tuple[int, int]
 
@@ -44,16 +43,17 @@ def _sentence_start(text: str, pos: int) -> bool:
 def _has_cue(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60):start]
     words = before.split()
-    if words and before[-1:].isspace() and _TITLE_WORD.fullmatch(words[-1]):
+    if words and before[-1:].isspace() and is_title(words[-1]):
         return True
     if words and (words[-1] in REPORTING_VERBS or words[-1].endswith("ó")) and words[-1].islower():
         return True
     stripped = before.rstrip()
     if stripped.endswith(","):
-        cut = _SENTENCE_END.search(text, max(0, start - 300), start)
-        clause = text[cut.end() if cut else max(0, start - 300):start]
-        if ROLE_RE.search(clause):
-            return True
+        low = max(0, start - 300)
+        cut = max(text.rfind(".", low, start), text.rfind("\n", low, start))
+        clause = text[cut + 1 if cut != -1 else low:start]
+        if any(map(is_role_word, _WORD_DOT.findall(clause))):
+            return True  # `el gobernador de Nayarit, Nombre ...`
     if stripped.endswith(":") and (end == len(text) or text[end] in ".\n"):
         return True  # an attribution closing a headline: `...: Zoé Robledo`
     after = text[end:end + 50]
@@ -61,6 +61,15 @@ def _has_cue(text: str, start: int, end: int) -> bool:
         return True
     nxt = _NEXT_WORD.match(after)
     return bool(nxt and (nxt.group(1) in REPORTING_VERBS or nxt.group(1).endswith("ó")))
+
+
+def _plural_phrase(words: list[tuple[int, int, str]]) -> bool:
+    """`Personas Trabajadoras Independientes`: a capitalised noun phrase, not a name. A name's
+    first word is a given name, and given names ending in -s (`Carlos`) are in the list; a
+    plural first word and a plural last word make a noun with its adjective."""
+    first, last = words[0][2], words[-1][2]
+    return (first.endswith("s") and not is_given_name(first) and last.endswith("s")
+            and not is_given_name(last))
 
 
 def _segments(text: str, run: re.Match, stops: Occupancy):
@@ -87,9 +96,9 @@ def find_people(found: Scan, stops: list[Span], single_places: list[Span]) -> li
     stopped = Occupancy(len(text), stops)
     places = Occupancy(len(text), single_places)
     last = 0
-    for start, _, _ in found.caps:
-        if start < last:
-            continue
+    for start, _, word in found.caps:
+        if start < last or (word.isalpha() and not is_name_like(word)):
+            continue  # a run opening with a non-name word is cut there anyway
         run = RUN_RE.match(text, start)
         if not run:
             continue
@@ -112,12 +121,12 @@ def find_people(found: Scan, stops: list[Span], single_places: list[Span]) -> li
             if len(words) == 1:
                 before = text[max(0, start - 30):start].split()
                 if (places.covered(start) or is_given_name(words[0][2]) or not before
-                        or not _TITLE_WORD.fullmatch(before[-1])):
+                        or not is_title(before[-1])):
                     continue
                 people.append((start, end))
                 continue
-            if (len(words) >= 3 or cue or is_given_name(words[0][2])
-                    or _has_cue(text, start, end)):
+            if ((len(words) >= 3 and not _plural_phrase(words)) or cue
+                    or is_given_name(words[0][2]) or _has_cue(text, start, end)):
                 people.append((start, end))
     return people
 
@@ -138,21 +147,33 @@ def _surname_forms(name: str) -> list[str]:
     return [f for f in forms if not is_common(f) and not is_given_name(f)]
 
 
-def link_people(text: str, spans: list[Span], taken: list[Span]) -> tuple[list[Span], dict[Span, str]]:
+def link_people(found: Scan, spans: list[Span], taken: list[Span]) -> tuple[list[Span], dict[Span, str]]:
     """Add further uses of the names found and their short forms (`Robledo Aburto`), and give
     each mention its entity.
 
     Returns the spans, sorted, and a map span -> canonical name (the fullest name containing it).
     """
-    names = sorted({text[s:e] for s, e in spans}, key=lambda n: -len(n.split()))
+    text = found.text
+    at_word: dict[str, list[int]] = {}  # capitalised word -> its starts: where a form may be
+    for s, _, w in found.caps:
+        at_word.setdefault(w, []).append(s)
+    size = len(text)
+    first: dict[str, int] = {}
+    for s, e in sorted(spans):
+        first.setdefault(text[s:e], s)
+    # Fullest names first, then in order of appearance (deterministic, unlike set order).
+    names = sorted(first, key=lambda n: (-len(n.split()), first[n]))
     spans = list(spans)
     occupied = Occupancy(len(text), spans + taken)
     for name in names:
-        for form in [name, *_surname_forms(name)]:
-            for span in find_word(text, form):
-                if occupied.free(*span):
-                    spans.append(span)
-                    occupied.mark(*span)
+        for form in dict.fromkeys([name, *_surname_forms(name)]):
+            n = len(form)
+            for s in at_word.get(form.split(" ", 1)[0], ()):
+                e = s + n
+                if (text.startswith(form, s) and (s == 0 or not is_word_char(text[s - 1]))
+                        and (e == size or not is_word_char(text[e])) and occupied.free(s, e)):
+                    spans.append((s, e))
+                    occupied.mark(s, e)
     by_word: dict[str, list[list[str]]] = {}
     for name in names:
         for word in set(name.split()):

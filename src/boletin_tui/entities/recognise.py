@@ -13,12 +13,11 @@ from boletin_tui.entities import gazetteer as gz
 from boletin_tui.entities.dates import find_dates
 from boletin_tui.entities.figures import find_figures
 from boletin_tui.entities.model import Mention
-from boletin_tui.entities.orgs import find_acronyms, find_orgs
+from boletin_tui.entities.orgs import find_acronyms, find_orgs, is_facility
 from boletin_tui.entities.people import find_people, link_people
 from boletin_tui.entities.scan import scan
 from boletin_tui.entities.spans import Occupancy
 
-_PRIORITY = {"ORG": 0, "PERSON": 1, "PLACE": 2, "DATE": 3, "FIGURE": 4}
 _CAP = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]+"
 # `Mérida, Yucatán, 12 de octubre de 2022`: the places of a dateline on the first line.
 _DATELINE = re.compile(
@@ -28,6 +27,10 @@ _DATELINE = re.compile(
 )
 
 Span = tuple[int, int]
+
+
+def _rank(cand: tuple) -> tuple[int, int, int]:
+    return cand[0], cand[1], cand[2]
 
 
 def _longest_first(spans: list[tuple[int, int, str]], size: int) -> list[tuple[int, int, str]]:
@@ -67,22 +70,25 @@ def recognise(text: str) -> list[Mention]:
     single = [p for p in places if " " not in text[p[0]:p[1]]]
     block_spans = [(s, e) for s, e, _ in blocked]
     people = find_people(found, org_spans + block_spans + multi, single)
-    people, canon = link_people(text, people, org_spans + block_spans + places)
+    people, canon = link_people(found, people, org_spans + block_spans + places)
     dates = find_dates(found)
-    after_org = {e + 1 for e in (o[1] for o in orgs) if text[e:e + 1] == " "}
+    after_org = {e + 1 for s, e, _ in orgs if text[e:e + 1] == " " and is_facility(text[s:e])}
     figures = find_figures(found, dates + org_spans + people, after_org)
 
-    cands: list[Mention] = [Mention("ORG", text[s:e], s, e, entity=c) for s, e, c in orgs]
-    cands += [Mention("PERSON", text[s:e], s, e, entity=canon[(s, e)]) for s, e in people]
-    cands += [Mention("PLACE", text[s:e], s, e) for s, e in places]
-    cands += [Mention("DATE", text[s:e], s, e) for s, e in dates]
-    cands += figures
+    # Candidates as plain tuples (length, priority, start, end, type, entity); a frozen
+    # dataclass costs a microsecond to build, so only the chosen become `Mention`s.
+    cands = [(s - e, 0, s, e, "ORG", c) for s, e, c in orgs]
+    cands += [(s - e, 1, s, e, "PERSON", canon[(s, e)]) for s, e in people]
+    cands += [(s - e, 2, s, e, "PLACE", None) for s, e in places]
+    cands += [(s - e, 3, s, e, "DATE", None) for s, e in dates]
+    cands += [(f.start - f.end, 4, f.start, f.end, "FIGURE", f) for f in figures]
+    cands.sort(key=_rank)
     chosen: list[Mention] = []
     taken = Occupancy(size)
-    for m in sorted(cands, key=lambda m: (m.start - m.end, _PRIORITY[m.type], m.start)):
-        if taken.free(m.start, m.end):
-            chosen.append(m)
-            taken.mark(m.start, m.end)
+    for _, _, s, e, kind, extra in cands:
+        if taken.free(s, e):
+            chosen.append(extra if kind == "FIGURE" else Mention(kind, text[s:e], s, e, entity=extra))
+            taken.mark(s, e)
     chosen.sort(key=lambda m: m.start)
     return chosen
 

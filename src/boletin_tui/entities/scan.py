@@ -1,7 +1,7 @@
 """One pass over a text that finds where entities can start, so the rules run anchored.
 
-Python's regular expressions cost about 0.3 ms per scan of a 5 KB text here; the recogniser
-scans once for capitalised words and digits, finds number words and months with `str.find`,
+Python's regular expressions cost about 0.1 ms per scan of a 5 KB text here; the recogniser
+scans once for capitalised words and once for digits, finds number words and months with `str.find`,
 and then tries each rule only at those positions (`pattern.match(text, pos)`).
 """
 
@@ -37,13 +37,18 @@ class Scan:
         return out
 
 
+_CAPS_RE = re.compile(r"[A-ZÁÉÍÓÚÜÑ][\w\-]*")
+_DIGITS_RE = re.compile(r"\d+")
+
+
 def scan(text: str) -> Scan:
-    result = Scan(text)
-    caps, digits = result.caps, result.digits
-    for m in TOKEN_RE.finditer(text):
-        word = m.group()
-        if word[0].isdigit() or word == "$":
-            digits.append(m.start())
-        else:
-            caps.append((m.start(), m.end(), word))
-    return result
+    """Two simple patterns, each scanned at C speed (one alternation of both is three times
+    slower). Digit runs inside capitalised words (`COVID-19`) are found too; the rules reject
+    them by what precedes them."""
+    caps = [(m.start(), m.end(), m.group()) for m in _CAPS_RE.finditer(text)]
+    digits = [m.start() for m in _DIGITS_RE.finditer(text)]
+    dollar = text.find("$")
+    while dollar != -1:  # rare; a separate search keeps the digit pattern simple (fast)
+        digits.append(dollar)
+        dollar = text.find("$", dollar + 1)
+    return Scan(text, caps, digits)

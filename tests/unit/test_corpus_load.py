@@ -197,3 +197,17 @@ def test_parallel_parsing_gives_what_serial_parsing_gives(tmp_path, monkeypatch)
     assert parallel.bulletins == serial.bulletins
     assert parallel.skipped == serial.skipped
     assert seen[-1] == (13, 13)
+
+
+def test_a_pool_that_cannot_start_falls_back_to_parsing_here(tmp_path, monkeypatch):
+    from boletin_tui.corpus import load
+
+    class NoPool:
+        def __init__(self, *args, **kwargs):
+            raise ValueError("bad value(s) in fds_to_keep")  # what a swapped stderr gives
+
+    for i in range(6):
+        write(tmp_path / f"b{i}.txt", TEXT.format(number=f"{i + 1:03d}/2023", title=f"Boletín {i}"))
+    monkeypatch.setattr(load, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(load, "ProcessPoolExecutor", NoPool)
+    assert len(load_corpus([tmp_path], use_cache=False).bulletins) == 6

@@ -11,7 +11,6 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from importlib import resources
 from pathlib import Path
 
@@ -147,13 +146,28 @@ def _parse_many(paths: list[str], progress: Progress | None, done: int, total: i
                     if progress:
                         progress(done + delivered, total)
             return
-        except (OSError, BrokenProcessPool, RuntimeError):
+        except Exception:  # noqa: BLE001 - whatever stops the pool, parse here instead
             paths, done = paths[delivered:], done + delivered  # finish here what is left
     for path in paths:
         yield parse_file(path)
         done += 1
         if progress and (done % 200 == 0 or done == total):
             progress(done, total)
+
+
+def prepare_parallel_parsing() -> None:
+    """Start multiprocessing's resource tracker now, while standard error is a real file.
+
+    Call it before a full-screen app replaces `sys.stderr` (Textual does): the tracker is
+    started with the stderr descriptor, and starting it later fails, which would leave a
+    cold load to a single core.
+    """
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception:  # noqa: BLE001 - only a speed-up
+        pass
 
 
 def _parse_chunk(paths: list[str]) -> list[Bulletin | Skipped]:

@@ -17,7 +17,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
-from boletin_tui.corpus import Bulletin, Corpus, load_corpus, sample_corpus_path
+from boletin_tui.corpus import (
+    Bulletin, Corpus, load_corpus, prepare_parallel_parsing, sample_corpus_path,
+)
 from boletin_tui.search import SYNTAX_HELP, SearchIndex
 from boletin_tui.store import AnnotationStore
 from boletin_tui.store.exchange import export_rows, write_export
@@ -353,6 +355,7 @@ def make_app(paths: Sequence[str | os.PathLike], db_path: str | os.PathLike,
     The database is opened and read here, before any screen: raises `StoreError`
     (`CorruptDatabase`, `StoreBusy`) when it cannot be used.
     """
+    prepare_parallel_parsing()  # before Textual replaces sys.stderr
     store = AnnotationStore(db_path, annotator)
     try:
         annotations, tags = store.all(), store.all_tags()

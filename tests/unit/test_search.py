@@ -162,3 +162,32 @@ def test_works_from_a_generator(bulletins):
     index = SearchIndex(b for b in bulletins)
     assert len(index) == 4
     assert index.search("merida") == ["257/2024"]
+
+
+def test_a_saved_index_is_reused_and_never_used_for_other_bulletins(tmp_path, monkeypatch):
+    import dataclasses
+
+    from boletin_tui.search import load_or_build, persist
+
+    first = [make("001/2024", "Vacunación en Oaxaca"), make("002/2024", "Consulta en Mérida")]
+    built = load_or_build(first, tmp_path)
+    assert built.search("oaxaca") == ["001/2024"]
+    assert len(list(tmp_path.glob("search-v*.pickle"))) == 1
+
+    def no_build(_bulletins):
+        raise AssertionError("the saved index should have been loaded, not rebuilt")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(persist, "SearchIndex", type("NoBuild", (), {
+            "__new__": lambda cls, b: no_build(b), "restore": persist.SearchIndex.restore}))
+        loaded = load_or_build(first, tmp_path)
+    assert loaded is not built and loaded.search("merida") == ["002/2024"]
+    loaded.set_annotation("002/2024", ["urgente"], "")
+    assert loaded.search("#urgente") == ["002/2024"]
+    assert load_or_build(first, tmp_path).search("#urgente") == []  # annotations are not saved
+    changed = [first[0], dataclasses.replace(make("002/2024", "Consulta en Tijuana"),
+                                             content_hash="otro contenido")]
+    assert load_or_build(changed, tmp_path).search("tijuana") == ["002/2024"]
+    for f in tmp_path.glob("search-v*.pickle"):
+        f.write_bytes(b"garbage")
+    assert load_or_build(changed, tmp_path).search("tijuana") == ["002/2024"]

@@ -141,6 +141,27 @@ class SearchIndex:
 
     # -- searching ---------------------------------------------------------------------------
 
+    # -- persistence (see `persist.py`) ------------------------------------------------------
+
+    def __getstate__(self) -> dict:
+        """The built text index only: no bulletins (the caller has them), no annotations
+        (they change between runs and are set again), no query caches."""
+        state = self.__dict__.copy()
+        state["_bulletins"] = None
+        state["_cache"], state["_phrases"], state["_ann"] = {}, {}, {}
+        state["_ann_terms"], state["_ann_tags"] = TermSets(), TermSets()
+        return state
+
+    @classmethod
+    def restore(cls, state: dict, bulletins: Sequence[Bulletin]) -> SearchIndex:
+        """An index from `__getstate__`'s state, attached to the same bulletins, in order."""
+        index = cls.__new__(cls)
+        index.__dict__.update(state)
+        index._bulletins = list(bulletins)
+        if [b.key for b in index._bulletins] != index._keys:
+            raise ValueError("the saved index belongs to other bulletins")
+        return index
+
     def __len__(self) -> int:
         return len(self._keys)
 

@@ -1,0 +1,166 @@
+"""Measurements run in a fresh child process each, so imports and memory are counted honestly.
+
+    python benchmarks/probes.py PROBE ARCHIVE WORKDIR [--cold]
+
+prints one JSON object of figures (seconds unless the name says otherwise). Probes:
+- `core`: load the corpus, recognise entities, search keystrokes, add a tag with N annotations.
+- `app`: launch the app headless (`run_test`) to its first interactive screen, move to the next
+  bulletin, type a search keystroke; with `--cold` the parse cache starts empty.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _annotate_all(db_path: Path, keys: list[str]) -> None:
+    """A database with every key annotated, written in one go (setup, not measured)."""
+    from boletin_tui.store import Annotation, AnnotationStore
+
+    store = AnnotationStore(db_path, annotator="bench")
+    stamp = "2026-01-01T00:00:00+00:00"
+    store.merge_many(Annotation(k, ("revisado",), "nota de prueba", "bench", stamp, stamp)
+                     for k in keys)
+    store.close()
+
+
+def probe_core(archive: Path, work: Path, cold: bool) -> dict:
+    from boletin_tui.corpus import load_corpus
+    from boletin_tui.entities import recognise
+    from boletin_tui.search import SearchIndex
+    from boletin_tui.store import AnnotationStore
+
+    cache = work / "cache"
+    t0 = time.perf_counter()
+    corpus = load_corpus([archive], cache_dir=cache)
+    figures = {"load_corpus": time.perf_counter() - t0, "bulletins": len(corpus.bulletins)}
+
+    rng = random.Random(3)
+    sample = rng.sample(corpus.bulletins, k=min(300, len(corpus.bulletins)))
+    recognise("Calentamiento: el IMSS en Oaxaca con 11 mil 907 residentes.")
+    times = []
+    for bulletin in sample:
+        text = bulletin.text
+        t0 = time.perf_counter()
+        recognise(text)
+        times.append(time.perf_counter() - t0)
+    figures["entities_per_bulletin"] = statistics.median(times)
+
+    t0 = time.perf_counter()
+    index = SearchIndex(corpus.bulletins)
+    figures["search_index_build"] = time.perf_counter() - t0
+    keystrokes = ["s", "se", "seg", "segu", "seguro", "seguro s", "seguro so", "seguro social",
+                  "o", "oa", "oax", "oaxaca", "r", "re", "res", "resid", "residentes"]
+    per_key = []
+    for query in keystrokes:
+        t0 = time.perf_counter()
+        index.search(query)
+        per_key.append(time.perf_counter() - t0)
+    figures["search_keystroke"] = statistics.median(per_key)
+    figures["search_keystroke_max"] = max(per_key)
+
+    db_path = work / "db" / "annotations.json"
+    if not db_path.exists():  # setup, not timed: N annotated bulletins
+        _annotate_all(db_path, [b.key for b in corpus.bulletins])
+    store = AnnotationStore(db_path, annotator="bench")
+    tag_times = []
+    for i, bulletin in enumerate(sample[:20]):
+        t0 = time.perf_counter()
+        store.add_tags(bulletin.key, [f"etiqueta-{i}"])
+        tag_times.append(time.perf_counter() - t0)
+    store.close()
+    figures["add_tag"] = statistics.median(tag_times)
+    figures["peak_rss_mb"] = _peak_mb()
+    return figures
+
+
+async def _until(condition, limit: float = 300.0) -> None:
+    """Let the app run until `condition()` holds (no fixed sleeps, no pilot idle-waits:
+    `pilot.press` waits for the whole process to go idle, which a background worker
+    postpones by up to a second)."""
+    deadline = time.perf_counter() + limit
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        await asyncio.sleep(0.0005)
+
+
+def _key(app, key: str, char: str | None = None) -> None:
+    from textual import events
+
+    app.post_message(events.Key(key, char if char is not None else key))
+
+
+def _render_visible(widget) -> None:
+    """Render the lines of `widget` that are on screen, as the next frame would."""
+    from textual.geometry import Region
+
+    widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+
+
+def probe_app(archive: Path, work: Path, cold: bool) -> dict:
+    t_start = time.perf_counter()
+    from boletin_tui.tui import make_app
+    from boletin_tui.tui.reader import Reader
+    from boletin_tui.tui.timeline import Timeline
+
+    cache = work / ("cache-cold" if cold else "cache")
+    if cold and cache.exists():
+        for f in cache.iterdir():
+            f.unlink()
+    app = make_app([archive], work / "db" / "annotations.json", annotator="bench",
+                   cache_dir=cache)
+    figures: dict = {}
+
+    async def drive() -> None:
+        async with app.run_test(size=(120, 36)):
+            figures["first_screen"] = time.perf_counter() - t_start
+            reader, timeline = app.query_one(Reader), app.query_one(Timeline)
+            await _until(lambda: reader.bulletin is not None)
+            figures["interactive"] = time.perf_counter() - t_start
+            await _until(lambda: app.index is not None)
+            figures["search_ready"] = time.perf_counter() - t_start
+            steps = []
+            for _ in range(20):
+                before = reader.bulletin
+                t0 = time.perf_counter()
+                _key(app, "j")
+                await _until(lambda: reader.bulletin is not before)
+                _render_visible(reader)
+                steps.append(time.perf_counter() - t0)
+            figures["next_bulletin"] = statistics.median(steps)
+            _key(app, "slash", "/")
+            await _until(lambda: app.focused is not timeline)
+            keys = []
+            for ch in "segur":
+                before = timeline.shown_count, getattr(app, "_query", None)
+                t0 = time.perf_counter()
+                _key(app, ch)
+                await _until(lambda: getattr(app, "_query", None) != before[1])
+                _render_visible(timeline)
+                keys.append(time.perf_counter() - t0)
+            figures["app_search_keystroke"] = statistics.median(keys)
+
+    asyncio.run(drive())
+    figures["peak_rss_mb"] = _peak_mb()
+    return figures
+
+
+if __name__ == "__main__":
+    name, archive, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    work.mkdir(parents=True, exist_ok=True)
+    probe = {"core": probe_core, "app": probe_app}[name]
+    print(json.dumps(probe(archive, work, "--cold" in sys.argv)))

@@ -1,0 +1,122 @@
+"""The performance benchmark: figures at N = 1,000, 10,000 and 50,000 bulletins.
+
+    python benchmarks/run.py                      # all sizes, 3 runs each (50,000: 1 run)
+    python benchmarks/run.py --sizes 1000 --runs 5
+
+For each N it generates a synthetic archive (benchmarks/synth.py, kept under --workdir between
+runs), then runs every probe (benchmarks/probes.py) in a fresh process, several times, and prints
+medians with their spread (min-max). Nothing here is a test: figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from synth import generate  # noqa: E402
+
+ROWS = [  # (probe, figure, label, unit)
+    ("list_cold", "seconds", "list --json, cold cache", "s"),
+    ("list_warm", "seconds", "list --json, warm cache", "s"),
+    ("list_cold", "files_per_s", "list --json files/second, cold", "f/s"),
+    ("list_warm", "files_per_s", "list --json files/second, warm", "f/s"),
+    ("app_cold", "first_screen", "app: first screen, cold", "s"),
+    ("app_cold", "interactive", "app: interactive, cold", "s"),
+    ("app_warm", "first_screen", "app: first screen, warm", "s"),
+    ("app_warm", "interactive", "app: interactive, warm", "s"),
+    ("app_warm", "next_bulletin", "app: next bulletin (j)", "ms"),
+    ("app_warm", "app_search_keystroke", "app: search keystroke", "ms"),
+    ("app_warm", "peak_rss_mb", "app: peak memory", "MB"),
+    ("core", "load_corpus", "load corpus (warm cache)", "s"),
+    ("core", "entities_per_bulletin", "entities per bulletin", "ms"),
+    ("core", "search_index_build", "search index build", "s"),
+    ("core", "search_keystroke", "search query per keystroke", "ms"),
+    ("core", "add_tag", "add a tag, N annotated", "ms"),
+    ("core", "peak_rss_mb", "core: peak memory", "MB"),
+]
+
+
+def run_list(archive: Path, cache: Path, n: int) -> dict:
+    exe = Path(sys.executable).with_name("boletin-tui")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "boletin_tui"]
+    t0 = time.perf_counter()
+    subprocess.run([*cmd, "list", "--json", str(archive), "--cache-dir", str(cache)],
+                   check=True, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "files_per_s": n / seconds}
+
+
+def run_probe(name: str, archive: Path, work: Path, cold: bool = False) -> dict:
+    args = [sys.executable, str(HERE / "probes.py"), name, str(archive), str(work)]
+    out = subprocess.run(args + (["--cold"] if cold else []), capture_output=True, text=True)
+    if out.returncode != 0:
+        tail = (out.stderr.strip().splitlines() or ["?"])[-1]
+        print(f"  probe {name} failed: {tail}", file=sys.stderr)
+        return {}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def measure(n: int, runs: int, workdir: Path) -> dict[str, list[dict]]:
+    archive = workdir / f"archive-{n}"
+    if not (archive / ".complete").exists():
+        shutil.rmtree(archive, ignore_errors=True)
+        t0 = time.perf_counter()
+        generate(n, archive)
+        (archive / ".complete").write_text("ok")
+        print(f"  generated {n} bulletins in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    work = workdir / f"work-{n}"
+    results: dict[str, list[dict]] = {}
+    for _ in range(runs):
+        cold_cache = Path(tempfile.mkdtemp(prefix="cold-", dir=workdir))
+        results.setdefault("list_cold", []).append(run_list(archive, cold_cache, n))
+        shutil.rmtree(cold_cache)
+        results.setdefault("list_warm", []).append(run_list(archive, work / "cache", n))
+        results.setdefault("core", []).append(run_probe("core", archive, work))
+        results.setdefault("app_cold", []).append(run_probe("app", archive, work, cold=True))
+        results.setdefault("app_warm", []).append(run_probe("app", archive, work))
+    return results
+
+
+def summarise(results: dict[str, list[dict]], probe: str, figure: str, unit: str) -> str:
+    values = [r[figure] for r in results.get(probe, []) if figure in r]
+    if not values:
+        return "n/a"
+    scale = 1000 if unit == "ms" else 1
+    med = statistics.median(values) * scale
+    fmt = "{:.0f}" if unit in ("f/s", "MB") else "{:.3f}" if unit == "s" else "{:.2f}"
+    spread = f" ({fmt.format(min(values) * scale)}-{fmt.format(max(values) * scale)})" if len(values) > 1 else ""
+    return f"{fmt.format(med)} {unit}{spread}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "boletin-bench")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    table = {}
+    for n in args.sizes:
+        runs = 1 if n >= 50000 else args.runs
+        print(f"N = {n:,} ({runs} run(s))...", file=sys.stderr)
+        table[n] = measure(n, runs, args.workdir)
+    header = "| figure | " + " | ".join(f"N = {n:,}" for n in args.sizes) + " |"
+    print(header)
+    print("|" + " --- |" * (len(args.sizes) + 1))
+    for probe, figure, label, unit in ROWS:
+        cells = [summarise(table[n], probe, figure, unit) for n in args.sizes]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -2,6 +2,7 @@
 
     python benchmarks/run.py                      # all sizes, 3 runs each (50,000: 1 run)
     python benchmarks/run.py --sizes 1000 --runs 5
+    python benchmarks/run.py --sizes 1000 10000 --probes list   # only `list --json`
 
 For each N it generates a synthetic archive (benchmarks/synth.py, kept under --workdir between
 runs), then runs every probe (benchmarks/probes.py) in a fresh process, several times, and prints
@@ -34,6 +35,7 @@ ROWS = [  # (probe, figure, label, unit)
     ("app_cold", "interactive", "app: interactive, cold", "s"),
     ("app_warm", "first_screen", "app: first screen, warm", "s"),
     ("app_warm", "interactive", "app: interactive, warm", "s"),
+    ("app_warm", "search_ready", "app: search ready, warm", "s"),
     ("app_warm", "next_bulletin", "app: next bulletin (j)", "ms"),
     ("app_warm", "app_search_keystroke", "app: search keystroke", "ms"),
     ("app_warm", "peak_rss_mb", "app: peak memory", "MB"),
@@ -66,7 +68,10 @@ def run_probe(name: str, archive: Path, work: Path, cold: bool = False) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def measure(n: int, runs: int, workdir: Path) -> dict[str, list[dict]]:
+PROBES = ("list", "core", "app")
+
+
+def measure(n: int, runs: int, workdir: Path, probes=PROBES) -> dict[str, list[dict]]:
     archive = workdir / f"archive-{n}"
     if not (archive / ".complete").exists():
         shutil.rmtree(archive, ignore_errors=True)
@@ -77,13 +82,16 @@ def measure(n: int, runs: int, workdir: Path) -> dict[str, list[dict]]:
     work = workdir / f"work-{n}"
     results: dict[str, list[dict]] = {}
     for _ in range(runs):
-        cold_cache = Path(tempfile.mkdtemp(prefix="cold-", dir=workdir))
-        results.setdefault("list_cold", []).append(run_list(archive, cold_cache, n))
-        shutil.rmtree(cold_cache)
-        results.setdefault("list_warm", []).append(run_list(archive, work / "cache", n))
-        results.setdefault("core", []).append(run_probe("core", archive, work))
-        results.setdefault("app_cold", []).append(run_probe("app", archive, work, cold=True))
-        results.setdefault("app_warm", []).append(run_probe("app", archive, work))
+        if "list" in probes:
+            cold_cache = Path(tempfile.mkdtemp(prefix="cold-", dir=workdir))
+            results.setdefault("list_cold", []).append(run_list(archive, cold_cache, n))
+            shutil.rmtree(cold_cache)
+            results.setdefault("list_warm", []).append(run_list(archive, work / "cache", n))
+        if "core" in probes:
+            results.setdefault("core", []).append(run_probe("core", archive, work))
+        if "app" in probes:
+            results.setdefault("app_cold", []).append(run_probe("app", archive, work, cold=True))
+            results.setdefault("app_warm", []).append(run_probe("app", archive, work))
     return results
 
 
@@ -103,18 +111,21 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "boletin-bench")
+    parser.add_argument("--probes", nargs="+", choices=PROBES, default=list(PROBES))
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     table = {}
     for n in args.sizes:
         runs = 1 if n >= 50000 else args.runs
         print(f"N = {n:,} ({runs} run(s))...", file=sys.stderr)
-        table[n] = measure(n, runs, args.workdir)
+        table[n] = measure(n, runs, args.workdir, args.probes)
     header = "| figure | " + " | ".join(f"N = {n:,}" for n in args.sizes) + " |"
     print(header)
     print("|" + " --- |" * (len(args.sizes) + 1))
     for probe, figure, label, unit in ROWS:
         cells = [summarise(table[n], probe, figure, unit) for n in args.sizes]
+        if set(cells) == {"n/a"}:
+            continue
         print(f"| {label} | " + " | ".join(cells) + " |")
 
 

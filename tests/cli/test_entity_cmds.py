@@ -99,7 +99,7 @@ def test_commands_do_not_load_textual(bulletin_file):
 
 
 @pytest.mark.seeds
-@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no están las semillas en {SEEDS}")
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"../shared/seeds is absent ({SEEDS}): real-bulletin tests need it")
 def test_entities_on_seeds():
     out = run("entities", "--json", str(SEEDS), "--no-cache")
     assert out.returncode == 0, out.stderr

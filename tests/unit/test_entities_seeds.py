@@ -13,7 +13,7 @@ GOLD = SEEDS / "entities.json"
 
 pytestmark = [
     pytest.mark.seeds,
-    pytest.mark.skipif(not GOLD.is_file(), reason=f"no están las semillas en {SEEDS}"),
+    pytest.mark.skipif(not GOLD.is_file(), reason=f"../shared/seeds is absent ({SEEDS}): real-bulletin tests need it"),
 ]
 
 TARGETS = {"PERSON": 0.95, "FIGURE": 0.95, "PLACE": 0.90, "ORG": 0.85}

@@ -20,7 +20,7 @@ from boletin_tui.store import jsonio, storage
 from boletin_tui.store.lock import FileLock
 
 ORJSON = [False, pytest.param(True, marks=pytest.mark.skipif(
-    jsonio.orjson is None, reason="orjson no instalado"))]
+    jsonio.orjson is None, reason="orjson is not installed (the optional fast extra)"))]
 
 
 @pytest.fixture
@@ -225,7 +225,7 @@ def test_file_matches_reference_after_random_updates(path: Path, use_orjson):
                                   'comillas "y" \\ barra', "\ud800 suelto"])
 def test_orjson_and_stdlib_write_the_same_bytes(tmp_path: Path, text: str, monkeypatch):
     if jsonio.orjson is None:
-        pytest.skip("orjson no instalado")
+        pytest.skip("orjson is not installed (the optional fast extra)")
     clock(monkeypatch, "2026-01-01T10:00:00-06:00")
     files = []
     for use_orjson in (False, True):

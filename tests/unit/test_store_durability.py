@@ -33,7 +33,7 @@ for i in range(count):
     print(f"{i % 40 + 1:03d}/2020 {name}-{i}", flush=True)
 """
 ORJSON = [False, pytest.param(True, marks=pytest.mark.skipif(
-    jsonio.orjson is None, reason="orjson no instalado"))]
+    jsonio.orjson is None, reason="orjson is not installed (the optional fast extra)"))]
 
 
 class Writer:

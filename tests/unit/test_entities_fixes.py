@@ -112,3 +112,11 @@ def test_recognise_is_deterministic_across_hash_seeds():
         assert out.returncode == 0, out.stderr
         outs.add(out.stdout)
     assert len(outs) == 1
+
+
+def test_money_with_a_nationality_keeps_its_value():
+    from boletin_tui.entities import recognise
+
+    [figure] = [m for m in recognise("El Instituto invirtió 500 millones de pesos mexicanos "
+                                     "en la obra del hospital.") if m.type == "FIGURE"]
+    assert figure.value == 500_000_000 and figure.unit == "pesos"

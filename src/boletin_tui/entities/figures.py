@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from boletin_tui.entities.model import Mention
-from boletin_tui.entities.numerals import NUMBER, UNITS, parse_number
+from boletin_tui.entities.numerals import (
+    NUMBER, UNITS, number_value, parse_number, unit_multiplier,
+)
 from boletin_tui.entities.scan import Scan
 from boletin_tui.entities.spans import Occupancy
 
@@ -93,11 +95,26 @@ _STEMS = ("un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nuev
           "setecient", "novecient", "mil")
 
 
+_NUMBER_WORDS = frozenset(UNITS) | {"mil"}
+_CAP_IS_NUMBER: dict[str, bool] = {}  # capitalised word -> is it a number word (memo)
+
+
+def _cap_is_number(word: str) -> bool:
+    if len(_CAP_IS_NUMBER) > 50_000:
+        _CAP_IS_NUMBER.clear()
+    hit = _CAP_IS_NUMBER[word] = word.lower() in _NUMBER_WORDS
+    return hit
+
+
 def _starts(found: Scan) -> list[int]:
     """Where a figure may start: digits, `$`, number words (lower-case or capitalised)."""
     starts = set(found.digits)
     starts.update(found.word_starts(_STEMS))
-    starts.update(s for s, _, w in found.caps if w.lower() in UNITS or w.lower() == "mil")
+    memo = _CAP_IS_NUMBER.get
+    for s, _, w in found.caps:
+        hit = memo(w)
+        if hit or (hit is None and _cap_is_number(w)):
+            starts.add(s)
     return sorted(starts)
 
 
@@ -135,7 +152,11 @@ def find_figures(found: Scan, taken: list[Span], after_org: set[int]) -> list[Me
         if num.lower() in _ONE and not _in_enumeration(text, start, out):
             continue
         unit = m.group("unit")
-        value = int(num) if num.isdecimal() and not unit else parse_number(num + (unit or ""))
+        if not unit:
+            value = int(num) if num.isdecimal() else number_value(num)
+        else:
+            factor = unit_multiplier(unit)
+            value = None if factor is None else number_value(num, factor)
         if value is None:
             continue
         out.append(Mention("FIGURE", m.group(), start, end, value,

@@ -58,14 +58,15 @@ def place_canonical(form: str) -> str:
 
 def _lookup(found: Scan, index: dict[str, list[str]]) -> list[tuple[int, int, str]]:
     """Longest known form at each capitalised word, left to right, without overlaps."""
-    text, out, last = found.text, [], 0
+    text, out, last, size = found.text, [], 0, len(found.text)
+    get, startswith = index.get, text.startswith
     for start, _, word in found.caps:
-        group = index.get(word)
+        group = get(word)
         if not group or start < last or (start and is_word_char(text[start - 1])):
             continue
         for form in group:
             end = start + len(form)
-            if text.startswith(form, start) and (end == len(text) or not is_word_char(text[end])):
+            if startswith(form, start) and (end == size or not is_word_char(text[end])):
                 out.append((start, end, form))
                 last = end
                 break

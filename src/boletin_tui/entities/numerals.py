@@ -31,7 +31,7 @@ SCALES = {"mil": 1_000, "millón": 1_000_000, "millon": 1_000_000, "millones": 1
 SCALED_UNITS = {"mdp": 1_000_000, "mmdp": 1_000_000_000, "mdd": 1_000_000,
                 "mmdd": 1_000_000_000}
 _IGNORED = {"y", "de", "por", "ciento", "porciento", "%", "$", "pesos", "dólares", "dolares",
-            "mxn", "usd", "euros"}
+            "mxn", "usd", "euros", "mexicanos", "estadounidenses"}
 
 _TENS = "treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa"
 _UNIT_WORDS = "uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
@@ -77,11 +77,14 @@ def parse_number(text: str) -> int | float | None:
     (`mil`, `millones`) mixed with digits, and ignores a trailing unit (`%`, `por ciento`,
     `pesos`); `mdp`/`mdd` multiply by a million. Returns an int when the value is whole.
     """
+    return _value(_TOKEN.findall(_PERCENT.sub("%", text.lower())))
+
+
+def _value(tokens: list[str], multiplier: int = 1) -> int | float | None:
     total = 0.0
     current = 0.0
     seen = False
-    multiplier = 1
-    for token in _TOKEN.findall(_PERCENT.sub("%", text.lower())):
+    for token in tokens:
         if token[0].isdigit():
             current += _digits_value(token)
             seen = True
@@ -103,3 +106,28 @@ def parse_number(text: str) -> int | float | None:
     if not seen:
         return None
     return _tidy((total + current) * multiplier)
+
+
+_MULTIPLIERS: dict[str, int | None] = {}
+
+
+def unit_multiplier(unit: str) -> int | None:
+    """What a unit matched after a number does to its value, as in `parse_number(num + unit)`:
+    a factor (`mdp` -> 1000000, `%` -> 1), or None when the unit spoils the number."""
+    if unit not in _MULTIPLIERS:
+        factor: int | None = 1
+        for token in _TOKEN.findall(_PERCENT.sub("%", unit.lower())):
+            if token in SCALED_UNITS:
+                factor = SCALED_UNITS[token]
+            elif token not in _IGNORED:
+                factor = None
+                break
+        _MULTIPLIERS[unit] = factor
+    return _MULTIPLIERS[unit]
+
+
+def number_value(num: str, multiplier: int = 1) -> int | float | None:
+    """`parse_number` for a match of `NUMBER` (any case), times `multiplier`; equal to
+    `parse_number(num + unit)` with `multiplier = unit_multiplier(unit)`. A match's words
+    are separated by single spaces, so `split` tokenises it as `_TOKEN` does, but faster."""
+    return _value(num.lower().split(" "), multiplier)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from operator import itemgetter
 
 from boletin_tui.entities import gazetteer as gz
 from boletin_tui.entities.dates import find_dates
@@ -29,8 +30,7 @@ _DATELINE = re.compile(
 Span = tuple[int, int]
 
 
-def _rank(cand: tuple) -> tuple[int, int, int]:
-    return cand[0], cand[1], cand[2]
+_rank = itemgetter(0, 1, 2)  # (length, priority, start): the best candidate first
 
 
 def _longest_first(spans: list[tuple[int, int, str]], size: int) -> list[tuple[int, int, str]]:

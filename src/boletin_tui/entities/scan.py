@@ -28,17 +28,20 @@ class Scan:
     def word_starts(self, stems: tuple[str, ...]) -> list[int]:
         """Starts of lower-case words beginning with one of `stems` (`str.find`, no regex)."""
         text, out = self.text, []
+        find = text.find
         for stem in stems:
-            pos = text.find(stem)
+            pos = find(stem)
             while pos != -1:
-                if pos == 0 or not is_word_char(text[pos - 1]):
-                    out.append(pos)
-                pos = text.find(stem, pos + 1)
+                if pos == 0 or not ((prev := text[pos - 1]).isalnum() or prev in "-_"):
+                    out.append(pos)  # `is_word_char` inlined: this loop is hot
+                pos = find(stem, pos + 1)
         return out
 
 
 _CAPS_RE = re.compile(r"[A-ZÁÉÍÓÚÜÑ][\w\-]*")
-_DIGITS_RE = re.compile(r"\d+")
+# `\d\d*`, not `\d+`: a pattern opening with a character class lets the engine skip ahead
+# in C to the next digit (twice as fast here); a repeat first gets no such prefix scan.
+_DIGITS_RE = re.compile(r"\d\d*")
 
 
 def scan(text: str) -> Scan:

@@ -241,7 +241,7 @@ async def test_toggling_a_category_removes_its_highlight(make, h):
         reader = app.query_one(Reader)
 
         def styled(text: str) -> bool:
-            content = reader.body.content
+            content = reader.content
             return any(content.plain[s.start:s.end] == text for s in content.spans)
 
         assert styled("Renata Olvera Campos")

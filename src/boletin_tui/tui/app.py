@@ -1,8 +1,9 @@
 """`BoletinApp`: composes the three panes and routes messages between them and the workers.
 
 Build it with `make_app(...)` (the CLI and the tests share it). The corpus loads and the search
-index builds in worker threads after the first frame; every database call runs on the single
-store thread (`StoreClient`); widgets only show state and post what the user asked for.
+index builds in worker threads after the first frame (`loading.py`); every database call runs
+on the single store thread (`StoreClient`); the keys' actions live in `actions.py`; widgets
+only show state and post what the user asked for.
 """
 
 from __future__ import annotations
@@ -11,49 +12,45 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Footer, Header, Static
 
-from boletin_tui.corpus import (
-    Bulletin, Corpus, load_corpus, prepare_parallel_parsing, sample_corpus_path,
-)
-from boletin_tui.search import SYNTAX_HELP, SearchIndex
+from boletin_tui.corpus import Bulletin, Corpus, prepare_parallel_parsing, sample_corpus_path
+from boletin_tui.search import SearchIndex
 from boletin_tui.store import AnnotationStore
-from boletin_tui.store.exchange import export_rows, write_export
+from boletin_tui.tui.actions import ActionsMixin
+from boletin_tui.tui.annotating import AnnotatingMixin
 from boletin_tui.tui.annotations import AnnotationPanel
-from boletin_tui.tui.export_screen import ExportScreen, default_export_path
-from boletin_tui.tui.help_screen import HelpScreen
-from boletin_tui.tui.labels import ENTITY_TYPES, SAVED, plural
+from boletin_tui.tui.labels import ENTITY_TYPES
 from boletin_tui.tui.legend import Legend
+from boletin_tui.tui.loading import LoadingMixin
 from boletin_tui.tui.mentions import mentions_for
-from boletin_tui.tui.messages import AnnotationSaved, CorpusLoaded, IndexReady, LoadProgress
 from boletin_tui.tui.note_editor import NoteEditor
-from boletin_tui.tui.palette import app_commands
 from boletin_tui.tui.reader import Reader
 from boletin_tui.tui.search_bar import SearchBar
-from boletin_tui.tui.skipped_screen import SkippedScreen
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
 
 
-# Actions on printable keys the footer still offers while typing (Textual hides the others).
-_TYPING_KEYS = {"search"}
-
-
-class BoletinApp(App[None]):
+class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss"]
     TITLE = "boletin-tui"
     BINDINGS = [
-        Binding("t", "add_tag", "Etiquetar", tooltip="Añade etiquetas al boletín"),
-        Binding("n", "edit_note", "Nota", tooltip="Escribe la nota del boletín"),
-        Binding("slash", "search", "Buscar", tooltip="Filtra la lista"),
+        # Keys that move the focus or the selection run at the app, in the order typed (see
+        # `actions.py`); `check_action` lets them through to a field being typed in.
+        Binding("t", "add_tag", "Etiquetar", tooltip="Añade etiquetas al boletín",
+                priority=True),
+        Binding("n", "edit_note", "Nota", tooltip="Escribe la nota del boletín", priority=True),
+        Binding("slash", "search", "Buscar", tooltip="Filtra la lista", priority=True),
+        Binding("j,down", "timeline_cursor(1)", "Siguiente", show=False, priority=True),
+        Binding("k,up", "timeline_cursor(-1)", "Anterior", show=False, priority=True),
         Binding("escape", "clear_search", "Borrar búsqueda", tooltip="Muestra todos"),
         Binding("e", "export", "Exportar", tooltip="Exporta las anotaciones a CSV"),
         Binding("o", "skipped", "Omitidos", tooltip="Archivos que no se pudieron leer"),
@@ -74,6 +71,8 @@ class BoletinApp(App[None]):
         self.corpus: Corpus | None = None
         self.by_key: dict[str, Bulletin] = {}
         self.index: SearchIndex | None = None
+        self.load_error: str | None = None
+        self.index_error: str | None = None
         self.hidden_types: set[str] = set()
         self._cache_dir, self._use_cache = cache_dir, use_cache
         self._query = ""
@@ -96,89 +95,10 @@ class BoletinApp(App[None]):
         self.query_one(Timeline).focus()
         self._load_corpus()
 
-    # -- workers ----------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
-    def _load_corpus(self) -> None:
-        corpus = load_corpus(
-            self.paths, cache_dir=self._cache_dir, use_cache=self._use_cache,
-            progress=lambda done, total: self.post_message(LoadProgress(done, total)),
-        )
-        self.post_message(CorpusLoaded(corpus))
+    def on_unmount(self) -> None:
+        self.store.close()
 
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def _build_index(self, bulletins: list[Bulletin]) -> None:
-        self.post_message(IndexReady(SearchIndex(bulletins)))
-
-    @work(thread=True, group="store", exit_on_error=False)
-    def _write(self, method: str, key: str, value) -> None:
-        """Run one store write on the store thread and report the stored record back."""
-        try:
-            stored = self.store.submit(method, key, value).result()
-        except Exception as exc:  # StoreError, ValueError: the message is for the user
-            self.call_from_thread(self.notify, f"No se guardó: {exc}", severity="error",
-                                  timeout=10)
-            return
-        self.post_message(AnnotationSaved(key, stored, value if method == "set_note" else None))
-
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, path: Path) -> None:
-        try:
-            annotations = self.store.submit("all").result()
-            write_export(export_rows(annotations, self.by_key), path, fmt="csv")
-        except Exception as exc:
-            self.call_from_thread(self.notify, f"No se pudo exportar a {path}: {exc}",
-                                  title="Exportar", severity="error", timeout=10)
-            return
-        self.call_from_thread(self.notify, f"{plural(len(annotations), 'anotación', 'anotaciones')}"
-                              f" exportadas a {path}", title="Exportar")
-
-    # -- worker results ---------------------------------------------------------------------
-    def on_load_progress(self, message: LoadProgress) -> None:
-        self._status(f"Cargando boletines… {message.done}/{message.total}")
-
-    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        self.corpus = corpus = message.corpus
-        self.by_key = corpus.by_key()
-        self.query_one(Timeline).set_bulletins(corpus.bulletins, self._annotated_keys())
-        self._status(self._count_text())
-        self.refresh_bindings()
-        if corpus.skipped:
-            self.notify(f"Se omitieron {plural(len(corpus.skipped), 'archivo', 'archivos')} "
-                        "que no se pudieron leer; «o» los muestra.",
-                        title="Archivos omitidos", severity="warning", timeout=8)
-        self._build_index(corpus.bulletins)
-
-    def on_index_ready(self, message: IndexReady) -> None:
-        self.index = message.index
-        for a in self.annotations.values():
-            self.index.set_annotation(a.key, a.tags, a.note)
-        if self._query:
-            self._search(self._query)
-
-    def on_annotation_saved(self, message: AnnotationSaved) -> None:
-        key, stored = message.key, message.annotation
-        if stored is None or stored.is_empty:
-            self.annotations.pop(key, None)
-        else:
-            self.annotations[key] = stored
-            self.known_tags.extend(t for t in stored.tags if t not in self.known_tags)
-        if self.index is not None:
-            self.index.set_annotation(key, stored.tags if stored else (),
-                                      stored.note if stored else "")
-        timeline = self.query_one(Timeline)
-        if key in self.annotations:
-            timeline.refresh_marks([key])
-        else:
-            timeline.refresh_marks([], [key])
-        panel = self.query_one(AnnotationPanel)
-        if panel.key == key:
-            panel.show_annotation(stored)
-            if message.note is not None:
-                panel.editor.mark_saved(key, message.note)
-                if not panel.editor.dirty:
-                    panel.set_status(SAVED)
-
-    # -- selection, tags and notes ----------------------------------------------------------
+    # -- selection ------------------------------------------------------------------------
     @on(Timeline.Selected)
     def _on_selected(self) -> None:
         self._sync_selection()
@@ -202,16 +122,34 @@ class BoletinApp(App[None]):
             self.notify(f"No se pudieron marcar las entidades: {exc}", severity="warning")
         self.query_one(Reader).show(bulletin, mentions)
         panel.show(key if bulletin else None, self.annotations.get(key), mentions)
-        self.refresh_bindings()
+        self._update_bindings()
+        self.call_after_refresh(self._prefetch_neighbours)
+        if not self._index_started:
+            self.call_after_refresh(self._start_index)
 
-    def _flush_note(self) -> None:
-        pending = self.query_one(NoteEditor).take_pending()
-        if pending is not None:
-            self._write("set_note", *pending)
+    def _prefetch_neighbours(self) -> None:
+        """Recognise the entities of the bulletins next to this one once the frame is out
+        (memoised), so that `j` or `k` finds them ready."""
+        for key in self.query_one(Timeline).adjacent_keys():
+            try:
+                mentions_for(self.by_key.get(key))
+            except Exception:  # reported when that bulletin is shown
+                pass
 
+    # -- tags and notes: the writes run on the store thread (`annotating.py`) -------------
     @on(NoteEditor.Save)
     def _save_note(self, message: NoteEditor.Save) -> None:
         self._write("set_note", message.key, message.text)
+
+    @on(TagInput.Added)
+    def _add_tags(self, message: TagInput.Added) -> None:
+        if message.key is not None:
+            self._write("add_tags", message.key, message.tags)
+
+    @on(TagList.RemoveRequested)
+    def _remove_tag(self, message: TagList.RemoveRequested) -> None:
+        if (key := self.query_one(AnnotationPanel).key) is not None:
+            self._write("remove_tags", key, [message.tag])
 
     @on(NoteEditor.Left)
     @on(TagInput.Closed)
@@ -219,18 +157,6 @@ class BoletinApp(App[None]):
         # Only if no key typed meanwhile (`/`, `n`...) has put the focus somewhere else.
         if self.focused is None:
             self.set_focus(self.query_one(Timeline))
-
-    @on(TagInput.Added)
-    def _add_tags(self, message: TagInput.Added) -> None:
-        key = self.query_one(AnnotationPanel).key
-        if key is not None:
-            self._write("add_tags", key, message.tags)
-
-    @on(TagList.RemoveRequested)
-    def _remove_tag(self, message: TagList.RemoveRequested) -> None:
-        key = self.query_one(AnnotationPanel).key
-        if key is not None:
-            self._write("remove_tags", key, [message.tag])
 
     # -- search -----------------------------------------------------------------------------
     @on(SearchBar.Query)
@@ -244,7 +170,7 @@ class BoletinApp(App[None]):
 
     @on(SearchBar.Done)
     def _on_search_done(self) -> None:
-        self.set_focus(self.query_one(Timeline))
+        self._back_to_timeline()
 
     def _search(self, text: str) -> None:
         self._query = text.strip()
@@ -252,99 +178,13 @@ class BoletinApp(App[None]):
         if not self._query:
             timeline.set_filter(None)
         elif self.index is None:
-            self._status("Preparando la búsqueda…")
+            self._status("Búsqueda no disponible." if self.index_error
+                         else "Preparando la búsqueda…")
             return
         else:
             timeline.set_filter(self.index.search(self._query))
         self._status(self._count_text())
-        self.refresh_bindings()
-
-    # -- actions ----------------------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        panels = self.query(AnnotationPanel)
-        has_bulletin = bool(panels) and panels.first().key is not None
-        if action in _TYPING_KEYS and isinstance(self.focused, (Input, TextArea)):
-            return False  # the key types a character there: do not offer it in the footer
-        if action in ("add_tag", "edit_note"):
-            return has_bulletin
-        if action == "save_note":
-            return has_bulletin and panels.first().editor.dirty
-        if action == "clear_search":
-            return bool(self._query)
-        if action == "skipped":
-            return bool(self.corpus and self.corpus.skipped)
-        return True
-
-    def action_add_tag(self) -> None:
-        self._sync_selection()
-        self.query_one(TagInput).open(self.known_tags)
-
-    def action_edit_note(self) -> None:
-        # Focus now, not on the next refresh: keys typed right after `n` belong to the note.
-        self._sync_selection()
-        self.set_focus(self.query_one(NoteEditor))
-
-    def action_save_note(self) -> None:
-        self.query_one(NoteEditor).action_save()
-
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
-
-    def action_clear_search(self) -> None:
-        self.query_one(SearchBar).action_clear()
-
-    def action_toggle_entity(self, kind: str) -> None:
-        self.hidden_types ^= {kind}
-        self.query_one(Reader).set_hidden(self.hidden_types)
-        self.query_one(Legend).set_hidden(self.hidden_types)
-
-    def action_focus(self, widget_id: str) -> None:
-        self.query_one(f"#{widget_id}").focus()
-
-    def action_export(self) -> None:
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self._export(path)
-
-        self.push_screen(ExportScreen(default_export_path(), len(self.annotations)), chosen)
-
-    def action_skipped(self) -> None:
-        self.push_screen(SkippedScreen(self.corpus.skipped if self.corpus else []))
-
-    def action_help(self) -> None:
-        self.push_screen(HelpScreen(SYNTAX_HELP))
-
-    async def action_quit(self) -> None:
-        """Write a pending note before leaving (synchronously: nothing typed is lost)."""
-        pending = self.query_one(NoteEditor).take_pending()
-        if pending is not None:
-            try:
-                self.store.submit("set_note", *pending).result()
-            except Exception as exc:
-                self.notify(f"No se guardó la nota: {exc}", severity="error", timeout=10)
-                return
-        self.exit()
-
-    def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
-        yield from app_commands(self)
-
-    def on_unmount(self) -> None:
-        self.store.close()
-
-    # -- helpers ----------------------------------------------------------------------------
-    def _annotated_keys(self) -> set[str]:
-        return set(self.annotations)
-
-    def _count_text(self) -> str:
-        timeline = self.query_one(Timeline)
-        total = len(self.corpus.bulletins) if self.corpus else 0
-        if self._query:
-            return f"{timeline.shown_count} de {plural(total, 'boletín', 'boletines')}"
-        return plural(total, "boletín", "boletines")
-
-    def _status(self, text: str) -> None:
-        self.query_one("#timeline-status", Static).update(text)
+        self._update_bindings()
 
 
 def make_app(paths: Sequence[str | os.PathLike], db_path: str | os.PathLike,

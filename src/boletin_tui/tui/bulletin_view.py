@@ -1,34 +1,46 @@
 """A bulletin as styled `Content`: header, highlights, body and links, mentions coloured.
 
-`render_bulletin(bulletin, mentions, styles)` maps each mention's offsets (into
+`render_pieces(bulletin, mentions, styles, parts)` maps each mention's offsets (into
 `bulletin.text`) onto the block that holds it (`bulletin.blocks`) and applies the style given
 for its type; types missing from `styles` stay plain (that is how a category is switched off).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
-from textual.content import Content
+from textual.content import Content, Span
 from textual.style import Style
 
 from boletin_tui.corpus import Bulletin
 from boletin_tui.tui.rows import short_number
 
+_BLANK = Content("")
+
 
 def _styled_block(text: str, start: int, mentions: Sequence, styles: Mapping[str, Style],
                   base: Style | str = "") -> Content:
-    content = Content(text)
-    if base:
-        content = content.stylize(base)
+    """`text` (at `start` in the bulletin) with `base` and the style of each mention in it."""
     end = start + len(text)
+    spans = [Span(0, len(text), base)] if base else []
     for m in mentions:
-        if m.start >= end or m.end <= start:
-            continue
         style = styles.get(m.type)
-        if style is not None:
-            content = content.stylize(style, max(m.start, start) - start, min(m.end, end) - start)
-    return content
+        if style is not None and m.start < end and m.end > start:
+            spans.append(Span(max(m.start, start) - start, min(m.end, end) - start, style))
+    return Content(text, spans)
+
+
+def _mentions_by_block(bulletin: Bulletin, mentions: Sequence) -> list[list]:
+    """The mentions that touch each block, in one pass (a mention may span blocks)."""
+    starts = [block.start for block in bulletin.blocks]
+    out: list[list] = [[] for _ in starts]
+    for m in mentions:
+        first = max(bisect_right(starts, m.start) - 1, 0)
+        last = max(bisect_right(starts, max(m.end - 1, m.start)) - 1, first)
+        for index in range(first, last + 1):
+            out[index].append(m)
+    return out
 
 
 def meta_line(bulletin: Bulletin) -> str:
@@ -40,16 +52,19 @@ def meta_line(bulletin: Bulletin) -> str:
     return " · ".join(parts)
 
 
-def render_bulletin(bulletin: Bulletin, mentions: Sequence, styles: Mapping[str, Style],
-                    parts: Mapping[str, Style]) -> Content:
-    """The whole bulletin; `parts` styles `title`, `meta`, `dateline`, `heading`, `link`."""
+def render_pieces(bulletin: Bulletin, mentions: Sequence, styles: Mapping[str, Style],
+                  parts: Mapping[str, Style]) -> list[Content]:
+    """The bulletin as lines of styled text (one per block, blank lines between paragraphs).
+
+    `parts` styles `title`, `meta`, `dateline`, `highlight`, `heading`, `link`.
+    """
     pieces: list[Content] = []
     previous = None
-    for block in bulletin.blocks:
-        styled = _styled_block(block.text, block.start, mentions, styles,
+    for block, block_mentions in zip(bulletin.blocks, _mentions_by_block(bulletin, mentions)):
+        styled = _styled_block(block.text, block.start, block_mentions, styles,
                                parts.get(block.role, ""))
         if block.role == "paragraph" or (block.role == "highlight" and previous != "highlight"):
-            pieces.append(Content(""))
+            pieces.append(_BLANK)
         if block.role == "highlight":
             styled = Content("• ") + styled
         pieces.append(styled)
@@ -57,9 +72,15 @@ def render_bulletin(bulletin: Bulletin, mentions: Sequence, styles: Mapping[str,
             pieces.append(Content(meta_line(bulletin)).stylize(parts.get("meta", "")))
         previous = block.role
     if bulletin.links:
-        pieces.append(Content(""))
+        pieces.append(_BLANK)
         pieces.append(Content("Enlaces").stylize(parts.get("heading", "")))
         for link in bulletin.links:
             pieces.append(Content(f"{link.label}: ") +
                           Content(link.url).stylize(parts.get("link", "")))
-    return Content("\n").join(pieces)
+    return pieces
+
+
+def render_bulletin(bulletin: Bulletin, mentions: Sequence, styles: Mapping[str, Style],
+                    parts: Mapping[str, Style]) -> Content:
+    """The whole bulletin as one `Content` (the pieces of `render_pieces`, one per line)."""
+    return Content("\n").join(render_pieces(bulletin, mentions, styles, parts))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
-from boletin_tui.tui.labels import ENTITY_LABELS, ENTITY_TYPES
+from boletin_tui.tui.labels import ENTITY_ABBREVIATIONS, ENTITY_LABELS, ENTITY_TYPES
+from boletin_tui.tui.styling import component_style
 
 
-class Legend(Static):
-    """`1 Personas  2 Instituciones …`; a hidden category is shown struck through and dim."""
+class Legend(Widget):
+    """`1 Personas  2 Instituciones …` on one line, with shorter labels when the pane is
+    narrow; a hidden category is shown struck through and dim."""
 
     COMPONENT_CLASSES = {f"legend--{t.lower()}" for t in ENTITY_TYPES} | {"legend--off"}
 
@@ -20,18 +22,27 @@ class Legend(Static):
         self._hidden: set[str] = set()
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._paint())
-        self._paint()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh())
 
     def set_hidden(self, types: Iterable[str]) -> None:
         self._hidden = set(types)
-        self._paint()
+        self.refresh()
 
-    def _paint(self) -> None:
-        self._visual_style_cache.clear()
+    def _line(self, labels: Mapping[str, str], gap: str) -> Content:
         pieces = []
         for number, kind in enumerate(ENTITY_TYPES, 1):
             name = "legend--off" if kind in self._hidden else f"legend--{kind.lower()}"
-            label = Content(ENTITY_LABELS[kind]).stylize(self.get_visual_style(name, partial=True))
+            label = Content(labels[kind]).stylize(component_style(self, name))
             pieces.append(Content(f"{number} ") + label)
-        self.update(Content("  ").join(pieces))
+        return Content(gap).join(pieces)
+
+    def render(self) -> Content:
+        self._visual_style_cache.clear()  # the theme may have changed
+        width = self.size.width
+        line = self._line(ENTITY_LABELS, "  ")
+        for labels in (ENTITY_LABELS, *ENTITY_ABBREVIATIONS):
+            for gap in ("  ", " "):
+                line = self._line(labels, gap)
+                if line.cell_length <= width:
+                    return line
+        return line

@@ -6,8 +6,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
+from boletin_tui.tui.handoff import HandsBackKeys
 
-class NoteEditor(TextArea):
+
+class NoteEditor(HandsBackKeys, TextArea):
     """A `TextArea` bound to one bulletin's note; it knows whether its text is saved.
 
     It never writes: it posts `NoteEditor.Save(key, text)` and the app routes the write.
@@ -18,6 +20,7 @@ class NoteEditor(TextArea):
         Binding("ctrl+s", "save", "Guardar nota", tooltip="Guarda la nota"),
         Binding("escape", "leave", "Guardar y salir", tooltip="Guarda la nota y vuelve"),
     ]
+    LEAVE_KEYS = {"escape": "leave"}
 
     class Save(Message):
         def __init__(self, key: str, text: str) -> None:
@@ -44,8 +47,14 @@ class NoteEditor(TextArea):
     def load(self, key: str | None, text: str) -> None:
         """Show `text` as the saved note of `key` (None disables the editor)."""
         self.key, self._saved = key, text
-        self.load_text(text)
-        self.disabled = key is None
+        if text != self.text:
+            self.load_text(text)
+        else:  # the same text (often none): keep the document, forget its undo history
+            self.history.clear()
+            if self.cursor_location != (0, 0) or not self.selection.is_empty:
+                self.move_cursor((0, 0))
+        if self.disabled != (key is None):
+            self.disabled = key is None
         self.post_message(self.DirtyChanged(False))
 
     def mark_saved(self, key: str, text: str) -> None:

@@ -1,24 +1,31 @@
 """The reading pane: one bulletin, its mentions coloured by type, scrollable by keyboard.
 
-Styles come from component classes in `reader.tcss` (theme variables), so they follow the
-theme; `set_hidden(types)` switches categories off without touching the rest.
+A lean viewer (`LineView`): the bulletin's styled `Content` is built once per (bulletin, hidden
+types, theme), its line breaks found once per width (`WrappedLines`), and only the lines on
+screen are ever sliced and rendered. Styles come
+from component classes in `panes.tcss` (theme variables), so they follow the theme;
+`set_hidden(types)` switches categories off without touching the rest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.content import Content
 
 from boletin_tui.corpus import Bulletin
-from boletin_tui.tui.bulletin_view import render_bulletin
+from boletin_tui.tui.bulletin_view import render_pieces
 from boletin_tui.tui.labels import ENTITY_TYPES, NO_BULLETIN
+from boletin_tui.tui.line_view import LineView
+from boletin_tui.tui.styling import component_style
+from boletin_tui.tui.wrapping import WrappedLines
 
 _PARTS = ("title", "meta", "dateline", "highlight", "heading", "link")
+_BLANK = Content("")
 
 
-class Reader(VerticalScroll, can_focus=True):
+class Reader(LineView, can_focus=True):
     """Shows a bulletin (`show`), with entity categories that can be hidden (`set_hidden`)."""
 
     COMPONENT_CLASSES = {f"reader--{t.lower()}" for t in ENTITY_TYPES} | {
@@ -29,35 +36,58 @@ class Reader(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.bulletin: Bulletin | None = None
         self._mentions: Sequence = ()
-        self._hidden: set[str] = set()
+        self._hidden: frozenset[str] = frozenset()
+        self._pieces: list[Content] = [Content(NO_BULLETIN)]
+        self._content_key: tuple | None = None
+        self._wrapped_key: tuple | None = None
 
-    def compose(self):
-        yield Static(NO_BULLETIN, id="reader-body")
+    @property
+    def content(self) -> Content:
+        """The whole bulletin as styled text, as shown (before wrapping)."""
+        return Content("\n").join(self._pieces)
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._paint())
-
-    @property
-    def body(self) -> Static:
-        return self.query_one("#reader-body", Static)
+        self._paint()
 
     def show(self, bulletin: Bulletin | None, mentions: Sequence = ()) -> None:
         self.bulletin, self._mentions = bulletin, mentions
-        self._paint()
-        self.scroll_home(animate=False)
+        self._paint(home=True)
 
     def set_hidden(self, types: Iterable[str]) -> None:
-        self._hidden = set(types)
+        self._hidden = frozenset(types)
         self._paint()
 
-    def _paint(self) -> None:
-        if self.bulletin is None:
-            self.body.update(NO_BULLETIN)
-            return
+    def on_resize(self, event: events.Resize) -> None:
+        self._paint()
+
+    def _styles(self) -> tuple[dict, dict]:
         self._visual_style_cache.clear()  # the theme may have changed
         styles = {
-            t: self.get_visual_style(f"reader--{t.lower()}", partial=True)
+            t: component_style(self, f"reader--{t.lower()}")
             for t in ENTITY_TYPES if t not in self._hidden
         }
-        parts = {p: self.get_visual_style(f"reader--{p}", partial=True) for p in _PARTS}
-        self.body.update(render_bulletin(self.bulletin, self._mentions, styles, parts))
+        parts = {p: component_style(self, f"reader--{p}") for p in _PARTS}
+        return styles, parts
+
+    def _paint(self, home: bool = False) -> None:
+        """Rebuild what changed: the styled content, then its wrapping to the width."""
+        if not self.is_mounted:
+            return
+        if self.bulletin is None:
+            key: tuple = (None,)
+            if key != self._content_key:
+                self._pieces, self._content_key = [Content(NO_BULLETIN)], key
+        else:
+            styles, parts = self._styles()
+            key = (id(self.bulletin), id(self._mentions), self._hidden,
+                   tuple(styles.items()), tuple(parts.items()))
+            if key != self._content_key:
+                self._pieces = render_pieces(self.bulletin, self._mentions, styles, parts)
+                self._content_key = key
+        width = max(self.text_width - 2, 8)  # a margin before the scrollbar
+        wrapped_key = (self._content_key, width)
+        if wrapped_key != self._wrapped_key or home:
+            self._wrapped_key = wrapped_key
+            # A blank line above and below, scrolling with the text.
+            self.set_lines(WrappedLines([_BLANK, *self._pieces, _BLANK], width), home=home)

@@ -6,12 +6,15 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
+from boletin_tui.tui.handoff import HandsBackKeys
 
-class SearchBar(Input):
+
+class SearchBar(HandsBackKeys, Input):
     """Hidden until `open()`. Posts `SearchBar.Query(text)` on every change, `Cleared` on escape,
     `Done` on enter (the filter stays; focus goes back to the timeline)."""
 
     BINDINGS = [Binding("escape", "clear", "Borrar búsqueda", tooltip="Muestra todos")]
+    LEAVE_KEYS = {"enter": "done", "escape": "clear"}
 
     class Query(Message):
         def __init__(self, text: str) -> None:
@@ -37,10 +40,14 @@ class SearchBar(Input):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+
+    def action_done(self) -> None:
+        """`enter`: keep the filter and leave the field (an empty one clears)."""
         if not self.value.strip():
             self.action_clear()
-        else:
-            self.post_message(self.Done())
+            return
+        self.app.set_focus(None)  # keys typed next go to the app; `Done` refocuses
+        self.post_message(self.Done())
 
     def action_clear(self) -> None:
         if self.has_focus:

@@ -10,6 +10,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input
 
 from boletin_tui.search import fold
+from boletin_tui.tui.handoff import HandsBackKeys
 
 
 class TagSuggester(Suggester):
@@ -36,22 +37,27 @@ def split_tags(value: str) -> list[str]:
     return [t for t in (" ".join(part.split()) for part in value.split(",")) if t]
 
 
-class TagInput(Input):
+class TagInput(HandsBackKeys, Input):
     """Hidden until `open()`; `enter` posts `TagInput.Added(tags)`, `escape` closes."""
+
+    LEAVE_KEYS = {"enter": "submit", "escape": "cancel"}
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancelar", tooltip="Cierra sin añadir"),
     ]
 
     class Added(Message):
-        def __init__(self, tags: list[str]) -> None:
+        """`tags` for the bulletin `key` (the one shown when `enter` was pressed)."""
+
+        def __init__(self, tags: list[str], key: str | None) -> None:
             super().__init__()
-            self.tags = tags
+            self.tags, self.key = tags, key
 
     def __init__(self, *, id: str | None = None) -> None:
         self.tag_suggester = TagSuggester()
         super().__init__(placeholder="etiqueta (varias con comas)", id=id,
                          suggester=self.tag_suggester)
+        self.key: str | None = None  # kept up to date by the panel while the field is open
 
     def open(self, known_tags: Sequence[str]) -> None:
         self.tag_suggester.tags = list(known_tags)
@@ -69,7 +75,7 @@ class TagInput(Input):
         tags = split_tags(self.value)
         self.close()
         if tags:
-            self.post_message(self.Added(tags))
+            self.post_message(self.Added(tags, self.key))
         self.post_message(self.Closed())
 
     def action_cancel(self) -> None:

@@ -9,9 +9,15 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from boletin_tui.tui.labels import NO_TAGS
+
 
 class TagList(OptionList):
-    """Tags as options; posts `TagList.RemoveRequested(tag)`."""
+    """Tags as options, or a dimmed hint when there are none; posts `RemoveRequested(tag)`.
+
+    `set_tags` does nothing when the tags are the ones shown, and refreshes the footer's
+    bindings only when the list goes from empty to not empty or back.
+    """
 
     BINDINGS = [Binding("x,delete", "remove", "Quitar etiqueta", tooltip="Quita la etiqueta")]
 
@@ -20,22 +26,34 @@ class TagList(OptionList):
             super().__init__()
             self.tag = tag
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Option(NO_TAGS, disabled=True), id=id)
+        self.tags: tuple[str, ...] = ()
+        self.add_class("-empty")
+
     def set_tags(self, tags: Sequence[str]) -> None:
+        tags = tuple(tags)
+        if tags == self.tags:
+            return
+        was_empty, self.tags = not self.tags, tags
         highlighted = self.highlighted
         self.clear_options()
-        self.add_options([Option(f"# {tag}", id=tag) for tag in tags])
         if tags:
+            self.add_options([Option(f"# {tag}", id=tag) for tag in tags])
             self.highlighted = min(highlighted or 0, len(tags) - 1)
-        self.set_class(not tags, "-empty")
-        self.refresh_bindings()
+        else:
+            self.add_option(Option(NO_TAGS, disabled=True))
+        if was_empty != (not tags):
+            self.set_class(not tags, "-empty")
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "remove":
-            return self.option_count > 0
+            return bool(self.tags)
         return True
 
     def action_remove(self) -> None:
-        if self.highlighted is None:
+        if not self.tags or self.highlighted is None:
             return
         option = self.get_option_at_index(self.highlighted)
         if option.id:

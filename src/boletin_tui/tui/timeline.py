@@ -48,6 +48,8 @@ class Timeline(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._all: list[Bulletin] = []
         self._rows: list[Row] = []
+        self._all_rows: list[Row] = []
+        self._count = 0
         self._marks: set[str] = set()
         self._cursor: int | None = None  # index into _rows, always a bulletin row
         self._current: str | None = None
@@ -59,7 +61,7 @@ class Timeline(ScrollView, can_focus=True):
 
     @property
     def shown_count(self) -> int:
-        return sum(1 for r in self._rows if not r.is_heading)
+        return self._count
 
     @property
     def shown_keys(self) -> list[str]:
@@ -67,22 +69,47 @@ class Timeline(ScrollView, can_focus=True):
 
     def set_bulletins(self, bulletins: list[Bulletin], marks: Iterable[str] = ()) -> None:
         self._all = list(bulletins)
+        self._all_rows = build_rows(self._all)
         self._marks = set(marks)
-        self._show(build_rows(self._all))
+        self._show(self._all_rows)
 
     def set_filter(self, keys: Collection[str] | None) -> None:
         """Show only bulletins whose key is in `keys` (with their headings); None shows all."""
         if keys is None:
-            self._show(build_rows(self._all))
-        else:
-            wanted = keys if isinstance(keys, (set, frozenset, dict)) else set(keys)
-            self._show(build_rows(b for b in self._all if b.key in wanted))
+            self._show(self._all_rows)
+            return
+        wanted = keys if isinstance(keys, (set, frozenset, dict)) else set(keys)
+        # One pass over the rows built once: a heading is kept when a bulletin under it is.
+        rows: list[Row] = []
+        year = month = None
+        for row in self._all_rows:
+            if row.bulletin is None:
+                if row.level == 0:
+                    year, month = row, None
+                else:
+                    month = row
+            elif row.bulletin.key in wanted:
+                if year is not None:
+                    rows.append(year)
+                    year = None
+                if month is not None:
+                    rows.append(month)
+                    month = None
+                rows.append(row)
+        self._show(rows)
 
     def refresh_marks(self, marked: Iterable[str], unmarked: Iterable[str] = ()) -> None:
         """Add the annotated marker to `marked` keys and take it off `unmarked` ones."""
         self._marks.update(marked)
         self._marks.difference_update(unmarked)
         self.refresh()
+
+    def adjacent_keys(self) -> list[str]:
+        """Keys of the bulletins just after and just before the current one (if any)."""
+        if self._cursor is None:
+            return []
+        found = (self._next_bulletin(self._cursor, 1), self._next_bulletin(self._cursor, -1))
+        return [self._rows[i].bulletin.key for i in found if i is not None]
 
     def select(self, key: str) -> None:
         for index, row in enumerate(self._rows):
@@ -93,7 +120,13 @@ class Timeline(ScrollView, can_focus=True):
     def _show(self, rows: list[Row]) -> None:
         keep = self._current
         self._rows = rows
-        self.virtual_size = Size(0, len(rows))
+        self._count = sum(1 for r in rows if r.bulletin is not None)
+        # Not `self.virtual_size = ...`: that re-lays out the whole screen on every search
+        # keystroke, and this widget's size never depends on its rows (see `LineView`).
+        size = Size(0, len(rows))
+        if size != self.virtual_size:
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
         self._cursor = None
         target = next((i for i, r in enumerate(rows)
                        if r.bulletin is not None and r.bulletin.key == keep), None)
@@ -117,9 +150,12 @@ class Timeline(ScrollView, can_focus=True):
                 self._cursor = None
                 self._announce(None)
             return
-        self._cursor = index
-        self._scroll_into_view(index)
-        self.refresh()
+        previous, self._cursor = self._cursor, index
+        if not self._scroll_into_view(index) and previous is not None and not force:
+            self.refresh_line(previous)  # only the two rows that changed
+            self.refresh_line(index)
+        else:
+            self.refresh()
         self._announce(self._rows[index].bulletin.key)
 
     def _announce(self, key: str | None) -> None:
@@ -127,7 +163,8 @@ class Timeline(ScrollView, can_focus=True):
             self._current = key
             self.post_message(self.Selected(key))
 
-    def _scroll_into_view(self, index: int) -> None:
+    def _scroll_into_view(self, index: int) -> bool:
+        """Scroll so that row `index` is visible; True if it scrolled."""
         height = max(self.scrollable_content_region.height, 1)
         top = round(self.scroll_y)
         if index == self._next_bulletin(-1, 1):
@@ -136,6 +173,9 @@ class Timeline(ScrollView, can_focus=True):
             self.scroll_to(y=index, animate=False, immediate=True)
         elif index >= top + height:
             self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+        else:
+            return False
+        return True
 
     def action_cursor(self, step: int) -> None:
         start = self._cursor if self._cursor is not None else -1

@@ -1,0 +1,112 @@
+"""Loading the corpus and building the search index, off the interface thread.
+
+`LoadingMixin` gives `BoletinApp` its two workers and their result handlers. A worker that
+fails never leaves the app silently waiting: the status line and a notification say what
+happened (`on_worker_state_changed`).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from textual import work
+from textual.widgets import Static
+from textual.worker import Worker, WorkerState
+
+from boletin_tui.corpus import Bulletin, load_corpus
+from boletin_tui.search import SearchIndex
+from boletin_tui.tui.labels import plural
+from boletin_tui.tui.messages import CorpusLoaded, IndexReady, LoadProgress
+from boletin_tui.tui.timeline import Timeline
+
+LOAD_FAILED = "No se pudieron cargar los boletines"
+INDEX_FAILED = "La búsqueda no está disponible"
+
+
+def _keep_out_of_gc() -> None:
+    """Move what exists now (the corpus, the index: long-lived) out of the collector's reach.
+
+    Otherwise each full collection walks every bulletin and index entry again: 100 ms and
+    more at 10,000 bulletins, landing on random key presses.
+    """
+    gc.freeze()
+
+
+class LoadingMixin:
+    """Workers `_load_corpus` / `_build_index` and what the app does with their results."""
+
+    _index_started = False
+
+    @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
+    def _load_corpus(self) -> None:
+        corpus = load_corpus(
+            self.paths, cache_dir=self._cache_dir, use_cache=self._use_cache,
+            progress=lambda done, total: self.post_message(LoadProgress(done, total)),
+        )
+        import boletin_tui.entities  # noqa: F401  (here, off the interface thread: ~70 ms)
+
+        self.post_message(CorpusLoaded(corpus))
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _build_index(self, bulletins: list[Bulletin]) -> None:
+        self.post_message(IndexReady(SearchIndex(bulletins)))
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        if self.corpus is None:
+            self._status(f"Cargando boletines… {message.done}/{message.total}")
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        self.corpus = corpus = message.corpus
+        self.by_key = corpus.by_key()
+        _keep_out_of_gc()
+        self.query_one(Timeline).set_bulletins(corpus.bulletins, set(self.annotations))
+        self._sync_selection()  # the first bulletin in this same frame, not the next one
+        self._status(self._count_text())
+        self._update_bindings()
+        if corpus.skipped:
+            self.notify(f"Se omitieron {plural(len(corpus.skipped), 'archivo', 'archivos')} "
+                        "que no se pudieron leer; «o» los muestra.",
+                        title="Archivos omitidos", severity="warning", timeout=8)
+        if not corpus.bulletins:
+            self._start_index()
+        # Otherwise `_start_index` runs once the first bulletin is on screen: the index is
+        # built in a thread that competes for the interpreter, and held the first bulletin
+        # back by most of a second at 10,000 bulletins.
+
+    def _start_index(self) -> None:
+        if self.corpus is not None and not self._index_started:
+            self._index_started = True
+            self._build_index(self.corpus.bulletins)
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.index = message.index
+        _keep_out_of_gc()
+        for a in self.annotations.values():
+            self.index.set_annotation(a.key, a.tags, a.note)
+        if self._query:
+            self._search(self._query)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR or event.worker.group not in ("corpus", "index"):
+            return
+        error = event.worker.error
+        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        if event.worker.group == "corpus":
+            self.load_error = f"{LOAD_FAILED} ({detail})"
+            self._status(f"{LOAD_FAILED}.")
+            self.notify(self.load_error, title="Error al cargar", severity="error",
+                        timeout=30)
+        else:
+            self.index_error = f"{INDEX_FAILED} ({detail})"
+            self._status(f"{self._count_text()} · búsqueda no disponible")
+            self.notify(self.index_error, title="Búsqueda", severity="error", timeout=30)
+
+    def _count_text(self) -> str:
+        total = len(self.corpus.bulletins) if self.corpus else 0
+        if self._query:
+            shown = self.query_one(Timeline).shown_count
+            return f"{shown} de {plural(total, 'boletín', 'boletines')}"
+        return plural(total, "boletín", "boletines")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#timeline-status", Static).update(text, layout=False)

@@ -1,0 +1,45 @@
+"""A failing worker never leaves the app silently stuck: the user is told what happened."""
+
+from __future__ import annotations
+
+from boletin_tui.tui import loading
+from boletin_tui.tui.reader import Reader
+
+SIZE = (120, 36)
+
+
+async def test_a_corpus_that_cannot_load_is_reported(make, h, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OSError("disco desconectado")
+
+    monkeypatch.setattr(loading, "load_corpus", broken)
+    app = make()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await h.settle(pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors and "disco desconectado" in errors[0].message
+        assert "No se pudieron cargar los boletines" in errors[0].message
+        text = h.screen_text(app)
+        assert "No se pudieron cargar los boletines." in text
+        assert "Cargando boletines…" not in text
+        assert app.query_one(Reader).bulletin is None
+        assert app.load_error and "OSError" in app.load_error
+        await pilot.press("q")  # still responsive
+    assert not app.is_running
+
+
+async def test_a_search_index_that_cannot_build_is_reported(make, h, monkeypatch):
+    class Broken:
+        def __init__(self, bulletins):
+            raise MemoryError
+
+    monkeypatch.setattr(loading, "SearchIndex", Broken)
+    app = make()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await h.settle(pilot)
+        assert any("La búsqueda no está disponible" in n.message and n.severity == "error"
+                   for n in app._notifications)
+        assert "4 boletines · búsqueda no disponible" in h.screen_text(app)
+        await pilot.press("slash", *"faro")
+        assert "Búsqueda no disponible." in h.screen_text(app)
+        assert app.query_one(Reader).bulletin is not None  # reading still works

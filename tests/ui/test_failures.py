@@ -29,11 +29,10 @@ async def test_a_corpus_that_cannot_load_is_reported(make, h, monkeypatch):
 
 
 async def test_a_search_index_that_cannot_build_is_reported(make, h, monkeypatch):
-    class Broken:
-        def __init__(self, bulletins):
-            raise MemoryError
+    def broken(bulletins, cache_dir=None, use_cache=True):
+        raise MemoryError
 
-    monkeypatch.setattr(loading, "SearchIndex", Broken)
+    monkeypatch.setattr(loading, "load_or_build", broken)
     app = make()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await h.settle(pilot)

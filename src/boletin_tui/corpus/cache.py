@@ -64,16 +64,28 @@ class ParseCache:
             return
         if len(self._entries) > _MAX_ENTRIES:
             self._entries = dict(list(self._entries.items())[-_MAX_ENTRIES:])
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".parsed-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump({"version": CACHE_VERSION, "entries": self._entries}, fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+        data = {"version": CACHE_VERSION, "entries": self._entries}
+        if write_pickle(self.path, data):
             self._dirty = False
-        except OSError:
+
+
+def write_pickle(path: Path, data: object) -> bool:
+    """Pickle `data` to `path` atomically (temp file in the same folder, then rename).
+
+    Returns False, leaving no temp file behind, when it cannot: caches are only a speed-up.
+    """
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        if tmp is not None:
             try:
                 os.unlink(tmp)
-            except (OSError, UnboundLocalError):
+            except OSError:
                 pass
+        return False

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,14 +52,13 @@ def load_or_build(bulletins: Sequence[Bulletin], cache_dir: str | os.PathLike | 
 
 
 def _save(index: SearchIndex, path: Path) -> None:
+    from boletin_tui.corpus.cache import write_pickle
+
+    if not write_pickle(path, index.__getstate__()):
+        return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".search-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(index.__getstate__(), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
         saved = sorted(path.parent.glob("search-v*.pickle"), key=os.path.getmtime, reverse=True)
         for old in saved[_KEEP:]:
             old.unlink(missing_ok=True)
     except OSError:
-        pass  # only a speed-up
+        pass  # an old index left behind costs only disk

@@ -119,7 +119,8 @@ def run_export(args: argparse.Namespace) -> int:
                 write_export(rows, args.output, args.format, args.excel)
             except OSError as exc:
                 raise StoreError(f"No se pudo escribir {args.output}: {exc.strerror or exc}.")
-            print(f"{len(rows)} anotaciones exportadas a {args.output}", file=sys.stderr)
+            what = "anotación exportada" if len(rows) == 1 else "anotaciones exportadas"
+            print(f"{len(rows)} {what} a {args.output}", file=sys.stderr)
             return 0
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is None:  # stdout replaced by a text stream (tests, embedding)

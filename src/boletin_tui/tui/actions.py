@@ -110,8 +110,9 @@ class ActionsMixin:
             self.call_from_thread(self.notify, f"No se pudo exportar a {path}: {exc}",
                                   title="Exportar", severity="error", timeout=10)
             return
+        done = "exportada" if len(annotations) == 1 else "exportadas"
         self.call_from_thread(self.notify, f"{plural(len(annotations), 'anotación', 'anotaciones')}"
-                              f" exportadas a {path}", title="Exportar")
+                              f" {done} a {path}", title="Exportar")
 
     def action_skipped(self) -> None:
         self.push_screen(SkippedScreen(self.corpus.skipped if self.corpus else []))

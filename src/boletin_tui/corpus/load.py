@@ -18,7 +18,8 @@ from boletin_tui.corpus.cache import ParseCache
 from boletin_tui.corpus.decode import Undecodable, decode
 from boletin_tui.corpus.docx import DocxUnavailable, docx_to_text
 from boletin_tui.corpus.keys import conflict_key
-from boletin_tui.corpus.model import Bulletin, Conflict, Corpus, Skipped
+from boletin_tui.corpus.model import Bulletin, Conflict, Corpus, Outline, Skipped
+from boletin_tui.corpus.outline import outline_digest, read_outline, save_outline
 from boletin_tui.corpus.parse import parse_or_skip
 
 SUFFIXES = (".txt", ".md", ".docx")
@@ -86,11 +87,14 @@ def load_corpus(
 ) -> Corpus:
     """Read every bulletin under `paths` into a `Corpus`, newest first, undated last.
 
-    `progress(done, total)` is called now and then while files are read.
+    `progress(done, total)` is called now and then while files are read. With the cache on,
+    the corpus is also saved as outlines for `load_outline`.
     """
+    paths = list(paths)
     files, skipped = find_files(paths)
+    stats = [_stat(path) for path in files]
     cache = ParseCache(cache_dir) if use_cache else None
-    results = _read_all(files, cache, progress)
+    results = _read_all(files, stats, cache, progress)
     if cache is not None:
         cache.save()
 
@@ -99,19 +103,52 @@ def load_corpus(
     merged, duplicates = _merge_duplicates(bulletins)
     keyed, conflicts = _resolve_conflicts(merged)
     keyed.sort(key=_newest_first)
-    return Corpus(bulletins=keyed, skipped=skipped, conflicts=conflicts, duplicates=duplicates)
+    corpus = Corpus(bulletins=keyed, skipped=skipped, conflicts=conflicts, duplicates=duplicates)
+    if cache is not None:
+        save_outline(corpus, outline_digest(paths, files, stats), cache_dir)
+    return corpus
 
 
-def _read_all(files: list[str], cache: ParseCache | None, progress: Progress | None):
+def load_outline(paths: Iterable[os.PathLike | str], *,
+                 cache_dir: os.PathLike | str | None = None) -> Corpus | None:
+    """What `load_corpus(paths)` would give, as `Outline`s without texts, when it was saved
+    by an earlier load of exactly these files, unchanged; otherwise None.
+
+    Costs a walk and a `stat` per file plus a small read: about 0.1 s at 10,000 files, where
+    the full load takes 0.4 s or more.
+    """
+    paths = list(paths)
+    files, _ = find_files(paths)
+    return read_outline(cache_dir, outline_digest(paths, files, [_stat(f) for f in files]))
+
+
+def read_full(outline: Outline) -> Bulletin | Skipped:
+    """The bulletin `outline` stands for, read again from its first readable source file.
+
+    It keeps the outline's key and sources (a conflict's `~` key, every duplicate's path).
+    """
+    result: Bulletin | Skipped = Skipped("", "sin archivo")
+    for source in outline.sources:
+        result = parse_file(source)
+        if isinstance(result, Bulletin):
+            return dataclasses.replace(result, key=outline.key, sources=outline.sources)
+    return result
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None  # parse_file reports the error
+
+
+def _read_all(files: list[str], stats: list[os.stat_result | None], cache: ParseCache | None,
+              progress: Progress | None):
     """Parse results for `files` in order: from the cache where it is fresh, the rest parsed
     (in several processes when there are many)."""
     results: list[Bulletin | Skipped | None] = [None] * len(files)
     stale: list[tuple[int, str, os.stat_result | None]] = []
-    for i, path in enumerate(files):
-        try:
-            stat = os.stat(path)
-        except OSError:
-            stat = None  # parse_file reports the error
+    for i, (path, stat) in enumerate(zip(files, stats, strict=True)):
         hit = cache.get(os.path.abspath(path), stat) if cache and stat else None
         if hit is None:
             stale.append((i, path, stat))

@@ -18,7 +18,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static
 
-from boletin_tui.corpus import Bulletin, Corpus, prepare_parallel_parsing, sample_corpus_path
+from boletin_tui.corpus import (
+    Bulletin, Corpus, Outline, prepare_parallel_parsing, sample_corpus_path,
+)
 from boletin_tui.search import SearchIndex
 from boletin_tui.store import AnnotationStore
 from boletin_tui.tui.actions import ActionsMixin
@@ -69,7 +71,8 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
         self.annotations = {a.key: a for a in annotations}
         self.known_tags = list(tags)
         self.corpus: Corpus | None = None
-        self.by_key: dict[str, Bulletin] = {}
+        self.by_key: dict[str, Bulletin | Outline] = {}  # outlines until the texts load
+        self._read_bulletins = {}
         self.index: SearchIndex | None = None
         self.load_error: str | None = None
         self.index_error: str | None = None
@@ -111,9 +114,9 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
         """
         key = self.query_one(Timeline).current_key
         panel = self.query_one(AnnotationPanel)
-        bulletin = self.by_key.get(key) if key else None
-        if bulletin is not None and panel.key == key:
+        if key in self.by_key and panel.key == key:
             return
+        bulletin = self.bulletin(key)
         self._flush_note()
         try:
             mentions = mentions_for(bulletin)
@@ -132,7 +135,7 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
         (memoised), so that `j` or `k` finds them ready."""
         for key in self.query_one(Timeline).adjacent_keys():
             try:
-                mentions_for(self.by_key.get(key))
+                mentions_for(self.bulletin(key))
             except Exception:  # reported when that bulletin is shown
                 pass
 

@@ -1,0 +1,123 @@
+"""A warm launch: the saved outline is listed first, the texts arrive afterwards.
+
+The full load is held back on an event, so the tests see the app exactly as a user does in the
+fraction of a second between the two at 10,000 bulletins.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from boletin_tui.corpus import Bulletin, load_corpus
+from boletin_tui.tui import loading
+from boletin_tui.tui.reader import Reader
+from boletin_tui.tui.timeline import Timeline
+
+SIZE = (120, 36)
+NEW_BULLETIN = (
+    "Mérida, Yucatán, 4 de julio de 2023.\nNo. 222/2023\n\n"
+    "Abre el Museo de la Costa una sala dedicada a los pescadores\n\n"
+    "La directora del museo, Elena Cámara Pech, explicó que la sala reúne 140 piezas "
+    "donadas por familias de la región y que la entrada será gratuita durante julio.\n"
+    "Añadió que las visitas guiadas se ofrecerán de martes a domingo.\n"
+)
+
+
+async def until(pilot, condition, limit: float = 30.0) -> None:
+    for _ in range(int(limit / 0.01)):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app did not get there in time")
+
+
+@pytest.fixture
+def held_load(monkeypatch, corpus_dir, tmp_path):
+    """An earlier launch filled the cache; this launch's full load waits for `release`."""
+    load_corpus([corpus_dir], cache_dir=tmp_path / "cache")
+    release = threading.Event()
+    before_full_load = []
+    real = loading.load_corpus
+
+    def held(*args, **kwargs):
+        if not release.wait(60):
+            raise TimeoutError("the test never released the load")
+        for step in before_full_load:
+            step()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "load_corpus", held)
+    return release, before_full_load
+
+
+async def test_outline_first_then_texts_without_losing_the_place(make, db_path, h, held_load):
+    release, _ = held_load
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.corpus is not None)
+        reader, timeline = app.query_one(Reader), app.query_one(Timeline)
+        assert not app.corpus.complete and app.index is None
+        assert timeline.shown_keys[:3] == ["210/2023", "188/2023", "530/2022"]
+        assert "4 boletines" in h.screen_text(app)
+        # The bulletin on screen is the full one, read from its file.
+        assert isinstance(reader.bulletin, Bulletin) and reader.bulletin.key == "210/2023"
+        assert reader.bulletin.paragraphs
+
+        await pilot.press("j")
+        assert reader.bulletin.key == "188/2023"
+        assert "Capacita el Instituto Nacional de Faros" in h.screen_text(app)
+        await pilot.press("t", *"faros", "enter")
+        await until(pilot, lambda: db_path.exists() and "188/2023" in h.stored(db_path))
+        assert h.stored(db_path)["188/2023"]["tags"] == ["faros"]
+
+        await pilot.press("slash", "#", *"faros")
+        await pilot.pause()
+        assert "Preparando la búsqueda" in h.screen_text(app)
+
+        release.set()
+        await until(pilot, lambda: app.index is not None)
+        assert app.corpus.complete
+        assert timeline.current_key == "188/2023" and reader.bulletin.key == "188/2023"
+        # The query typed while the texts were loading runs once the index is ready.
+        assert timeline.shown_keys == ["188/2023"]
+
+
+async def test_a_file_added_meanwhile_shows_when_the_texts_arrive(make, corpus_dir, h,
+                                                                 held_load):
+    release, before_full_load = held_load
+    before_full_load.append(
+        lambda: (corpus_dir / "2023-07-04_222.txt").write_text(NEW_BULLETIN, encoding="utf-8"))
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.corpus is not None)
+        timeline = app.query_one(Timeline)
+        assert "222/2023" not in timeline.shown_keys
+        release.set()
+        await until(pilot, lambda: app.corpus.complete)
+        await h.settle(pilot)
+        assert timeline.shown_keys[0] == "222/2023"
+        assert "5 boletines" in h.screen_text(app)
+        assert "Abre el Museo de la" in h.screen_text(app)  # its row in the timeline
+        # The place is kept: the bulletin being read stays current.
+        assert timeline.current_key == "210/2023"
+        assert app.query_one(Reader).bulletin.key == "210/2023"
+
+
+async def test_an_outline_whose_file_has_gone_shows_an_empty_pane(make, corpus_dir, h,
+                                                                  held_load):
+    release, _ = held_load
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.corpus is not None)
+        (corpus_dir / "2023-05-18_188.txt").unlink()  # deleted while the app starts
+        await pilot.press("j")
+        reader = app.query_one(Reader)
+        assert app.query_one(Timeline).current_key == "188/2023"
+        assert reader.bulletin is None  # no traceback, nothing stale
+        release.set()
+        await until(pilot, lambda: app.corpus.complete)
+        await h.settle(pilot)
+        assert "188/2023" not in app.query_one(Timeline).shown_keys
+        assert "3 boletines" in h.screen_text(app)

@@ -68,6 +68,19 @@ def preferred_doc_id(key: str) -> int:
     return 10**12 + int.from_bytes(digest, "big")
 
 
+def tags_by_use(annotations: Iterable[Annotation]) -> list[str]:
+    """The tags of `annotations`, most used first, then alphabetically; each once, in its
+    first spelling (tags are the same ignoring case)."""
+    counts: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    for annotation in annotations:
+        for tag in annotation.tags:
+            folded = tag.casefold()
+            spelling.setdefault(folded, tag)
+            counts[folded] += 1
+    return [spelling[f] for f in sorted(counts, key=lambda f: (-counts[f], f))]
+
+
 def _sort_key(annotation: Annotation) -> tuple:
     match = _PLAIN_NUMBER.match(annotation.key.split("~")[0])
     if match:
@@ -107,18 +120,12 @@ class AnnotationStore:
         """Every record, in bulletin order (year, then number; unnumbered last)."""
         with self._mutex:
             docs = (self._storage.read() or {}).get(TABLE, {})
-            return sorted((Annotation.from_json(d) for d in docs.values()), key=_sort_key)
+            # The storage has checked every field's type on reading the file.
+            return sorted(map(Annotation.from_checked, docs.values()), key=_sort_key)
 
     def all_tags(self) -> list[str]:
         """Every tag in use, most used first, then alphabetically (for completion)."""
-        counts: Counter[str] = Counter()
-        spelling: dict[str, str] = {}
-        for annotation in self.all():
-            for tag in annotation.tags:
-                folded = tag.casefold()
-                spelling.setdefault(folded, tag)
-                counts[folded] += 1
-        return [spelling[f] for f in sorted(counts, key=lambda f: (-counts[f], f))]
+        return tags_by_use(self.all())
 
     # -- Writing ------------------------------------------------------------------------
     def add_tags(self, key: str, tags: Iterable[str]) -> Annotation:

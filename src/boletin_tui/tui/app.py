@@ -23,6 +23,7 @@ from boletin_tui.corpus import (
 )
 from boletin_tui.search import SearchIndex
 from boletin_tui.store import AnnotationStore
+from boletin_tui.store.db import tags_by_use
 from boletin_tui.tui.actions import ActionsMixin
 from boletin_tui.tui.annotating import AnnotatingMixin
 from boletin_tui.tui.annotations import AnnotationPanel
@@ -201,7 +202,8 @@ def make_app(paths: Sequence[str | os.PathLike], db_path: str | os.PathLike,
     prepare_parallel_parsing()  # before Textual replaces sys.stderr
     store = AnnotationStore(db_path, annotator)
     try:
-        annotations, tags = store.all(), store.all_tags()
+        annotations = store.all()
+        tags = tags_by_use(annotations)
     except BaseException:
         store.close()
         raise

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -36,6 +37,7 @@ ROWS = [  # (probe, figure, label, unit)
     ("app_warm", "first_screen", "app: first screen, warm", "s"),
     ("app_warm", "interactive", "app: interactive, warm", "s"),
     ("app_warm", "search_ready", "app: search ready, warm", "s"),
+    ("terminal", "interactive", "real terminal (tmux): interactive, warm", "s"),
     ("app_warm", "next_bulletin", "app: next bulletin (j)", "ms"),
     ("app_warm", "app_search_keystroke", "app: search keystroke", "ms"),
     ("app_warm", "peak_rss_mb", "app: peak memory", "MB"),
@@ -56,6 +58,35 @@ def run_list(archive: Path, cache: Path, n: int) -> dict:
                    check=True, stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - t0
     return {"seconds": seconds, "files_per_s": n / seconds}
+
+
+def run_terminal(archive: Path, work: Path, n: int) -> dict:
+    """The installed entry point in a real terminal (a tmux window, 120x36), warm: seconds from
+    the shell starting it to the status line showing the bulletin count (drawn in the same
+    frame as the first bulletin)."""
+    if shutil.which("tmux") is None:
+        return {}
+    exe = Path(sys.executable).with_name("boletin-tui")
+    stamp = Path(tempfile.mkdtemp(prefix="term-", dir=work)) / "start"
+    session = f"boletin-bench-{os.getpid()}"
+    command = (f"date +%s.%N > {stamp}; BOLETIN_TUI_DB={work / 'db' / 'annotations.json'} "
+               f"exec {exe} {archive} --cache-dir {work / 'cache'}")
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36",
+                    "sh", "-c", command], check=True)
+    try:
+        wanted = f"{n} boletines"
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
+                                    capture_output=True, text=True).stdout
+            seen = time.time()
+            if wanted in screen and stamp.exists():
+                return {"interactive": seen - float(stamp.read_text())}
+            time.sleep(0.005)
+        return {}
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        shutil.rmtree(stamp.parent, ignore_errors=True)
 
 
 def run_probe(name: str, archive: Path, work: Path, cold: bool = False) -> dict:
@@ -98,6 +129,7 @@ def measure(n: int, runs: int, workdir: Path, probes=PROBES) -> dict[str, list[d
         if "app" in probes:
             results.setdefault("app_cold", []).append(run_probe("app", archive, work, cold=True))
             results.setdefault("app_warm", []).append(run_probe("app", archive, work))
+            results.setdefault("terminal", []).append(run_terminal(archive, work, n))
     return results
 
 

@@ -7,9 +7,10 @@ separately; the per-bulletin figures exclude it and bypass the memo (`recognise`
 `recognise_bulletin`). One process, one core. Times are CPU time (`time.process_time`), the
 median of `--repeat` runs per bulletin, so a busy machine disturbs them little.
 
-Two synthetic sets: *realistic* bulletins (about 5 KB, a cast of two to four people named in
-full and then by surname, 40-100 mentions, most sentences plain prose) and *dense* ones (every
-sentence packed with names, institutions and figures, about 170 mentions per 5 KB), a worst case.
+Also the sample corpus bundled with the package, and two synthetic sets: *realistic* bulletins
+(about 5 KB, a cast of two to four people named in full and then by surname, 40-100 mentions,
+most sentences plain prose) and *dense* ones (every sentence packed with names, institutions
+and figures, about 170 mentions per 5 KB), a worst case.
 """
 
 from __future__ import annotations
@@ -143,14 +144,17 @@ def main() -> None:
     print(f"carga del paquete (gazetteers y expresiones): {LOAD_MS:.1f} ms, una vez")
     for _ in range(20):
         recognise("Calentamiento: el IMSS en Oaxaca con 3 personas.")
+    from boletin_tui.corpus import parse_file, sample_corpus_path
+
     seeds = sorted(args.seeds.glob("0*.txt")) if args.seeds.is_dir() else []
     if seeds:
-        from boletin_tui.corpus import parse_file
-
         texts = [b.text for b in map(parse_file, seeds) if hasattr(b, "text")]
         report("semillas", measure(texts, args.repeat), texts)
     else:
         print(f"semillas: no están en {args.seeds}, omitidas")
+    sample = sorted(sample_corpus_path().glob("*.txt"))
+    texts = [b.text for b in map(parse_file, sample) if hasattr(b, "text")]
+    report("muestra del paquete", measure(texts, args.repeat), texts)
     rng = random.Random(3)
     texts = [realistic(rng) for _ in range(args.n)]
     report("sintéticos realistas de 5 KB", measure(texts, args.repeat), texts)

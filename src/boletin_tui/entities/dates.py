@@ -35,20 +35,41 @@ _MONTH_WORDS = tuple(_MONTHS.split("|"))
 _MONTH_CAPS = frozenset(m.upper() for m in _MONTH_WORDS)
 
 
+def _matches_over(found: Scan, anchor: int):
+    """The matches of `DATE_RE.finditer(text, anchor - 40, anchor + 50)` that contain `anchor`.
+
+    A date opens a word, so instead of letting the search try every position of the window,
+    it is tried where words begin (after a space of `found.letters`) up to the anchor, jumping
+    over each match as `finditer` does.
+    """
+    text, letters = found.text, found.letters
+    low, high = max(0, anchor - 40), min(len(text), anchor + 50)
+    # `letters[i]` is a space when `text[i - 1]` is not a word character (or `i` is 0).
+    pos = letters.find(b" ", low)
+    while pos != -1 and pos <= anchor:
+        if letters[pos + 1:pos + 2] != b" ":
+            m = DATE_RE.match(text, pos, high)
+            if m:
+                if anchor < m.end():
+                    yield m
+                pos = letters.find(b" ", m.end())
+                continue
+        pos = letters.find(b" ", pos + 1)
+
+
 def find_dates(found: Scan) -> list[tuple[int, int]]:
     """Spans of dates and years. Tries the date pattern only around month names and 4-digit
     numbers found by the scan."""
     text = found.text
     anchors = found.word_starts(_MONTH_WORDS)
-    anchors += [s for s, _, w in found.caps if w in _MONTH_CAPS]
+    anchors += [s for s, _ in found.starts_of(_MONTH_CAPS)]
     anchors += [s for s in found.digits if text[s:s + 4].isdigit() and not text[s + 4:s + 5].isdigit()]
     spans: set[tuple[int, int]] = set()
     for anchor in anchors:
-        for m in DATE_RE.finditer(text, max(0, anchor - 40), min(len(text), anchor + 50)):
-            if m.start() <= anchor < m.end():
-                if m.group().isdigit() and _QUANTITY_AFTER.match(text, m.end()):
-                    continue
-                spans.add(m.span())
+        for m in _matches_over(found, anchor):
+            if m.group().isdigit() and _QUANTITY_AFTER.match(text, m.end()):
+                continue
+            spans.add(m.span())
     # Keep the longest of overlapping windows' matches.
     out: list[tuple[int, int]] = []
     for span in sorted(spans, key=lambda s: (s[0], -s[1])):

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from boletin_tui.entities.model import Mention
 from boletin_tui.entities.numerals import (
-    NUMBER, UNITS, number_value, parse_number, unit_multiplier,
+    NUMBER, UNITS, number_value, unit_multiplier,
 )
 from boletin_tui.entities.scan import Scan
 from boletin_tui.entities.spans import Occupancy
@@ -62,30 +61,45 @@ _ONE = frozenset({"un", "uno", "una"})
 Span = tuple[int, int]
 
 
+_UNIT_OF: dict[str, str] = {}  # a unit as matched -> its name (memo)
+
+
 def _unit(raw: str | None, currency: str | None) -> str | None:
     if raw:
-        word = raw.strip().lower().replace("por ciento", "porciento").split()[-1]
-        if word == "mexicanos":
-            word = "pesos"
-        return _UNIT_NAMES.get(word, word)
+        name = _UNIT_OF.get(raw)
+        if name is None:
+            word = raw.strip().lower().replace("por ciento", "porciento").split()[-1]
+            if word == "mexicanos":
+                word = "pesos"
+            name = _UNIT_OF[raw] = _UNIT_NAMES.get(word, word)
+        return name
     return "pesos" if currency else None
 
 
-def _is_naming(text: str, start: int, end: int, num: str, after_org: set[int]) -> bool:
-    if start in after_org:
+# The look-back of a number: the 25 characters before it, reversed, which the naming and
+# qualifier patterns test with `match` (one attempt at the number, not a search of a window).
+# Computed once per number and shared; `_is_naming` reads only its first 20.
+_LOOK_BACK = 25
+_NAMING_BACK = 20
+
+
+def _is_naming(text: str, start: int, end: int, num: str, after_org: set[int],
+               back: str) -> bool:
+    """Is the number at `text[start:end]` a name (`No. 31`, `las 10 horas`, a telephone)
+    rather than a quantity? `back` is the number's look-back (`_LOOK_BACK`)."""
+    if start in after_org or _NAMING_REV.match(back, 0, _NAMING_BACK):
         return True
-    rev = text[max(0, start - 20):start][::-1]
-    if _NAMING_REV.match(rev):
-        return True
-    nxt = text[end:end + 2]
     if num.isdigit():
-        if int(num) <= 24 and _CLOCK_REV.match(rev) and _CLOCK_AFTER.match(text, end):
+        if (int(num) <= 24 and _CLOCK_REV.match(back, 0, _NAMING_BACK)
+                and _CLOCK_AFTER.match(text, end)):
             return True
-        if (nxt[:1] == " " and nxt[1:].isdecimal()) or (rev[:1] == " " and rev[1:2].isdecimal()):
-            return True  # a telephone number or a code in groups of digits
+        # A telephone number or a code in groups of digits.
+        return ((text[end:end + 1] == " " and text[end + 1:end + 2].isdecimal())
+                or (back[:1] == " " and back[1:2].isdecimal()))
     # A capitalised number word opening a name (`Tres Marías`), not a sentence.
-    return (num[0].isupper() and nxt[:1] == " " and nxt[1:] in _NAME_INITIALS
-            and rev[:1] == " " and (rev[1:2].isalnum() or rev[1:2] in ("_", ",")))
+    return (num[0].isupper() and text[end:end + 1] == " "
+            and text[end + 1:end + 2] in _NAME_INITIALS
+            and back[:1] == " " and (back[1:2].isalnum() or back[1:2] in ("_", ",")))
 
 
 # Beginnings of number words (`dos` also finds `doscientos`, `cien` finds `ciento`).
@@ -111,84 +125,108 @@ def _starts(found: Scan) -> list[int]:
     starts = set(found.digits)
     starts.update(found.word_starts(_STEMS))
     memo = _CAP_IS_NUMBER.get
-    for s, _, w in found.caps:
-        hit = memo(w)
-        if hit or (hit is None and _cap_is_number(w)):
-            starts.add(s)
+    for word, positions in found.at_word.items():
+        hit = memo(word)
+        if hit or (hit is None and _cap_is_number(word)):
+            starts.update(positions)
     return sorted(starts)
 
 
-def find_figures(found: Scan, taken: list[Span], after_org: set[int]) -> list[Mention]:
+# A figure before it becomes a `Mention`: (start, end, value, unit, qualifier).
+Figure = tuple[int, int, int | float, str | None, str | None]
+
+
+def find_figures(found: Scan, taken: list[Span], after_org: set[int]) -> list[Figure]:
     """Figures outside the `taken` spans (dates and names). `after_org` holds the positions
     right after an institution's name, where a number is a unit number (`UMF 28`)."""
     text = found.text
     free = Occupancy(len(text), taken).free
-    out: list[Mention] = []
+    match_figure = FIGURE_RE.match
+    out: list[Figure] = []
     last = 0
     for pos in _starts(found):
         if pos < last:
             continue
-        m = FIGURE_RE.match(text, pos)
+        m = match_figure(text, pos)
         if not m:
             continue  # no number here, so no ratio either
-        if text.startswith(" de ", m.end("num")):  # maybe `dos de cada tres`, `14 de 32`
-            r = RATIO_RE.match(text, pos)
-            if r:
-                a, b = parse_number(r.group("a")), parse_number(r.group("b"))
-                if (a and b and a <= b and free(*r.span())
-                        and (r.group("a").lower() not in _ONE or "cada" in r.group())
-                        and not _is_naming(text, r.start(), r.end(), r.group("a"), after_org)):
-                    out.append(Mention("FIGURE", r.group(), r.start(), r.end(), _tidy(a / b),
-                                       "ratio", _qualifier(text, r.start())))
-                    last = r.end()
-                    continue
         start, end = m.span()
+        if not free(start, end):
+            # In a date or a name. A ratio from here would contain this match, so it is
+            # not free either.
+            last = end
+            continue
+        back = text[max(0, start - _LOOK_BACK):start][::-1]
+        if text.startswith(" de ", m.end("num")):  # maybe `dos de cada tres`, `14 de 32`
+            ratio = _ratio(text, pos, free, after_org, back)
+            if ratio:
+                out.append(ratio)
+                last = ratio[1]
+                continue
         last = end
-        num = m.group("num")
-        if not free(start, end) or num.lower() == "cero":
-            continue
-        if _is_naming(text, start, end, num, after_org):
-            continue
-        if num.lower() in _ONE and not _in_enumeration(text, start, out):
-            continue
-        unit = m.group("unit")
-        if not unit:
-            value = int(num) if num.isdecimal() else number_value(num)
+        currency, num, unit = m.group("cur", "num", "unit")
+        if num.isdecimal():
+            if _is_naming(text, start, end, num, after_org, back):
+                continue
+            value = int(num) if not unit else _scaled(num, unit)
         else:
-            factor = unit_multiplier(unit)
-            value = None if factor is None else number_value(num, factor)
+            low = num.lower()
+            if low == "cero" or _is_naming(text, start, end, num, after_org, back):
+                continue
+            if low in _ONE and not _in_enumeration(text, start, out):
+                continue
+            value = number_value(num) if not unit else _scaled(num, unit)
         if value is None:
             continue
-        out.append(Mention("FIGURE", m.group(), start, end, value,
-                           _unit(unit, m.group("cur")), _qualifier(text, start)))
+        out.append((start, end, value, _unit(unit, currency), _qualifier(back)))
     return _share_range_units(text, out)
+
+
+def _scaled(num: str, unit: str) -> int | float | None:
+    """The value of `num` followed by `unit` (`28.9 mdp`), or None if the unit spoils it."""
+    factor = unit_multiplier(unit)
+    return None if factor is None else number_value(num, factor)
+
+
+def _ratio(text: str, pos: int, free, after_org: set[int], back: str) -> Figure | None:
+    """`dos de cada tres`, `14 de 32` at `pos`, if it is one and free."""
+    r = RATIO_RE.match(text, pos)
+    if not r:
+        return None
+    a, b = number_value(r.group("a")), number_value(r.group("b"))
+    start, end = r.span()
+    if (a and b and a <= b and free(start, end)
+            and (r.group("a").lower() not in _ONE or "cada" in r.group())
+            and not _is_naming(text, start, end, r.group("a"), after_org, back)):
+        return (start, end, _tidy(a / b), "ratio", _qualifier(back))
+    return None
 
 
 def _tidy(value: float) -> int | float:
     return int(value) if value == int(value) else round(value, 6)
 
 
-def _qualifier(text: str, start: int) -> str | None:
-    m = _QUALIFIER_REV.match(text[max(0, start - 25):start][::-1])
+def _qualifier(back: str) -> str | None:
+    """`más de`, `casi`... before a number; `back` is its look-back (`_LOOK_BACK`)."""
+    m = _QUALIFIER_REV.match(back)
     return m.group("q")[::-1].lower() if m else None
 
 
-def _in_enumeration(text: str, start: int, found: list[Mention]) -> bool:
+def _in_enumeration(text: str, start: int, found: list[Figure]) -> bool:
     """`un`/`una` counts only inside a list of quantities: `cinco mujeres y un hombre`."""
     if not _ENUMERATION.search(text, max(0, start - 5), start):
         return False
-    return any(0 < start - f.end <= 90 and not re.search(r"[.;\n]", text[f.end:start])
+    return any(0 < start - f[1] <= 90 and not re.search(r"[.;\n]", text[f[1]:start])
                for f in found)
 
 
-def _share_range_units(text: str, figures: list[Mention]) -> list[Mention]:
+def _share_range_units(text: str, figures: list[Figure]) -> list[Figure]:
     """`del 54 al 96 por ciento`: the first end of a range takes the unit of the second."""
     out = list(figures)
     for i in range(len(out) - 1):
-        first, second = out[i], out[i + 1]
-        if (first.unit is None and second.unit and second.unit != "ratio"
-                and _RANGE_GAP.fullmatch(text, first.end, second.start)
-                and _RANGE_OPEN.search(text, max(0, first.start - 12), first.start)):
-            out[i] = Mention("FIGURE", first.text, first.start, first.end, first.value,
-                             second.unit, first.qualifier)
+        (start, end, value, unit, qualifier), second = out[i], out[i + 1]
+        if (unit is None and second[3] and second[3] != "ratio"
+                and _RANGE_GAP.fullmatch(text, end, second[0])
+                and _RANGE_OPEN.search(text, max(0, start - 12), start)):
+            out[i] = (start, end, value, second[3], qualifier)
     return out

@@ -9,8 +9,7 @@ every place is added for capitalised datelines).
 from __future__ import annotations
 
 from boletin_tui.entities.lexicon import read_data
-from boletin_tui.entities.scan import TOKEN_RE, Scan, is_word_char
-
+from boletin_tui.entities.scan import NON_WORD, TOKEN_RE, Scan, is_word_char
 
 
 def _forms(lines: list[str], upper: bool) -> dict[str, str]:
@@ -59,14 +58,13 @@ def place_canonical(form: str) -> str:
 def _lookup(found: Scan, index: dict[str, list[str]]) -> list[tuple[int, int, str]]:
     """Longest known form at each capitalised word, left to right, without overlaps."""
     text, out, last, size = found.text, [], 0, len(found.text)
-    get, startswith = index.get, text.startswith
-    for start, _, word in found.caps:
-        group = get(word)
-        if not group or start < last or (start and is_word_char(text[start - 1])):
+    classes, startswith = found.classes, text.startswith
+    for start, word in found.starts_of(index):
+        if start < last or (start and classes[start - 1] != NON_WORD):
             continue
-        for form in group:
+        for form in index[word]:
             end = start + len(form)
-            if startswith(form, start) and (end == size or not is_word_char(text[end])):
+            if startswith(form, start) and (end == size or classes[end] == NON_WORD):
                 out.append((start, end, form))
                 last = end
                 break

@@ -130,4 +130,6 @@ def number_value(num: str, multiplier: int = 1) -> int | float | None:
     """`parse_number` for a match of `NUMBER` (any case), times `multiplier`; equal to
     `parse_number(num + unit)` with `multiplier = unit_multiplier(unit)`. A match's words
     are separated by single spaces, so `split` tokenises it as `_TOKEN` does, but faster."""
+    if num.isdecimal():  # plain digits, the commonest case: what `_value` computes for them
+        return _tidy(float(num) * multiplier)
     return _value(num.lower().split(" "), multiplier)

@@ -54,6 +54,7 @@ _ORG_HEAD_WORDS = frozenset(re.findall(r"[A-ZÁÉÍÓÚ]\w+", ORG_HEAD.pattern.r
     "Clínica", "Centro", "Jefatura"])
 _BLOCK_HEAD_WORDS = frozenset(re.findall(r"[A-ZÁÉÍÓÚ]\w+", BLOCK_HEAD.pattern.replace("?", "")) + [
     "Jornada"])
+_HEAD_WORDS = _ORG_HEAD_WORDS | _BLOCK_HEAD_WORDS
 _NOT_IN_NAME = re.compile(r"\b(?:Nivel|Niveles)\b")
 # `<role> de <X>` is a job title, not the body X (`secretaria de Gobernación`).
 _ROLE_DE = re.compile(
@@ -155,7 +156,7 @@ def find_orgs(found: Scan, places: list[tuple[int, int]]) -> tuple[
             continue  # `secretaria de Gobernación`: a title, not the body
         found_orgs.append((start, end, canonical))
     blocked = []
-    for start, _, word in found.caps:
+    for start, word in found.starts_of(_HEAD_WORDS):
         if word in _ORG_HEAD_WORDS:
             m = ORG_HEAD.match(text, start)
             if m:

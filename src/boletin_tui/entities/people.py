@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from boletin_tui.entities.scan import Scan, is_word_char
+from boletin_tui.entities.scan import NON_WORD, Scan
 from boletin_tui.entities.spans import Occupancy
 from boletin_tui.entities.lexicon import (
     REPORTING_VERBS, ROLE_RE, is_common, is_given_name, is_name_like, is_role_word, is_title,
@@ -88,6 +88,17 @@ def _segments(text: str, run: re.Match, stops: Occupancy):
     yield piece
 
 
+def _opening_starts(found: Scan) -> list[int]:
+    """Starts of the capitalised words that may open a name, in order: a run opening with a
+    non-name word (`Además`) would be cut there anyway. Judged once per distinct word."""
+    starts = []
+    for word, positions in found.at_word.items():
+        if not word.isalpha() or is_name_like(word):
+            starts += positions
+    starts.sort()
+    return starts
+
+
 def find_people(found: Scan, stops: list[Span], single_places: list[Span]) -> list[Span]:
     """Spans of person names. `stops` are institutions, blocked names and multi-word places;
     `single_places` are one-word places, which lose to a longer name around them."""
@@ -96,13 +107,24 @@ def find_people(found: Scan, stops: list[Span], single_places: list[Span]) -> li
     stopped = Occupancy(len(text), stops)
     places = Occupancy(len(text), single_places)
     last = 0
-    for start, _, word in found.caps:
-        if start < last or (word.isalpha() and not is_name_like(word)):
-            continue  # a run opening with a non-name word is cut there anyway
+    for start in _opening_starts(found):
+        if start < last:
+            continue
         run = RUN_RE.match(text, start)
         if not run:
             continue
         last = run.end()
+        name = run.group()
+        if " " not in name:
+            # One word (what `_segments` would yield for it, checked directly): a person
+            # only after a title (`la doctora Sánchez`).
+            if (name.endswith(".") or stopped.covered(start) or not is_name_like(name)
+                    or places.covered(start) or is_given_name(name)):
+                continue
+            before = text[max(0, start - 30):start].split()
+            if before and is_title(before[-1]):
+                people.append((start, last))
+            continue
         for piece in _segments(text, run, stopped):
             while piece and (piece[0][2] in _PARTICLES or piece[0][2].endswith(".")):
                 piece.pop(0)
@@ -154,9 +176,7 @@ def link_people(found: Scan, spans: list[Span], taken: list[Span]) -> tuple[list
     Returns the spans, sorted, and a map span -> canonical name (the fullest name containing it).
     """
     text = found.text
-    at_word: dict[str, list[int]] = {}  # capitalised word -> its starts: where a form may be
-    for s, _, w in found.caps:
-        at_word.setdefault(w, []).append(s)
+    at_word = found.at_word  # capitalised word -> its starts: where a form may be
     size = len(text)
     first: dict[str, int] = {}
     for s, e in sorted(spans):
@@ -165,15 +185,16 @@ def link_people(found: Scan, spans: list[Span], taken: list[Span]) -> tuple[list
     names = sorted(first, key=lambda n: (-len(n.split()), first[n]))
     spans = list(spans)
     occupied = Occupancy(len(text), spans + taken)
+    free, mark, startswith, classes = occupied.free, occupied.mark, text.startswith, found.classes
     for name in names:
         for form in dict.fromkeys([name, *_surname_forms(name)]):
             n = len(form)
             for s in at_word.get(form.split(" ", 1)[0], ()):
-                e = s + n
-                if (text.startswith(form, s) and (s == 0 or not is_word_char(text[s - 1]))
-                        and (e == size or not is_word_char(text[e])) and occupied.free(s, e)):
+                e = s + n  # a whole-word occurrence of `form` at `s`, not yet taken
+                if (startswith(form, s) and (s == 0 or classes[s - 1] == NON_WORD)
+                        and (e == size or classes[e] == NON_WORD) and free(s, e)):
                     spans.append((s, e))
-                    occupied.mark(s, e)
+                    mark(s, e)
     by_word: dict[str, list[list[str]]] = {}
     for name in names:
         for word in set(name.split()):

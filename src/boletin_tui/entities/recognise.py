@@ -13,11 +13,11 @@ from operator import itemgetter
 from boletin_tui.entities import gazetteer as gz
 from boletin_tui.entities.dates import find_dates
 from boletin_tui.entities.figures import find_figures
-from boletin_tui.entities.model import Mention
+from boletin_tui.entities.model import Mention, new_mention
 from boletin_tui.entities.orgs import find_acronyms, find_orgs, is_facility
 from boletin_tui.entities.people import find_people, link_people
 from boletin_tui.entities.scan import scan
-from boletin_tui.entities.spans import Occupancy
+from boletin_tui.entities.spans import Occupancy, keep_best
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]+"
 # `Mérida, Yucatán, 12 de octubre de 2022`: the places of a dateline on the first line.
@@ -28,19 +28,15 @@ _DATELINE = re.compile(
 )
 
 Span = tuple[int, int]
+# Final candidates are (-length, priority, start, end, type, entity).
+_rank = itemgetter(0, 1, 2)  # the longest first, then by priority, then the first
+_by_start = itemgetter(2, 0, 1)  # start, then as ranked
 
 
-_rank = itemgetter(0, 1, 2)  # (length, priority, start): the best candidate first
-
-
-def _longest_first(spans: list[tuple[int, int, str]], size: int) -> list[tuple[int, int, str]]:
-    chosen: list[tuple[int, int, str]] = []
-    taken = Occupancy(size)
-    for cand in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        if taken.free(cand[0], cand[1]):
-            chosen.append(cand)
-            taken.mark(cand[0], cand[1])
-    return sorted(chosen)
+def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Of overlapping institution candidates `(start, end, canonical)`, the longest (then the
+    first); sorted."""
+    return sorted(keep_best(spans, lambda s: (s[0] - s[1], s[0])))
 
 
 def _dateline_places(text: str) -> list[Span]:
@@ -60,8 +56,8 @@ def recognise(text: str) -> list[Mention]:
     places = sorted(set(gz.find_places(found)) | set(_dateline_places(text)))
     org_cands, blocked = find_orgs(found, places)
     size = len(text)
-    orgs = _longest_first(org_cands, size)
-    orgs = _longest_first(orgs + find_acronyms(text, orgs, blocked), size)
+    orgs = _longest_first(org_cands)
+    orgs = _longest_first(orgs + find_acronyms(text, orgs, blocked))
     org_spans = [(s, e) for s, e, _ in orgs]
     venues = [(s, e) for s, e, venue in blocked if venue]
     claimed = Occupancy(size, org_spans + venues)
@@ -81,15 +77,16 @@ def recognise(text: str) -> list[Mention]:
     cands += [(s - e, 1, s, e, "PERSON", canon[(s, e)]) for s, e in people]
     cands += [(s - e, 2, s, e, "PLACE", None) for s, e in places]
     cands += [(s - e, 3, s, e, "DATE", None) for s, e in dates]
-    cands += [(f.start - f.end, 4, f.start, f.end, "FIGURE", f) for f in figures]
-    cands.sort(key=_rank)
+    cands += [(f[0] - f[1], 4, f[0], f[1], "FIGURE", f) for f in figures]
+    kept = keep_best(cands, _rank, start=2)
+    kept.sort(key=_by_start)  # as ranking all and then sorting by start would leave them
     chosen: list[Mention] = []
-    taken = Occupancy(size)
-    for _, _, s, e, kind, extra in cands:
-        if taken.free(s, e):
-            chosen.append(extra if kind == "FIGURE" else Mention(kind, text[s:e], s, e, entity=extra))
-            taken.mark(s, e)
-    chosen.sort(key=lambda m: m.start)
+    for _, _, s, e, kind, extra in kept:
+        if kind == "FIGURE":
+            _, _, value, unit, qualifier = extra
+            chosen.append(new_mention(kind, text[s:e], s, e, value, unit, qualifier))
+        else:
+            chosen.append(new_mention(kind, text[s:e], s, e, None, None, None, extra))
     return chosen
 
 

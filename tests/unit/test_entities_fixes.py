@@ -120,3 +120,52 @@ def test_money_with_a_nationality_keeps_its_value():
     [figure] = [m for m in recognise("El Instituto invirtió 500 millones de pesos mexicanos "
                                      "en la obra del hospital.") if m.type == "FIGURE"]
     assert figure.value == 500_000_000 and figure.unit == "pesos"
+
+
+# `y` as a name particle: it joins a last surname (`Ortega y Gasset`), never two people.
+
+def test_y_joins_a_last_surname_and_its_short_form_links_to_the_full_name():
+    text = ("El historiador Tomás Ortega y Gasset presentó el archivo del hospital. "
+            "Ortega y Gasset destacó que reúne 900 expedientes.")
+    people = [(m.text, m.entity) for m in recognise(text) if m.type == "PERSON"]
+    assert people == [("Tomás Ortega y Gasset", "Tomás Ortega y Gasset"),
+                      ("Ortega y Gasset", "Tomás Ortega y Gasset")]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("La doctora Ana Sánchez Ruiz y Luis Pérez Gómez visitaron la clínica.",
+         ["Ana Sánchez Ruiz", "Luis Pérez Gómez"]),
+        ("La doctora Ana Sánchez Ruiz y Luis visitaron la clínica.", ["Ana Sánchez Ruiz"]),
+        ("El gobernador Raúl Méndez Ortiz y Oaxaca firmaron el convenio.", ["Raúl Méndez Ortiz"]),
+        ("La directora Marta Gil Rosas y Salud Digital presentaron la aplicación.",
+         ["Marta Gil Rosas"]),
+        ("El director Iván Ochoa Ruelas y el IMSS informaron.", ["Iván Ochoa Ruelas"]),
+    ],
+)
+def test_y_before_a_given_name_a_place_or_a_body_separates(text, people):
+    assert found(text, "PERSON") == people
+
+
+# Halves of a million: `medio millón`, `un millón y medio` (`medio` alone is not a number).
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("Se invirtió medio millón de pesos en la obra.", "medio millón de pesos", 500_000,
+         "pesos"),
+        ("Medio millón de personas acudió a vacunarse.", "Medio millón", 500_000, None),
+        ("Llegaron un millón y medio de vacunas.", "un millón y medio", 1_500_000, None),
+        ("La inversión fue de 7 mil millones y medio de pesos.",
+         "7 mil millones y medio de pesos", 7_500_000_000, "pesos"),
+    ],
+)
+def test_half_a_million_is_a_figure(text, figure, value, unit):
+    [mention] = [m for m in recognise(text) if m.type == "FIGURE"]
+    assert (mention.text, mention.value, mention.unit) == (figure, value, unit)
+
+
+def test_medio_as_a_word_is_not_a_figure():
+    text = "Por medio de la campaña, el medio ambiente mejoró en 20 mil y medio hogares."
+    assert found(text, "FIGURE") == ["20 mil"]

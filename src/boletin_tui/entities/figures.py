@@ -106,10 +106,10 @@ def _is_naming(text: str, start: int, end: int, num: str, after_org: set[int],
 _STEMS = ("un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
           "once", "doce", "trece", "catorce", "quince", "dieci", "veint", "treinta", "cuarenta",
           "cincuenta", "sesenta", "setenta", "ochenta", "noventa", "cien", "quinient",
-          "setecient", "novecient", "mil")
+          "setecient", "novecient", "mil", "medio")
 
 
-_NUMBER_WORDS = frozenset(UNITS) | {"mil"}
+_NUMBER_WORDS = frozenset(UNITS) | {"mil", "medio"}
 _CAP_IS_NUMBER: dict[str, bool] = {}  # capitalised word -> is it a number word (memo)
 
 

@@ -2,8 +2,9 @@
 
 `parse_number("11 mil 907") == 11907`, `parse_number("3 millones 400 mil") == 3400000`,
 `parse_number("ciento cuarenta y dos") == 142`, `parse_number("86.3%") == 86.3`,
-`parse_number("28.9 mdp") == 28900000`. The regular expressions that find such numbers in a
-text (`NUMBER`) live here too, so the grammar and the arithmetic stay together.
+`parse_number("28.9 mdp") == 28900000`, `parse_number("un millón y medio") == 1500000`. The
+regular expressions that find such numbers in a text (`NUMBER`) live here too, so the grammar
+and the arithmetic stay together.
 """
 
 from __future__ import annotations
@@ -48,8 +49,10 @@ _WORD_BELOW_1000 = (
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ATOM = rf"(?:{DIGITS}|{_WORD_BELOW_1000})"
 _SCALE = r"(?:mil|millones|millón|billones|billón)"
-# `11 mil 907`, `3 millones 400 mil`, `7 mil millones`, `mil`, `2.5 millones`.
-NUMBER = rf"(?:{_ATOM}(?: {_SCALE}(?: {_ATOM}(?= {_SCALE}\b|(?! {_SCALE})))?)*|mil(?: {_SCALE})*)"
+# `11 mil 907`, `3 millones 400 mil`, `7 mil millones`, `mil`, `2.5 millones`, and halves of a
+# million or more: `medio millón`, `dos millones y medio` (the look-behind: a scale just ended).
+NUMBER = (rf"(?:{_ATOM}(?: {_SCALE}(?: {_ATOM}(?= {_SCALE}\b|(?! {_SCALE})))?)*"
+          rf"(?:(?<=ones|llón|llon) y medio)?|medio (?:millón|billón)|mil(?: {_SCALE})*)")
 
 _PERCENT = re.compile(r"por ?ciento")
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+|[%$]")
@@ -83,6 +86,8 @@ def parse_number(text: str) -> int | float | None:
 def _value(tokens: list[str], multiplier: int = 1) -> int | float | None:
     total = 0.0
     current = 0.0
+    last_scale = 0  # the unit of the last group of a million or more, for `y medio`
+    thousands = False  # a `mil` in the group being read
     seen = False
     for token in tokens:
         if token[0].isdigit():
@@ -95,9 +100,19 @@ def _value(tokens: list[str], multiplier: int = 1) -> int | float | None:
             scale = SCALES[token]
             if scale == 1_000:
                 current = (current or 1) * 1_000
+                thousands = True
             else:
                 total += (current or 1) * scale
-                current = 0.0
+                # `y medio` halves the group's unit: a million, or a thousand million in
+                # `7 mil millones y medio` (7,500 millions).
+                last_scale = scale * 1_000 if thousands else scale
+                current, thousands = 0.0, False
+            seen = True
+        elif token == "medio":
+            if current == 0 and last_scale:  # `dos millones y medio`
+                total += last_scale / 2
+            else:  # `medio millón`
+                current += 0.5
             seen = True
         elif token in SCALED_UNITS:
             multiplier = SCALED_UNITS[token]

@@ -1,6 +1,7 @@
 """People: capitalised names found by cues that generalise, and their short forms linked.
 
-A candidate is a run of capitalised words joined by `de`/`del`/`de la`. It is cut where an
+A candidate is a run of capitalised words joined by `de`/`del`/`de la` (and `y` before a last
+surname: `Ortega y Gasset`). It is cut where an
 institution, an event or a multi-word place begins, and at words that are not names (`Además`,
 `Nacional`, `Evaluación`). What is left is a person when it has a cue: a title or role before it
 (`la doctora`, `el presidente`, `gobernador de Nayarit, ...`), a role or a reporting verb after it
@@ -149,17 +150,38 @@ def find_people(found: Scan, stops: list[Span], single_places: list[Span]) -> li
                 continue
             if ((len(words) >= 3 and not _plural_phrase(words)) or cue
                     or is_given_name(words[0][2]) or _has_cue(text, start, end)):
-                people.append((start, end))
+                people.append((start, _y_surname_end(text, end, stopped, places)))
     return people
+
+
+# ` y Gasset` closing a name (`José Ortega y Gasset`): one capitalised word that no further
+# capitalised word follows, so `Ana Sánchez y Luis Pérez` stays two people.
+_Y_SURNAME = re.compile(rf" y ([{_UP}][{_LOW}]+)(?![\w-]| [{_UP}])")
+
+
+def _y_surname_end(text: str, end: int, stopped: Occupancy, places: Occupancy) -> int:
+    """Where a name of two or more words ending at `end` ends when `y` joins a last surname
+    to it; `end` when it does not (the word is a given name, a common word, a place or part of
+    an institution: `Ana Pérez y Oaxaca`, `... y Salud`)."""
+    joined = _Y_SURNAME.match(text, end)
+    if joined is None:
+        return end
+    word, at = joined.group(1), joined.start(1)
+    if (is_given_name(word) or is_common(word) or not is_name_like(word)
+            or stopped.covered(at) or places.covered(at)):
+        return end
+    return joined.end()
 
 
 def _surname_forms(name: str) -> list[str]:
     """Short forms of a full name that may appear alone: `López Obrador`, `Andrés López`,
     `López` (given names and common words are never short forms on their own)."""
-    words = [w for w in name.split() if w not in ("de", "del", "la", "los", "las")]
+    words = [w for w in name.split() if w not in ("de", "del", "la", "los", "las", "y")]
     if len(words) < 2:
         return []
     forms = []
+    if " y " in name:  # `José Ortega y Gasset` -> `Ortega y Gasset`
+        forms.append(name.split(" ", 1)[1])
     if len(words) >= 3:
         forms.append(" ".join(words[-2:]))
         forms.append(f"{words[0]} {words[-2]}")

@@ -6,7 +6,8 @@
 
 For each N it generates a synthetic archive (benchmarks/synth.py, kept under --workdir between
 runs), then runs every probe (benchmarks/probes.py) in a fresh process, several times, and prints
-medians with their spread (min-max). Nothing here is a test: figures depend on the machine.
+medians with their spread (min-max). Nothing here is a test: figures depend on the machine, and
+the first row (a fixed Python loop) says how fast it was running meanwhile.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ sys.path.insert(0, str(HERE))
 from synth import generate  # noqa: E402
 
 ROWS = [  # (probe, figure, label, unit)
+    ("machine", "seconds", "machine reference: 5M additions in Python", "s"),
     ("list_cold", "seconds", "list --json, cold cache", "s"),
     ("list_warm", "seconds", "list --json, warm cache", "s"),
     ("list_cold", "files_per_s", "list --json files/second, cold", "f/s"),
@@ -58,6 +60,15 @@ def run_list(archive: Path, cache: Path, n: int) -> dict:
                    check=True, stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - t0
     return {"seconds": seconds, "files_per_s": n / seconds}
+
+
+def run_reference() -> dict:
+    """How fast this machine is running Python right now: a shared machine's speed varies by
+    a factor of two within an hour, so every figure comes with this one beside it."""
+    code = ("import time\nt = time.process_time()\ns = 0\nfor i in range(5_000_000): s += i\n"
+            "print(time.process_time() - t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return {"seconds": float(out.stdout)}
 
 
 def run_terminal(archive: Path, work: Path, n: int) -> dict:
@@ -119,6 +130,7 @@ def measure(n: int, runs: int, workdir: Path, probes=PROBES) -> dict[str, list[d
     if "app" in probes:
         run_probe("app", archive, work)
     for _ in range(runs):
+        results.setdefault("machine", []).append(run_reference())
         if "list" in probes:
             cold_cache = Path(tempfile.mkdtemp(prefix="cold-", dir=workdir))
             results.setdefault("list_cold", []).append(run_list(archive, cold_cache, n))

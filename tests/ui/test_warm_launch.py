@@ -121,3 +121,21 @@ async def test_an_outline_whose_file_has_gone_shows_an_empty_pane(make, corpus_d
         await h.settle(pilot)
         assert "188/2023" not in app.query_one(Timeline).shown_keys
         assert "3 boletines" in h.screen_text(app)
+
+
+async def test_a_file_added_since_the_last_launch_shows_when_the_texts_arrive(
+        make, corpus_dir, h, held_load):
+    # The outline is shown unverified (no walk, no `stat`s on the way to the first list):
+    # what the last launch saw, corrected by the full load a moment later.
+    release, _ = held_load
+    (corpus_dir / "2023-07-04_222.txt").write_text(NEW_BULLETIN, encoding="utf-8")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.corpus is not None)
+        timeline = app.query_one(Timeline)
+        assert "222/2023" not in timeline.shown_keys and "4 boletines" in h.screen_text(app)
+        release.set()
+        await until(pilot, lambda: app.corpus.complete)
+        await h.settle(pilot)
+        assert timeline.shown_keys[0] == "222/2023" and "5 boletines" in h.screen_text(app)
+        assert timeline.current_key == "210/2023"

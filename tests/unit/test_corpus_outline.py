@@ -164,3 +164,21 @@ def test_only_the_newest_outlines_are_kept(tmp_path):
 def test_full_bulletins_are_not_outlines():
     corpus = load_corpus([sample_corpus_path()], use_cache=False)
     assert all(isinstance(b, Bulletin) for b in corpus.bulletins) and corpus.complete
+
+
+def test_unverified_outline_is_the_last_one_for_these_paths(archive, tmp_path):
+    cache = tmp_path / "cache"
+    assert load_outline([archive], cache_dir=cache, verify=False) is None
+    first = _load(archive, cache)
+    (archive / "extra" / "nuevo.txt").write_text(
+        BODY.format(number="303/2024", title="Un boletín nuevo"), encoding="utf-8")
+    # Stale, but what the last load gave: the app shows it until the full load arrives.
+    stale = load_outline([archive], cache_dir=cache, verify=False)
+    assert stale.bulletins == [b.outline() for b in first.bulletins]
+    assert load_outline([archive / "extra"], cache_dir=cache, verify=False) is None
+
+    second = _load(archive, cache)
+    fresh = load_outline([archive], cache_dir=cache, verify=False)
+    assert fresh.bulletins == [b.outline() for b in second.bulletins]
+    assert "303/2024" in {o.key for o in fresh.bulletins}
+    assert len(list(cache.glob("outline-*.pickle"))) == 1  # the stale one is gone

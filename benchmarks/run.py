@@ -44,7 +44,8 @@ ROWS = [  # (probe, figure, label, unit)
     ("app_warm", "app_search_keystroke", "app: search keystroke", "ms"),
     ("app_warm", "peak_rss_mb", "app: peak memory", "MB"),
     ("core", "load_corpus", "load corpus (warm cache)", "s"),
-    ("core", "entities_per_bulletin", "entities per bulletin", "ms"),
+    ("core", "entities_per_bulletin", "entities per bulletin (mean, best of 5)", "ms"),
+    ("core", "entities_kb", "  size of those bulletins", "KB"),
     ("core", "search_index_build", "search index build", "s"),
     ("core", "search_keystroke", "search query per keystroke", "ms"),
     ("core", "add_tag", "add a tag, N annotated", "ms"),
@@ -151,7 +152,8 @@ def summarise(results: dict[str, list[dict]], probe: str, figure: str, unit: str
         return "n/a"
     scale = 1000 if unit == "ms" else 1
     med = statistics.median(values) * scale
-    fmt = "{:.0f}" if unit in ("f/s", "MB") else "{:.3f}" if unit == "s" else "{:.2f}"
+    fmt = ("{:.0f}" if unit in ("f/s", "MB") else "{:.3f}" if unit == "s"
+           else "{:.1f}" if unit == "KB" else "{:.2f}")
     spread = f" ({fmt.format(min(values) * scale)}-{fmt.format(max(values) * scale)})" if len(values) > 1 else ""
     return f"{fmt.format(med)} {unit}{spread}"
 

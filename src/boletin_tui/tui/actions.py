@@ -39,10 +39,13 @@ class ActionsMixin:
     """The app's `action_*` methods and `check_action`."""
 
     _bindings_state: tuple | None = None
+    # Set on mount. Not looked up here: Textual calls `check_action` for every binding on
+    # every key, and a DOM query each time cost about 2 ms of each `j`.
+    _annotation_panel: AnnotationPanel | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        panels = self.query(AnnotationPanel)
-        has_bulletin = bool(panels) and panels.first().key is not None
+        panel = self._annotation_panel
+        has_bulletin = panel is not None and panel.key is not None
         if action in _PRIORITY:
             if self.screen.is_modal or isinstance(self.focused, (Input, TextArea)):
                 return False  # the key belongs to the dialog, or types a character
@@ -51,7 +54,7 @@ class ActionsMixin:
         if action in ("add_tag", "edit_note"):
             return has_bulletin
         if action == "save_note":
-            return has_bulletin and panels.first().editor.dirty
+            return has_bulletin and panel.editor.dirty
         if action == "clear_search":
             return bool(self._query)
         if action == "skipped":

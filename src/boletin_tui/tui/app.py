@@ -95,6 +95,7 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._annotation_panel = self.query_one(AnnotationPanel)
         self.query_one(SearchBar).display = False
         self.query_one(Timeline).focus()
         self._load_corpus()

@@ -115,6 +115,23 @@ def test_unreadable_cache_is_rebuilt_silently(tmp_path):
     assert load_corpus([tmp_path / "b"], cache_dir=cache).bulletins[0].title == "Un boletín en caché"
 
 
+def test_caches_of_other_versions_are_removed(tmp_path):
+    from boletin_tui.corpus.cache import CACHE_VERSION
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    old = [cache / "parsed-v1.pickle", cache / "outline-v1-0a1b-2c3d.pickle",
+           cache / f"parsed-v{CACHE_VERSION + 1}.pickle"]
+    kept = [cache / "search-v1-abc.pickle", cache / "notas.pickle"]
+    for f in old + kept:
+        f.write_bytes(b"x" * 100)
+    write(tmp_path / "b" / "x.txt", TEXT.format(number="009/2023", title="Un boletín en caché"))
+    load_corpus([tmp_path / "b"], cache_dir=cache)
+    assert not any(f.exists() for f in old)
+    assert all(f.exists() for f in kept)
+    assert (cache / f"parsed-v{CACHE_VERSION}.pickle").exists()
+
+
 def test_sample_corpus_loads_clean():
     corpus = load_corpus([sample_corpus_path()], use_cache=False)
     assert len(corpus.bulletins) >= 12

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import tempfile
 from pathlib import Path
 
@@ -67,6 +68,22 @@ class ParseCache:
         data = {"version": CACHE_VERSION, "entries": self._entries}
         if write_pickle(self.path, data):
             self._dirty = False
+            _remove_other_versions(self.path.parent)
+
+
+_VERSIONED = re.compile(r"(?:parsed|outline)-v(\d+)(?:-[0-9a-f-]+)?\.pickle")
+
+
+def _remove_other_versions(folder: Path) -> None:
+    """Delete parse caches and outlines left by other versions of the program (tens of MB
+    each at 10,000 bulletins, never read again)."""
+    try:
+        for old in folder.glob("*-v*.pickle"):
+            match = _VERSIONED.fullmatch(old.name)
+            if match and int(match.group(1)) != CACHE_VERSION:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # only disk space
 
 
 def write_pickle(path: Path, data: object) -> bool:

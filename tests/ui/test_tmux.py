@@ -24,21 +24,36 @@ def _tmux(*args: str) -> str:
 
 
 @pytest.fixture
-def session(tmp_path):
+def launch(tmp_path):
+    """`launch(corpus)` starts the installed app on `corpus` in a new tmux session (the cache
+    and the database in tmp_path) and returns the session's name."""
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed: the real-terminal test needs it")
     if not EXE.exists():
         pytest.skip(f"the boletin-tui executable is not next to {sys.executable}")
-    name = f"boletin-{uuid.uuid4().hex[:8]}"
-    # COLUMNS/LINES inherited from the test runner would override the terminal's real size.
-    command = (f"cd {tmp_path} && unset COLUMNS LINES && BOLETIN_TUI_CACHE_DIR={tmp_path / 'cache'} "
-               f"BOLETIN_TUI_ANNOTATOR=tmux {EXE} {FIXTURES} --db {tmp_path / 'db.json'}")
-    _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", command)
-    # Some tmux versions size a detached session from the server's default: insist.
-    subprocess.run(["tmux", "resize-window", "-t", name, "-x", "120", "-y", "36"],
-                   capture_output=True)
-    yield name
-    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    names = []
+
+    def start(corpus: Path) -> str:
+        name = f"boletin-{uuid.uuid4().hex[:8]}"
+        # COLUMNS/LINES inherited from the test runner would override the terminal's size.
+        command = (f"cd {tmp_path} && unset COLUMNS LINES && "
+                   f"BOLETIN_TUI_CACHE_DIR={tmp_path / 'cache'} BOLETIN_TUI_ANNOTATOR=tmux "
+                   f"{EXE} {corpus} --db {tmp_path / 'db.json'}")
+        _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", command)
+        # Some tmux versions size a detached session from the server's default: insist.
+        subprocess.run(["tmux", "resize-window", "-t", name, "-x", "120", "-y", "36"],
+                       capture_output=True)
+        names.append(name)
+        return name
+
+    yield start
+    for name in names:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+@pytest.fixture
+def session(launch):
+    return launch(FIXTURES)
 
 
 def _wait_for(session: str, text: str, timeout: float = STEP_TIMEOUT) -> str:
@@ -105,3 +120,37 @@ def test_tag_note_search_quit_in_a_real_terminal(session, tmp_path):
     assert records["210/2023"]["tags"] == ["tmux-etiqueta"]
     assert records["210/2023"]["note"] == "nota desde tmux"
     assert records["210/2023"]["annotator"] == "tmux"
+
+
+NEW_BULLETIN = (
+    "Mérida, Yucatán, 4 de julio de 2023.\nNo. 222/2023\n\n"
+    "Abre el Museo de la Costa una sala dedicada a los pescadores\n\n"
+    "La directora del museo, Elena Cámara Pech, explicó que la sala reúne 140 piezas "
+    "donadas por familias de la región y que la entrada será gratuita durante julio.\n"
+)
+
+
+def test_a_warm_relaunch_shows_the_list_then_what_changed(launch, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES, corpus)
+    first = launch(corpus)  # cold: fills the cache and saves the outline
+    _wait_for(first, "4 boletines")
+    _tmux("send-keys", "-t", first, "t")
+    _wait_for(first, "etiqueta (varias")
+    _tmux("send-keys", "-t", first, "-l", "visto")
+    _tmux("send-keys", "-t", first, "Enter")
+    _wait_for(first, "# visto")
+    _tmux("send-keys", "-t", first, "q")
+    assert _session_gone(first)
+    assert list((tmp_path / "cache").glob("outline-*.pickle"))
+
+    (corpus / "2023-07-04_222.txt").write_text(NEW_BULLETIN, encoding="utf-8")
+    second = launch(corpus)  # warm: the outline first, then the full load adds the new file
+    screen = _wait_for(second, "5 boletines")
+    assert "Abre el Museo de la" in screen
+    assert "● 210/2023" in screen  # the tag from the first launch
+    # The place is kept: the reading pane still shows 210/2023, not the newest bulletin.
+    screen = _wait_for(second, "2 de junio de 2023")
+    assert "4 de julio de 2023" not in screen
+    _tmux("send-keys", "-t", second, "q")
+    assert _session_gone(second)

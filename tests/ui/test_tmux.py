@@ -88,14 +88,19 @@ def _session_gone(session: str, timeout: float = STEP_TIMEOUT) -> bool:
     return False
 
 
+def _add_tag(session: str, tag: str) -> None:
+    """`t`, the tag, `enter`, and wait until the panel lists it."""
+    _tmux("send-keys", "-t", session, "t")
+    _wait_for(session, "etiqueta (varias")
+    _tmux("send-keys", "-t", session, "-l", tag)
+    _tmux("send-keys", "-t", session, "Enter")
+    _wait_for(session, f"# {tag}")
+
+
 def test_tag_note_search_quit_in_a_real_terminal(session, tmp_path):
     _wait_for(session, "4 boletines")
     _wait_for(session, "Inaugura el Instituto")
-    _tmux("send-keys", "-t", session, "t")
-    _wait_for(session, "etiqueta (varias")
-    _tmux("send-keys", "-t", session, "-l", "tmux-etiqueta")
-    _tmux("send-keys", "-t", session, "Enter")
-    _wait_for(session, "# tmux-etiqueta")
+    _add_tag(session, "tmux-etiqueta")
     _tmux("send-keys", "-t", session, "n")
     _wait_for(session, "Guardar nota")  # the footer shows the editor's keys
     _tmux("send-keys", "-t", session, "-l", "nota desde tmux")
@@ -135,11 +140,7 @@ def test_a_warm_relaunch_shows_the_list_then_what_changed(launch, tmp_path):
     shutil.copytree(FIXTURES, corpus)
     first = launch(corpus)  # cold: fills the cache and saves the outline
     _wait_for(first, "4 boletines")
-    _tmux("send-keys", "-t", first, "t")
-    _wait_for(first, "etiqueta (varias")
-    _tmux("send-keys", "-t", first, "-l", "visto")
-    _tmux("send-keys", "-t", first, "Enter")
-    _wait_for(first, "# visto")
+    _add_tag(first, "visto")
     _tmux("send-keys", "-t", first, "q")
     assert _session_gone(first)
     assert list((tmp_path / "cache").glob("outline-*.pickle"))

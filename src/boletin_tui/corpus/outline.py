@@ -56,7 +56,7 @@ def save_outline(corpus: Corpus, paths_key: str, files_key: str,
                  cache_dir: os.PathLike | str | None) -> None:
     """Save `corpus` as outlines for these paths in this state of their files, unless already
     saved; outlines of earlier states of the same paths go, and only the newest few stay."""
-    path = _folder(cache_dir) / _name(paths_key, files_key)
+    path = outline_path(cache_dir, paths_key, files_key)
     if path.exists():
         return
     outlined = dataclasses.replace(

@@ -22,8 +22,7 @@ from boletin_tui.corpus import (
     Bulletin, Corpus, Outline, prepare_parallel_parsing, sample_corpus_path,
 )
 from boletin_tui.search import SearchIndex
-from boletin_tui.store import AnnotationStore
-from boletin_tui.store.db import tags_by_use
+from boletin_tui.store import AnnotationStore, tags_by_use
 from boletin_tui.tui.actions import ActionsMixin
 from boletin_tui.tui.annotating import AnnotatingMixin
 from boletin_tui.tui.annotations import AnnotationPanel
@@ -115,7 +114,7 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
         before the message arrives, and must act on the bulletin the user sees highlighted.
         """
         key = self.query_one(Timeline).current_key
-        panel = self.query_one(AnnotationPanel)
+        panel = self._annotation_panel
         if key in self.by_key and panel.key == key:
             return
         bulletin = self.bulletin(key)

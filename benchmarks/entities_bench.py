@@ -27,8 +27,20 @@ from boletin_tui.entities import recognise  # noqa: E402  (timed on purpose)
 LOAD_MS = (time.process_time() - t0) * 1000
 
 GIVEN = ["Abril", "Efraín", "Nadia", "Rosendo", "Itzel", "Ulises", "Marisol", "Teodoro"]
-SURNAMES = ["Olvera", "Quintanar", "Barragán", "Uc", "Zamudio", "Treviño", "Luján", "Ocampo",
-            "Bautista", "Cisneros", "Arriaga", "Medellín"]
+SURNAMES = [
+    "Olvera",
+    "Quintanar",
+    "Barragán",
+    "Uc",
+    "Zamudio",
+    "Treviño",
+    "Luján",
+    "Ocampo",
+    "Bautista",
+    "Cisneros",
+    "Arriaga",
+    "Medellín",
+]
 STATES = ["Sonora", "Oaxaca", "Veracruz Norte", "Nuevo León", "Chiapas", "Estado de México"]
 TEMPLATES = [
     "La doctora {p}, titular de la Unidad de Medicina Familiar No. {n}, informó que se atendió a {big} derechohabientes en {s}.",
@@ -41,21 +53,46 @@ TEMPLATES = [
 WORDS = ["nueve", "ocho", "veintitrés", "ciento cuarenta y dos", "seis"]
 
 # Plain prose for realistic bulletins: subjects, verbs and complements without entities.
-SUBJECTS = ["El personal de salud", "La institución", "El equipo multidisciplinario",
-            "Las brigadas médicas", "El área de enfermería", "La población derechohabiente",
-            "Los servicios de urgencias", "El programa de vacunación", "La jornada quirúrgica"]
-VERBS = ["mantiene", "refuerza", "amplía", "coordina", "supervisa", "impulsa", "garantiza",
-         "promueve", "organiza", "evalúa"]
-OBJECTS = ["la atención oportuna de las personas con enfermedades crónicas",
-           "las acciones de prevención en escuelas y centros de trabajo",
-           "el abasto de medicamentos en las farmacias de las unidades",
-           "la capacitación continua del personal en los tres turnos",
-           "los protocolos de seguridad para pacientes y familiares",
-           "la detección temprana de diabetes e hipertensión arterial",
-           "el seguimiento de los pacientes después de su alta hospitalaria"]
-TAILS = ["con el apoyo de las autoridades locales", "durante los fines de semana",
-         "a fin de reducir los tiempos de espera", "de acuerdo con la normativa vigente",
-         "para acercar los servicios a las comunidades", "en coordinación con otras áreas"]
+SUBJECTS = [
+    "El personal de salud",
+    "La institución",
+    "El equipo multidisciplinario",
+    "Las brigadas médicas",
+    "El área de enfermería",
+    "La población derechohabiente",
+    "Los servicios de urgencias",
+    "El programa de vacunación",
+    "La jornada quirúrgica",
+]
+VERBS = [
+    "mantiene",
+    "refuerza",
+    "amplía",
+    "coordina",
+    "supervisa",
+    "impulsa",
+    "garantiza",
+    "promueve",
+    "organiza",
+    "evalúa",
+]
+OBJECTS = [
+    "la atención oportuna de las personas con enfermedades crónicas",
+    "las acciones de prevención en escuelas y centros de trabajo",
+    "el abasto de medicamentos en las farmacias de las unidades",
+    "la capacitación continua del personal en los tres turnos",
+    "los protocolos de seguridad para pacientes y familiares",
+    "la detección temprana de diabetes e hipertensión arterial",
+    "el seguimiento de los pacientes después de su alta hospitalaria",
+]
+TAILS = [
+    "con el apoyo de las autoridades locales",
+    "durante los fines de semana",
+    "a fin de reducir los tiempos de espera",
+    "de acuerdo con la normativa vigente",
+    "para acercar los servicios a las comunidades",
+    "en coordinación con otras áreas",
+]
 FACTS = [
     "Se otorgaron {big} consultas y se realizaron {n} cirugías, un avance de {pct} por ciento.",
     "La inversión fue de {n} millones de pesos, con más de {m} equipos nuevos.",
@@ -66,21 +103,29 @@ FACTS = [
 QUOTES = [
     "{short} explicó que {obj} es una prioridad para la institución.",
     "Por su parte, {short} señaló que {obj} continuará {tail}.",
-    "\"Nuestro compromiso es con la gente\", afirmó {short}.",
+    '"Nuestro compromiso es con la gente", afirmó {short}.',
 ]
 
 
 def _fill(rng: random.Random, template: str, **extra: str) -> str:
     return template.format(
-        n=rng.randint(2, 90), m=rng.randint(100, 999), s=rng.choice(STATES),
-        big=f"{rng.randint(1, 99)} mil {rng.randint(100, 999)}", pct=rng.randint(10, 49),
-        pct2=rng.randint(50, 99), word=rng.choice(WORDS), **extra)
+        n=rng.randint(2, 90),
+        m=rng.randint(100, 999),
+        s=rng.choice(STATES),
+        big=f"{rng.randint(1, 99)} mil {rng.randint(100, 999)}",
+        pct=rng.randint(10, 49),
+        pct2=rng.randint(50, 99),
+        word=rng.choice(WORDS),
+        **extra,
+    )
 
 
 def dense(rng: random.Random, size: int = 5000) -> str:
     """A worst case: every sentence full of entities (about 170 mentions per 5 KB)."""
-    parts = [f"{rng.choice(['Mérida, Yucatán', 'Ciudad de México'])}, 12 de octubre de 2022",
-             "Inaugura el IMSS nueva clínica en " + rng.choice(STATES)]
+    parts = [
+        f"{rng.choice(['Mérida, Yucatán', 'Ciudad de México'])}, 12 de octubre de 2022",
+        "Inaugura el IMSS nueva clínica en " + rng.choice(STATES),
+    ]
     while sum(len(p) + 1 for p in parts) < size:
         g, a, b = rng.choice(GIVEN), rng.choice(SURNAMES), rng.choice(SURNAMES)
         parts.append(_fill(rng, rng.choice(TEMPLATES), p=f"{g} {a} {b}", p2=f"{a} {b}"))
@@ -90,21 +135,28 @@ def dense(rng: random.Random, size: int = 5000) -> str:
 def realistic(rng: random.Random, size: int = 5000) -> str:
     """A bulletin like the real ones: a small cast, mostly prose, 40-100 mentions."""
     cast = [(rng.choice(GIVEN), *rng.sample(SURNAMES, 2)) for _ in range(rng.randint(2, 4))]
-    parts = [f"{rng.choice(['Mérida, Yucatán', 'Ciudad de México'])}, 12 de octubre de 2022",
-             "Inaugura el IMSS nueva clínica en " + rng.choice(STATES)]
+    parts = [
+        f"{rng.choice(['Mérida, Yucatán', 'Ciudad de México'])}, 12 de octubre de 2022",
+        "Inaugura el IMSS nueva clínica en " + rng.choice(STATES),
+    ]
     for g, a, b in cast:  # each person introduced once in full
         parts.append(_fill(rng, rng.choice(TEMPLATES), p=f"{g} {a} {b}", p2=f"{g} {a} {b}"))
     while sum(len(p) + 1 for p in parts) < size:
         roll = rng.random()
         g, a, b = rng.choice(cast)
         if roll < 0.55:
-            parts.append(f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} "
-                         f"{rng.choice(TAILS)}.")
+            parts.append(
+                f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} "
+                f"{rng.choice(TAILS)}."
+            )
         elif roll < 0.8:
             parts.append(_fill(rng, rng.choice(FACTS)))
         elif roll < 0.92:
-            parts.append(rng.choice(QUOTES).format(short=f"{a} {b}", obj=rng.choice(OBJECTS),
-                                                   tail=rng.choice(TAILS)))
+            parts.append(
+                rng.choice(QUOTES).format(
+                    short=f"{a} {b}", obj=rng.choice(OBJECTS), tail=rng.choice(TAILS)
+                )
+            )
         else:
             parts.append(_fill(rng, rng.choice(TEMPLATES), p=f"{g} {a} {b}", p2=f"{a} {b}"))
     return "\n".join(parts)
@@ -130,9 +182,11 @@ def measure(texts: list[str], repeat: int) -> list[float]:
 def report(label: str, times: list[float], texts: list[str]) -> None:
     kb = statistics.mean(len(t.encode("utf-8")) for t in texts) / 1024
     mentions = statistics.mean(len(recognise(t)) for t in texts)
-    print(f"{label}: {len(times)} boletines, {kb:.1f} KB y {mentions:.0f} menciones de media; "
-          f"media {statistics.mean(times):.2f} ms, mediana {statistics.median(times):.2f} ms, "
-          f"máximo {max(times):.2f} ms por boletín (tiempo de CPU)")
+    print(
+        f"{label}: {len(times)} boletines, {kb:.1f} KB y {mentions:.0f} menciones de media; "
+        f"media {statistics.mean(times):.2f} ms, mediana {statistics.median(times):.2f} ms, "
+        f"máximo {max(times):.2f} ms por boletín (tiempo de CPU)"
+    )
 
 
 def main() -> None:

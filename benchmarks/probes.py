@@ -32,8 +32,9 @@ def _annotate_all(db_path: Path, keys: list[str]) -> None:
 
     store = AnnotationStore(db_path, annotator="bench")
     stamp = "2026-01-01T00:00:00+00:00"
-    store.merge_many(Annotation(k, ("revisado",), "nota de prueba", "bench", stamp, stamp)
-                     for k in keys)
+    store.merge_many(
+        Annotation(k, ("revisado",), "nota de prueba", "bench", stamp, stamp) for k in keys
+    )
     store.close()
 
 
@@ -66,8 +67,25 @@ def probe_core(archive: Path, work: Path, cold: bool) -> dict:
     t0 = time.perf_counter()
     index = SearchIndex(corpus.bulletins)
     figures["search_index_build"] = time.perf_counter() - t0
-    keystrokes = ["s", "se", "seg", "segu", "seguro", "seguro s", "seguro so", "seguro social",
-                  "o", "oa", "oax", "oaxaca", "r", "re", "res", "resid", "residentes"]
+    keystrokes = [
+        "s",
+        "se",
+        "seg",
+        "segu",
+        "seguro",
+        "seguro s",
+        "seguro so",
+        "seguro social",
+        "o",
+        "oa",
+        "oax",
+        "oaxaca",
+        "r",
+        "re",
+        "res",
+        "resid",
+        "residentes",
+    ]
     per_key = []
     for query in keystrokes:
         t0 = time.perf_counter()
@@ -126,8 +144,7 @@ def probe_app(archive: Path, work: Path, cold: bool) -> dict:
     if cold and cache.exists():
         for f in cache.iterdir():
             f.unlink()
-    app = make_app([archive], work / "db" / "annotations.json", annotator="bench",
-                   cache_dir=cache)
+    app = make_app([archive], work / "db" / "annotations.json", annotator="bench", cache_dir=cache)
     figures: dict = {}
 
     async def drive() -> None:

@@ -57,8 +57,11 @@ def run_list(archive: Path, cache: Path, n: int) -> dict:
     exe = Path(sys.executable).with_name("boletin-tui")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "boletin_tui"]
     t0 = time.perf_counter()
-    subprocess.run([*cmd, "list", "--json", str(archive), "--cache-dir", str(cache)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*cmd, "list", "--json", str(archive), "--cache-dir", str(cache)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     seconds = time.perf_counter() - t0
     return {"seconds": seconds, "files_per_s": n / seconds}
 
@@ -66,8 +69,10 @@ def run_list(archive: Path, cache: Path, n: int) -> dict:
 def run_reference() -> dict:
     """How fast this machine is running Python right now: a shared machine's speed varies by
     a factor of two within an hour, so every figure comes with this one beside it."""
-    code = ("import time\nt = time.process_time()\ns = 0\nfor i in range(5_000_000): s += i\n"
-            "print(time.process_time() - t)")
+    code = (
+        "import time\nt = time.process_time()\ns = 0\nfor i in range(5_000_000): s += i\n"
+        "print(time.process_time() - t)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return {"seconds": float(out.stdout)}
 
@@ -81,16 +86,21 @@ def run_terminal(archive: Path, work: Path, n: int) -> dict:
     exe = Path(sys.executable).with_name("boletin-tui")
     stamp = Path(tempfile.mkdtemp(prefix="term-", dir=work)) / "start"
     session = f"boletin-bench-{os.getpid()}"
-    command = (f"date +%s.%N > {stamp}; BOLETIN_TUI_DB={work / 'db' / 'annotations.json'} "
-               f"exec {exe} {archive} --cache-dir {work / 'cache'}")
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36",
-                    "sh", "-c", command], check=True)
+    command = (
+        f"date +%s.%N > {stamp}; BOLETIN_TUI_DB={work / 'db' / 'annotations.json'} "
+        f"exec {exe} {archive} --cache-dir {work / 'cache'}"
+    )
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", "sh", "-c", command],
+        check=True,
+    )
     try:
         wanted = f"{n} boletines"
         deadline = time.time() + 120
         while time.time() < deadline:
-            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
-                                    capture_output=True, text=True).stdout
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
             seen = time.time()
             if wanted in screen and stamp.exists():
                 return {"interactive": seen - float(stamp.read_text())}
@@ -152,9 +162,20 @@ def summarise(results: dict[str, list[dict]], probe: str, figure: str, unit: str
         return "n/a"
     scale = 1000 if unit == "ms" else 1
     med = statistics.median(values) * scale
-    fmt = ("{:.0f}" if unit in ("f/s", "MB") else "{:.3f}" if unit == "s"
-           else "{:.1f}" if unit == "KB" else "{:.2f}")
-    spread = f" ({fmt.format(min(values) * scale)}-{fmt.format(max(values) * scale)})" if len(values) > 1 else ""
+    fmt = (
+        "{:.0f}"
+        if unit in ("f/s", "MB")
+        else "{:.3f}"
+        if unit == "s"
+        else "{:.1f}"
+        if unit == "KB"
+        else "{:.2f}"
+    )
+    spread = (
+        f" ({fmt.format(min(values) * scale)}-{fmt.format(max(values) * scale)})"
+        if len(values) > 1
+        else ""
+    )
     return f"{fmt.format(med)} {unit}{spread}"
 
 
@@ -162,7 +183,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "boletin-bench")
+    parser.add_argument(
+        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "boletin-bench"
+    )
     parser.add_argument("--probes", nargs="+", choices=PROBES, default=list(PROBES))
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)

@@ -25,42 +25,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from boletin_tui.corpus.model import Bulletin  # noqa: E402
 from boletin_tui.search import SearchIndex  # noqa: E402
 
-COMMON = """de la que el en y a los se del las un por con no una su para es al lo como más pero
-sus le ya o este sí porque esta entre cuando muy sin sobre también me hasta hay donde quien desde
-todo nos durante todos uno les ni contra otros ese eso ante ellos e esto mí antes algunos qué unos
-yo otro otras otra él tanto esa estos mucho quienes nada muchos cual poco ella estar estas algunas
-algo nosotros""".split()
-DOMAIN = """salud instituto seguro social mexicano atención médica médicos hospital clínica unidad
-familiar derechohabientes pacientes servicio servicios personal enfermería enfermeras vacuna
-vacunación vacunas campaña programa nacional estatal delegación coordinación dirección general
-director directora titular secretario secretaría gobierno federal presidente república país
-estado estados municipio ciudad región población mujeres hombres niñas niños adultos mayores
-trabajadores trabajo empleo empresas patrones afiliación pensión pensiones jubilados guarderías
-prestaciones incapacidad riesgo riesgos prevención enfermedades crónicas diabetes hipertensión
-obesidad cáncer mama cervicouterino próstata influenza covid pandemia contingencia sanitaria
-emergencia protocolo medidas cuidado cuidados bienestar abasto medicamentos insumos equipo
-equipamiento infraestructura obra construcción inauguró inauguración reunión informó señaló
-destacó afirmó indicó explicó resaltó subrayó agregó precisó detalló anunció entregó recorrió
-visitó firmó convenio acuerdo acciones estrategia estrategias resultados avance avances meta metas
-millones mil pesos recursos inversión presupuesto año años mes meses semana día días hoy mañana
-ayer fecha consultas cirugías urgencias hospitalización camas quirófanos especialidades
-especialistas residentes formación capacitación investigación ciencia tecnología digital
-plataforma aplicación trámites trámite línea teléfono citas cita registro derecho derechos
-calidad calidez transparencia combate corrupción ahorro compras licitación transformación
-historia histórico momento esfuerzo compromiso equipo solidaridad rural comunidades indígenas
-zonas marginadas atención primaria segundo tercer nivel primer hospitales generales regionales
-alta especialidad médica centro centros investigación órganos operación administrativa
-""".split()
-CONNECTORS = ", ; ; . . . . .".split()
+COMMON = ["de", "la", "que", "el", "en", "y", "a", "los", "se", "del", "las", "un", "por", "con", "no", "una", "su", "para", "es", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "o", "este", "sí", "porque", "esta", "entre", "cuando", "muy", "sin", "sobre", "también", "me", "hasta", "hay", "donde", "quien", "desde", "todo", "nos", "durante", "todos", "uno", "les", "ni", "contra", "otros", "ese", "eso", "ante", "ellos", "e", "esto", "mí", "antes", "algunos", "qué", "unos", "yo", "otro", "otras", "otra", "él", "tanto", "esa", "estos", "mucho", "quienes", "nada", "muchos", "cual", "poco", "ella", "estar", "estas", "algunas", "algo", "nosotros"]
+DOMAIN = ["salud", "instituto", "seguro", "social", "mexicano", "atención", "médica", "médicos", "hospital", "clínica", "unidad", "familiar", "derechohabientes", "pacientes", "servicio", "servicios", "personal", "enfermería", "enfermeras", "vacuna", "vacunación", "vacunas", "campaña", "programa", "nacional", "estatal", "delegación", "coordinación", "dirección", "general", "director", "directora", "titular", "secretario", "secretaría", "gobierno", "federal", "presidente", "república", "país", "estado", "estados", "municipio", "ciudad", "región", "población", "mujeres", "hombres", "niñas", "niños", "adultos", "mayores", "trabajadores", "trabajo", "empleo", "empresas", "patrones", "afiliación", "pensión", "pensiones", "jubilados", "guarderías", "prestaciones", "incapacidad", "riesgo", "riesgos", "prevención", "enfermedades", "crónicas", "diabetes", "hipertensión", "obesidad", "cáncer", "mama", "cervicouterino", "próstata", "influenza", "covid", "pandemia", "contingencia", "sanitaria", "emergencia", "protocolo", "medidas", "cuidado", "cuidados", "bienestar", "abasto", "medicamentos", "insumos", "equipo", "equipamiento", "infraestructura", "obra", "construcción", "inauguró", "inauguración", "reunión", "informó", "señaló", "destacó", "afirmó", "indicó", "explicó", "resaltó", "subrayó", "agregó", "precisó", "detalló", "anunció", "entregó", "recorrió", "visitó", "firmó", "convenio", "acuerdo", "acciones", "estrategia", "estrategias", "resultados", "avance", "avances", "meta", "metas", "millones", "mil", "pesos", "recursos", "inversión", "presupuesto", "año", "años", "mes", "meses", "semana", "día", "días", "hoy", "mañana", "ayer", "fecha", "consultas", "cirugías", "urgencias", "hospitalización", "camas", "quirófanos", "especialidades", "especialistas", "residentes", "formación", "capacitación", "investigación", "ciencia", "tecnología", "digital", "plataforma", "aplicación", "trámites", "trámite", "línea", "teléfono", "citas", "cita", "registro", "derecho", "derechos", "calidad", "calidez", "transparencia", "combate", "corrupción", "ahorro", "compras", "licitación", "transformación", "historia", "histórico", "momento", "esfuerzo", "compromiso", "equipo", "solidaridad", "rural", "comunidades", "indígenas", "zonas", "marginadas", "atención", "primaria", "segundo", "tercer", "nivel", "primer", "hospitales", "generales", "regionales", "alta", "especialidad", "médica", "centro", "centros", "investigación", "órganos", "operación", "administrativa"]
+CONNECTORS = [",", ";", ";", ".", ".", ".", ".", "."]
 PLACES = """Ciudad de México|Guadalajara|Monterrey|Puebla|Mérida|Oaxaca|Tijuana|León|Morelia|Chihuahua|
 Hermosillo|Culiacán|Tuxtla Gutiérrez|Villahermosa|Zacatecas|Tlaxcala|Pachuca|Querétaro|Toluca""".replace(
-    "\n", "").split("|")
-NAMES = "Zoé|María|José|Juan|Guadalupe|Ana|Luis|Carmen|Jorge|Sofía|Víctor|Célida|Ramón|Íñigo".split("|")
-SURNAMES = "Robledo|López|Martínez|Hernández|García|Núñez|Peña|Ortiz|Ruiz|Domínguez|Alcocer".split("|")
-SYLLABLES = "ba be bi bo ca ce co cu da de di do fa fe ga go la le li lo ma me mi mo na ne ni no pa pe pi ra re ri ro sa se si so ta te ti to va ve za zo ñu güe".split()
+    "\n", ""
+).split("|")
+NAMES = ["Zoé", "María", "José", "Juan", "Guadalupe", "Ana", "Luis", "Carmen", "Jorge", "Sofía", "Víctor", "Célida", "Ramón", "Íñigo"]
+SURNAMES = ["Robledo", "López", "Martínez", "Hernández", "García", "Núñez", "Peña", "Ortiz", "Ruiz", "Domínguez", "Alcocer"]
+SYLLABLES = ["ba", "be", "bi", "bo", "ca", "ce", "co", "cu", "da", "de", "di", "do", "fa", "fe", "ga", "go", "la", "le", "li", "lo", "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "pa", "pe", "pi", "ra", "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti", "to", "va", "ve", "za", "zo", "ñu", "güe"]
 KINDS = ["BOLETÍN DE PRENSA", "COMUNICADO", "Comunicado de prensa", None]
-TAGS = ["salud", "vacunación", "covid", "pensiones", "obra", "revisar", "salud mental", "imss-bienestar"]
-MONTHS = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
+TAGS = [
+    "salud",
+    "vacunación",
+    "covid",
+    "pensiones",
+    "obra",
+    "revisar",
+    "salud mental",
+    "imss-bienestar",
+]
+MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]
 
 
 class Generator:
@@ -98,7 +84,11 @@ class Generator:
     def bulletin(self, i: int) -> Bulletin:
         rng = self.rng
         year = 2018 + i % 7
-        date = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365)) if rng.random() > 0.03 else None
+        date = (
+            dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
+            if rng.random() > 0.03
+            else None
+        )
         number = f"{i // 7 + 1:03d}/{year}" if rng.random() > 0.05 else None
         key = number or f"sn-{i:08x}"
         city = rng.choice(PLACES)
@@ -110,9 +100,17 @@ class Generator:
             paragraphs.append(self.paragraph())
             size += len(paragraphs[-1]) + 1
         return Bulletin(
-            key=key, number=number, kind=rng.choice(KINDS), date=date, city=city, dateline=dateline,
-            title=self.sentence().rstrip(".;,"), highlights=(self.sentence(), self.sentence()),
-            paragraphs=tuple(paragraphs), links=(), sources=(f"synthetic/{i}.txt",),
+            key=key,
+            number=number,
+            kind=rng.choice(KINDS),
+            date=date,
+            city=city,
+            dateline=dateline,
+            title=self.sentence().rstrip(".;,"),
+            highlights=(self.sentence(), self.sentence()),
+            paragraphs=tuple(paragraphs),
+            links=(),
+            sources=(f"synthetic/{i}.txt",),
             content_hash=f"{i:016x}",
         )
 
@@ -146,8 +144,10 @@ def main() -> None:
     gen = Generator(args.seed)
     bulletins = [gen.bulletin(i) for i in range(args.n)]
     kb = sum(len(b.text) for b in bulletins) / 1024
-    print(f"generated {args.n} bulletins, {kb / args.n:.1f} KB average, "
-          f"{kb / 1024:.0f} MB of text in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"generated {args.n} bulletins, {kb / args.n:.1f} KB average, "
+        f"{kb / 1024:.0f} MB of text in {time.perf_counter() - t0:.1f} s"
+    )
 
     builds = []
     for _ in range(args.runs):
@@ -156,22 +156,28 @@ def main() -> None:
         index = SearchIndex(bulletins)
         builds.append(time.perf_counter() - t0)
         del index
-    print(f"build: median {statistics.median(builds) * 1000:.0f} ms "
-          f"(min {min(builds) * 1000:.0f}, max {max(builds) * 1000:.0f}, {args.runs} runs)")
+    print(
+        f"build: median {statistics.median(builds) * 1000:.0f} ms "
+        f"(min {min(builds) * 1000:.0f}, max {max(builds) * 1000:.0f}, {args.runs} runs)"
+    )
 
     gc.collect()
     tracemalloc.start()
     index = SearchIndex(bulletins)
     current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"memory: index {current / 2**20:.1f} MB retained, {peak / 2**20:.1f} MB peak while building")
+    print(
+        f"memory: index {current / 2**20:.1f} MB retained, {peak / 2**20:.1f} MB peak while building"
+    )
 
     rng = random.Random(args.seed)
     keys = [b.key for b in bulletins]
     t0 = time.perf_counter()
     annotated = rng.sample(keys, len(keys) // 20)
     for key in annotated:
-        index.set_annotation(key, rng.sample(TAGS, rng.randint(1, 3)), "Revisar cifras con Robledo.")
+        index.set_annotation(
+            key, rng.sample(TAGS, rng.randint(1, 3)), "Revisar cifras con Robledo."
+        )
     per = (time.perf_counter() - t0) / max(1, len(annotated)) * 1e6
     print(f"set_annotation: {per:.0f} µs each ({len(annotated)} bulletins annotated)")
 
@@ -187,10 +193,14 @@ def main() -> None:
                 hits = index.search(q)
                 runs.append(time.perf_counter() - t0)
             times.extend(runs)
-            print(f"{q!r:28} {len(hits):>6} {runs[0] * 1000:>9.2f} {statistics.median(runs) * 1000:>10.2f}")
+            print(
+                f"{q!r:28} {len(hits):>6} {runs[0] * 1000:>9.2f} {statistics.median(runs) * 1000:>10.2f}"
+            )
     times.sort()
-    print(f"per query (cold cache): median {statistics.median(times) * 1000:.2f} ms, "
-          f"p90 {times[int(len(times) * 0.9)] * 1000:.2f} ms, max {times[-1] * 1000:.2f} ms")
+    print(
+        f"per query (cold cache): median {statistics.median(times) * 1000:.2f} ms, "
+        f"p90 {times[int(len(times) * 0.9)] * 1000:.2f} ms, max {times[-1] * 1000:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -22,11 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from boletin_tui.store import Annotation, AnnotationStore
-from boletin_tui.store import jsonio
+from boletin_tui.store import Annotation, AnnotationStore, jsonio
 
-WORDS = ("salud vacunación niñez pensión médico clínica hospital México guardería diabetes "
-         "obesidad cáncer trasplante IMSS derechohabientes «programa» \"cita\" cifras, datos").split()
+WORDS = ["salud", "vacunación", "niñez", "pensión", "médico", "clínica", "hospital", "México", "guardería", "diabetes", "obesidad", "cáncer", "trasplante", "IMSS", "derechohabientes", "«programa»", '"cita"', "cifras,", "datos"]
 
 
 def build(path: Path, records: int, seed: int = 1) -> None:
@@ -48,8 +46,10 @@ def build(path: Path, records: int, seed: int = 1) -> None:
 def summary(label: str, seconds: list[float]) -> str:
     ms = sorted(s * 1000 for s in seconds)
     p90 = ms[min(len(ms) - 1, round(0.9 * (len(ms) - 1)))]
-    return (f"{label:<46} median {statistics.median(ms):7.1f} ms   p90 {p90:7.1f} ms"
-            f"   (n={len(ms)}, min {ms[0]:.1f}, max {ms[-1]:.1f})")
+    return (
+        f"{label:<46} median {statistics.median(ms):7.1f} ms   p90 {p90:7.1f} ms"
+        f"   (n={len(ms)}, min {ms[0]:.1f}, max {ms[-1]:.1f})"
+    )
 
 
 def time_store(path: Path, runs: int, use_orjson: bool) -> tuple[list[float], list[float]]:
@@ -76,9 +76,21 @@ def time_command(path: Path, runs: int) -> list[float]:
     times = []
     for i in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "boletin_tui", "tag", "--db", str(path),
-                        f"{i % 900 + 1}/2003", f"cli-{i}"], check=True, env=env,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "boletin_tui",
+                "tag",
+                "--db",
+                str(path),
+                f"{i % 900 + 1}/2003",
+                f"cli-{i}",
+            ],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
         times.append(time.perf_counter() - start)
     return times
 
@@ -93,17 +105,20 @@ def main() -> None:
         path = Path(folder) / "annotations.json"
         build(path, args.records)
         size = path.stat().st_size / 1e6
-        print(f"{args.records} annotated bulletins, file {size:.1f} MB, "
-              f"orjson {'available' if jsonio.orjson else 'not installed'}, "
-              f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+        print(
+            f"{args.records} annotated bulletins, file {size:.1f} MB, "
+            f"orjson {'available' if jsonio.orjson else 'not installed'}, "
+            f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+        )
         modes = [True, False] if jsonio.orjson else [False]
         for use_orjson in modes:
             name = "orjson" if use_orjson else "stdlib"
             warm, cold = time_store(path, args.runs, use_orjson)
             print(summary(f"add_tags, open store ({name})", warm))
             print(summary(f"add_tags, freshly opened store ({name})", cold))
-        print(summary("`boletin-tui tag` end to end (new process)", time_command(path,
-                                                                                args.cli_runs)))
+        print(
+            summary("`boletin-tui tag` end to end (new process)", time_command(path, args.cli_runs))
+        )
 
 
 if __name__ == "__main__":

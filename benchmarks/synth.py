@@ -17,11 +17,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from boletin_tui.corpus import load_corpus, sample_corpus_path  # noqa: E402
 
-MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-          "septiembre", "octubre", "noviembre", "diciembre"]
+MONTHS = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
 WEEKDAYS = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
-CITIES = ["Ciudad de México", "Mérida, Yucatán", "Guadalajara, Jalisco", "Monterrey, Nuevo León",
-          "Oaxaca de Juárez, Oaxaca", "Hermosillo, Sonora", "Puebla, Puebla"]
+CITIES = [
+    "Ciudad de México",
+    "Mérida, Yucatán",
+    "Guadalajara, Jalisco",
+    "Monterrey, Nuevo León",
+    "Oaxaca de Juárez, Oaxaca",
+    "Hermosillo, Sonora",
+    "Puebla, Puebla",
+]
 PER_YEAR = 400
 
 

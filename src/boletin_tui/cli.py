@@ -52,8 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         parser, commands = build_parser()
-        if not args_list or args_list[0] not in commands and args_list[0] not in (
-            "-h", "--help", "--version"
+        if (
+            not args_list
+            or args_list[0] not in commands
+            and args_list[0] not in ("-h", "--help", "--version")
         ):
             # No subcommand: open the app on the given paths.
             args_list = ["app", *args_list]

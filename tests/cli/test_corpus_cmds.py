@@ -22,17 +22,26 @@ BULLETIN = (
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     return subprocess.run(
-        [sys.executable, "-m", "boletin_tui", *args], capture_output=True, text=True,
-        input=stdin, env=env, timeout=120,
+        [sys.executable, "-m", "boletin_tui", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=env,
+        timeout=120,
     )
 
 
 def make_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "a.txt").write_text(BULLETIN.format(number="045/2019", title="Primer boletín"), "utf-8")
+    (folder / "a.txt").write_text(
+        BULLETIN.format(number="045/2019", title="Primer boletín"), "utf-8"
+    )
     (folder / "b.txt").write_text(
-        BULLETIN.replace("14 de febrero de 2023", "2 de marzo de 2024")
-        .format(number="046/2024", title="Segundo boletín"), "utf-8")
+        BULLETIN.replace("14 de febrero de 2023", "2 de marzo de 2024").format(
+            number="046/2024", title="Segundo boletín"
+        ),
+        "utf-8",
+    )
     return folder
 
 
@@ -42,8 +51,19 @@ def test_list_json_fields_and_order(tmp_path):
     data = json.loads(result.stdout)
     assert [b["key"] for b in data] == ["046/2024", "045/2019"]
     first = data[0]
-    for field in ("key", "number", "kind", "date", "city", "title", "highlights", "paragraphs",
-                  "links", "sources", "content_hash"):
+    for field in (
+        "key",
+        "number",
+        "kind",
+        "date",
+        "city",
+        "title",
+        "highlights",
+        "paragraphs",
+        "links",
+        "sources",
+        "content_hash",
+    ):
         assert field in first
     assert first["date"] == "2024-03-02"
     assert first["links"] == [{"label": "fotos", "url": "https://example.org/fotos"}]
@@ -67,7 +87,9 @@ def test_check_exit_status(tmp_path):
     clean = run("check", str(folder))
     assert clean.returncode == 0, clean.stdout
     (folder / "vacío.txt").write_bytes(b"")
-    (folder / "dup.txt").write_text(BULLETIN.format(number="045/2019", title="Otro con el mismo número"))
+    (folder / "dup.txt").write_text(
+        BULLETIN.format(number="045/2019", title="Otro con el mismo número")
+    )
     dirty = run("check", str(folder))
     assert dirty.returncode == 1
     assert "vacío.txt" in dirty.stdout and "archivo vacío" in dirty.stdout
@@ -83,8 +105,12 @@ def test_show_accepts_unpadded_keys(tmp_path):
 
 
 def test_bad_usage_and_missing_paths_exit_2_without_traceback(tmp_path):
-    for args in (("list", str(tmp_path / "nope")), ("show", "no-es-clave"), ("list", "--bogus"),
-                 (str(tmp_path / "nope"),)):
+    for args in (
+        ("list", str(tmp_path / "nope")),
+        ("show", "no-es-clave"),
+        ("list", "--bogus"),
+        (str(tmp_path / "nope"),),
+    ):
         result = run(*args)
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr

@@ -23,8 +23,14 @@ Téllez Quiroga destacó que dos de cada tres trabajadores, "y más de 130, dije
 
 def run(*args, cwd=ROOT):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run([sys.executable, "-m", "boletin_tui", *args], capture_output=True,
-                          text=True, env=env, cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "boletin_tui", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=60,
+    )
 
 
 @pytest.fixture
@@ -67,7 +73,13 @@ def test_figures_csv(bulletin_file, tmp_path):
     assert out.returncode == 0, out.stderr
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["cifra"] for r in rows] == ["28.9 mdp", "11 mil 907", "86.3%", "dos de cada tres", "130"]
+    assert [r["cifra"] for r in rows] == [
+        "28.9 mdp",
+        "11 mil 907",
+        "86.3%",
+        "dos de cada tres",
+        "130",
+    ]
     first = rows[1]
     assert first["clave"] == "001/2024" and first["fecha"] == "2024-01-02"
     assert first["valor"] == "11907" and first["unidad"] == ""
@@ -88,10 +100,12 @@ def test_missing_path_is_usage_error(tmp_path):
 
 
 def test_commands_do_not_load_textual(bulletin_file):
-    code = ("import sys; from boletin_tui.cli import main; "
-            f"main(['figures', {str(bulletin_file)!r}, '--csv', '-', '--no-cache']); "
-            f"main(['entities', '--json', {str(bulletin_file)!r}, '--no-cache']); "
-            "print('TEXTUAL' if 'textual' in sys.modules else 'CLEAN', file=sys.stderr)")
+    code = (
+        "import sys; from boletin_tui.cli import main; "
+        f"main(['figures', {str(bulletin_file)!r}, '--csv', '-', '--no-cache']); "
+        f"main(['entities', '--json', {str(bulletin_file)!r}, '--no-cache']); "
+        "print('TEXTUAL' if 'textual' in sys.modules else 'CLEAN', file=sys.stderr)"
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
@@ -99,7 +113,9 @@ def test_commands_do_not_load_textual(bulletin_file):
 
 
 @pytest.mark.seeds
-@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"../shared/seeds is absent ({SEEDS}): real-bulletin tests need it")
+@pytest.mark.skipif(
+    not SEEDS.is_dir(), reason=f"../shared/seeds is absent ({SEEDS}): real-bulletin tests need it"
+)
 def test_entities_on_seeds():
     out = run("entities", "--json", str(SEEDS), "--no-cache")
     assert out.returncode == 0, out.stderr
@@ -109,9 +125,11 @@ def test_entities_on_seeds():
 
 
 def test_listing_commands_do_not_load_the_recogniser():
-    code = ("import sys; import boletin_tui.cli, boletin_tui.commands.entity_cmds as c; "
-            "from boletin_tui.cli import main; "
-            "print('LOADED' if 'boletin_tui.entities' in sys.modules else 'LAZY', file=sys.stderr)")
+    code = (
+        "import sys; import boletin_tui.cli, boletin_tui.commands.entity_cmds as c; "
+        "from boletin_tui.cli import main; "
+        "print('LOADED' if 'boletin_tui.entities' in sys.modules else 'LAZY', file=sys.stderr)"
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr

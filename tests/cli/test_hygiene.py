@@ -13,10 +13,16 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("module", [
-    "boletin_tui.corpus", "boletin_tui.entities", "boletin_tui.store", "boletin_tui.search",
-    "boletin_tui.cli",
-])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "boletin_tui.corpus",
+        "boletin_tui.entities",
+        "boletin_tui.store",
+        "boletin_tui.search",
+        "boletin_tui.cli",
+    ],
+)
 def test_core_modules_do_not_import_textual(module):
     code = f"import sys, {module}; print('textual' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
@@ -49,7 +55,8 @@ def test_ci_runs_the_readme_test_command():
 
 def test_no_textual_import_outside_tui():
     offenders = [
-        str(p.relative_to(REPO)) for p in (REPO / "src" / "boletin_tui").rglob("*.py")
+        str(p.relative_to(REPO))
+        for p in (REPO / "src" / "boletin_tui").rglob("*.py")
         if "tui" not in p.relative_to(REPO / "src" / "boletin_tui").parts[:1]
         and re.search(r"^\s*(import textual|from textual)", p.read_text(encoding="utf-8"), re.M)
     ]

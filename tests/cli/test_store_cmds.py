@@ -16,13 +16,22 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "BOLETIN_TUI_ANNOTATOR": "ana",
-                **env}
+    full_env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO / "src"),
+        "BOLETIN_TUI_ANNOTATOR": "ana",
+        **env,
+    }
     full_env.pop("BOLETIN_TUI_DB", None)
     full_env.update(env)
     return subprocess.run(
-        [sys.executable, "-m", "boletin_tui", *args], capture_output=True, input=stdin,
-        env=full_env, timeout=120, encoding="utf-8", errors="replace",
+        [sys.executable, "-m", "boletin_tui", *args],
+        capture_output=True,
+        input=stdin,
+        env=full_env,
+        timeout=120,
+        encoding="utf-8",
+        errors="replace",
     )
 
 
@@ -136,8 +145,9 @@ def test_busy_database_exit_1(db: str, tmp_path: Path):
     assert Path(db).read_bytes() == before
 
 
-@pytest.mark.parametrize("args", [("tag", "hola", "x"), ("untag", "12", "x"),
-                                  ("note", "119-2020", "n")])
+@pytest.mark.parametrize(
+    "args", [("tag", "hola", "x"), ("untag", "12", "x"), ("note", "119-2020", "n")]
+)
 def test_invalid_key_exit_2(db: str, args: tuple[str, ...]):
     done = run(args[0], "--db", db, *args[1:])
     assert done.returncode == 2

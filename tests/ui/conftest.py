@@ -40,8 +40,9 @@ def make(corpus_dir, db_path, tmp_path):
     from boletin_tui.tui import make_app
 
     def build(paths=None, db=None):
-        return make_app([corpus_dir] if paths is None else paths, db or db_path,
-                        cache_dir=tmp_path / "cache")
+        return make_app(
+            [corpus_dir] if paths is None else paths, db or db_path, cache_dir=tmp_path / "cache"
+        )
 
     return build
 

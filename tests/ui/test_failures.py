@@ -36,8 +36,10 @@ async def test_a_search_index_that_cannot_build_is_reported(make, h, monkeypatch
     app = make()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await h.settle(pilot)
-        assert any("La búsqueda no está disponible" in n.message and n.severity == "error"
-                   for n in app._notifications)
+        assert any(
+            "La búsqueda no está disponible" in n.message and n.severity == "error"
+            for n in app._notifications
+        )
         assert "4 boletines · búsqueda no disponible" in h.screen_text(app)
         await pilot.press("slash", *"faro")
         assert "Búsqueda no disponible." in h.screen_text(app)

@@ -242,7 +242,7 @@ async def test_toggling_a_category_removes_its_highlight(make, h):
 
         def styled(text: str) -> bool:
             content = reader.content
-            return any(content.plain[s.start:s.end] == text for s in content.spans)
+            return any(content.plain[s.start : s.end] == text for s in content.spans)
 
         assert styled("Renata Olvera Campos")
         await pilot.press("1")
@@ -267,6 +267,13 @@ async def test_every_action_is_in_the_command_palette(make, h):
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        for title in ("Etiquetar", "Editar nota", "Buscar", "Exportar anotaciones",
-                      "Ayuda: teclas", "Salir", "Mostrar u ocultar personas"):
+        for title in (
+            "Etiquetar",
+            "Editar nota",
+            "Buscar",
+            "Exportar anotaciones",
+            "Ayuda: teclas",
+            "Salir",
+            "Mostrar u ocultar personas",
+        ):
             assert title in titles

@@ -36,13 +36,16 @@ def launch(tmp_path):
     def start(corpus: Path) -> str:
         name = f"boletin-{uuid.uuid4().hex[:8]}"
         # COLUMNS/LINES inherited from the test runner would override the terminal's size.
-        command = (f"cd {tmp_path} && unset COLUMNS LINES && "
-                   f"BOLETIN_TUI_CACHE_DIR={tmp_path / 'cache'} BOLETIN_TUI_ANNOTATOR=tmux "
-                   f"{EXE} {corpus} --db {tmp_path / 'db.json'}")
+        command = (
+            f"cd {tmp_path} && unset COLUMNS LINES && "
+            f"BOLETIN_TUI_CACHE_DIR={tmp_path / 'cache'} BOLETIN_TUI_ANNOTATOR=tmux "
+            f"{EXE} {corpus} --db {tmp_path / 'db.json'}"
+        )
         _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", command)
         # Some tmux versions size a detached session from the server's default: insist.
-        subprocess.run(["tmux", "resize-window", "-t", name, "-x", "120", "-y", "36"],
-                       capture_output=True)
+        subprocess.run(
+            ["tmux", "resize-window", "-t", name, "-x", "120", "-y", "36"], capture_output=True
+        )
         names.append(name)
         return name
 
@@ -81,8 +84,10 @@ def _wait_without(session: str, text: str, timeout: float = STEP_TIMEOUT) -> str
 def _session_gone(session: str, timeout: float = STEP_TIMEOUT) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if subprocess.run(["tmux", "has-session", "-t", session],
-                          capture_output=True).returncode != 0:
+        if (
+            subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode
+            != 0
+        ):
             return True
         time.sleep(0.2)
     return False

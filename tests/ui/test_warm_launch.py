@@ -84,11 +84,11 @@ async def test_outline_first_then_texts_without_losing_the_place(make, db_path, 
         assert timeline.shown_keys == ["188/2023"]
 
 
-async def test_a_file_added_meanwhile_shows_when_the_texts_arrive(make, corpus_dir, h,
-                                                                 held_load):
+async def test_a_file_added_meanwhile_shows_when_the_texts_arrive(make, corpus_dir, h, held_load):
     release, before_full_load = held_load
     before_full_load.append(
-        lambda: (corpus_dir / "2023-07-04_222.txt").write_text(NEW_BULLETIN, encoding="utf-8"))
+        lambda: (corpus_dir / "2023-07-04_222.txt").write_text(NEW_BULLETIN, encoding="utf-8")
+    )
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.corpus is not None)
@@ -105,8 +105,7 @@ async def test_a_file_added_meanwhile_shows_when_the_texts_arrive(make, corpus_d
         assert app.query_one(Reader).bulletin.key == "210/2023"
 
 
-async def test_an_outline_whose_file_has_gone_shows_an_empty_pane(make, corpus_dir, h,
-                                                                  held_load):
+async def test_an_outline_whose_file_has_gone_shows_an_empty_pane(make, corpus_dir, h, held_load):
     release, _ = held_load
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -124,7 +123,8 @@ async def test_an_outline_whose_file_has_gone_shows_an_empty_pane(make, corpus_d
 
 
 async def test_a_file_added_since_the_last_launch_shows_when_the_texts_arrive(
-        make, corpus_dir, h, held_load):
+    make, corpus_dir, h, held_load
+):
     # The outline is shown unverified (no walk, no `stat`s on the way to the first list):
     # what the last launch saw, corrected by the full load a moment later.
     release, _ = held_load

@@ -30,8 +30,10 @@ def write(path: Path, text: str, encoding: str = "utf-8", newline: str = "\n") -
 def test_encodings_and_line_ends_give_the_same_bulletin(tmp_path):
     text = TEXT.format(number="077/2023", title="Niños y niñas reciben atención “integral”")
     variants = {
-        "utf8.txt": ("utf-8", "\n"), "bom.txt": ("utf-8-sig", "\n"),
-        "cp1252.txt": ("cp1252", "\n"), "crlf.txt": ("utf-8", "\r\n"),
+        "utf8.txt": ("utf-8", "\n"),
+        "bom.txt": ("utf-8-sig", "\n"),
+        "cp1252.txt": ("cp1252", "\n"),
+        "crlf.txt": ("utf-8", "\r\n"),
     }
     results = [parse_file(write(tmp_path / n, text, e, nl)) for n, (e, nl) in variants.items()]
     assert all(isinstance(r, Bulletin) for r in results)
@@ -43,7 +45,9 @@ def test_duplicate_files_merge_and_number_conflicts_keep_both(tmp_path):
     same = TEXT.format(number="010/2022", title="Boletín repetido en dos carpetas")
     write(tmp_path / "a" / "uno.txt", same)
     write(tmp_path / "b" / "copia.txt", same, encoding="cp1252", newline="\r\n")
-    write(tmp_path / "c.txt", TEXT.format(number="010/2022", title="Otro boletín con el mismo número"))
+    write(
+        tmp_path / "c.txt", TEXT.format(number="010/2022", title="Otro boletín con el mismo número")
+    )
     write(tmp_path / "d.txt", TEXT.format(number="010/2021", title="El mismo número, otro año"))
     corpus = load_corpus([tmp_path], use_cache=False)
     keys = sorted(b.key for b in corpus.bulletins)
@@ -76,12 +80,21 @@ def test_bad_files_are_skipped_with_reasons(tmp_path):
 
 def test_order_newest_first_then_undated(tmp_path):
     write(tmp_path / "old.txt", TEXT.format(number="005/2020", title="El más antiguo de todos"))
-    write(tmp_path / "new.txt", TEXT.replace("14 de febrero de 2023", "1 de marzo de 2024")
-          .format(number="050/2024", title="El más reciente de todos"))
-    write(tmp_path / "none.txt", "Sin encabezado alguno en este boletín\n" + TEXT.split("\n\n", 2)[2])
+    write(
+        tmp_path / "new.txt",
+        TEXT.replace("14 de febrero de 2023", "1 de marzo de 2024").format(
+            number="050/2024", title="El más reciente de todos"
+        ),
+    )
+    write(
+        tmp_path / "none.txt", "Sin encabezado alguno en este boletín\n" + TEXT.split("\n\n", 2)[2]
+    )
     titles = [b.title for b in load_corpus([tmp_path], use_cache=False).bulletins]
-    assert titles == ["El más reciente de todos", "El más antiguo de todos",
-                      "Sin encabezado alguno en este boletín"]
+    assert titles == [
+        "El más reciente de todos",
+        "El más antiguo de todos",
+        "Sin encabezado alguno en este boletín",
+    ]
 
 
 def test_docx_is_read_when_python_docx_is_installed(tmp_path):
@@ -97,13 +110,19 @@ def test_docx_is_read_when_python_docx_is_installed(tmp_path):
 
 def test_warm_cache_sees_a_changed_file(tmp_path):
     cache = tmp_path / "cache"
-    path = write(tmp_path / "b" / "x.txt", TEXT.format(number="009/2023", title="Versión uno del boletín"))
-    assert load_corpus([tmp_path / "b"], cache_dir=cache).bulletins[0].title == "Versión uno del boletín"
+    path = write(
+        tmp_path / "b" / "x.txt", TEXT.format(number="009/2023", title="Versión uno del boletín")
+    )
+    assert (
+        load_corpus([tmp_path / "b"], cache_dir=cache).bulletins[0].title
+        == "Versión uno del boletín"
+    )
     assert any(cache.iterdir())
     write(path, TEXT.format(number="009/2023", title="Versión dos, más larga, del boletín"))
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
     assert load_corpus([tmp_path / "b"], cache_dir=cache).bulletins[0].title == (
-        "Versión dos, más larga, del boletín")
+        "Versión dos, más larga, del boletín"
+    )
 
 
 def test_unreadable_cache_is_rebuilt_silently(tmp_path):
@@ -112,7 +131,9 @@ def test_unreadable_cache_is_rebuilt_silently(tmp_path):
     load_corpus([tmp_path / "b"], cache_dir=cache)
     for f in cache.iterdir():
         f.write_bytes(b"garbage")
-    assert load_corpus([tmp_path / "b"], cache_dir=cache).bulletins[0].title == "Un boletín en caché"
+    assert (
+        load_corpus([tmp_path / "b"], cache_dir=cache).bulletins[0].title == "Un boletín en caché"
+    )
 
 
 def test_caches_of_other_versions_are_removed(tmp_path):
@@ -120,8 +141,11 @@ def test_caches_of_other_versions_are_removed(tmp_path):
 
     cache = tmp_path / "cache"
     cache.mkdir()
-    old = [cache / "parsed-v1.pickle", cache / "outline-v1-0a1b-2c3d.pickle",
-           cache / f"parsed-v{CACHE_VERSION + 1}.pickle"]
+    old = [
+        cache / "parsed-v1.pickle",
+        cache / "outline-v1-0a1b-2c3d.pickle",
+        cache / f"parsed-v{CACHE_VERSION + 1}.pickle",
+    ]
     kept = [cache / "search-v1-abc.pickle", cache / "notas.pickle"]
     for f in old + kept:
         f.write_bytes(b"x" * 100)
@@ -178,17 +202,36 @@ def test_seed_folder_skips_its_documentation(seeds):
     assert {Path(s.path).suffix for s in corpus.skipped} <= {".md"}
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.one_of(
-    st.binary(max_size=3000),
-    st.text(max_size=3000).map(lambda s: s.encode("utf-8", "surrogatepass")),
-    st.lists(st.sampled_from([
-        "BOLETÍN DE PRENSA", "No. 12/2021.", "Ciudad de México, 3 de enero de 2021", "",
-        "· viñeta", "- **negritas**", "---o0o---", "LINK FOTOS", "https://example.org/x",
-        "El Instituto informó que la atención de los derechohabientes se mantiene.",
-        "PIE DE PÁGINA", "\x00", "31 de febrero de 2020", "\r\n",
-    ]), max_size=40).map(lambda lines: "\n".join(lines).encode("utf-8", "surrogatepass")),
-))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=3000),
+        st.text(max_size=3000).map(lambda s: s.encode("utf-8", "surrogatepass")),
+        st.lists(
+            st.sampled_from(
+                [
+                    "BOLETÍN DE PRENSA",
+                    "No. 12/2021.",
+                    "Ciudad de México, 3 de enero de 2021",
+                    "",
+                    "· viñeta",
+                    "- **negritas**",
+                    "---o0o---",
+                    "LINK FOTOS",
+                    "https://example.org/x",
+                    "El Instituto informó que la atención de los derechohabientes se mantiene.",
+                    "PIE DE PÁGINA",
+                    "\x00",
+                    "31 de febrero de 2020",
+                    "\r\n",
+                ]
+            ),
+            max_size=40,
+        ).map(lambda lines: "\n".join(lines).encode("utf-8", "surrogatepass")),
+    )
+)
 def test_any_bytes_give_a_bulletin_or_a_reported_skip(tmp_path, data):
     path = tmp_path / "fuzz.txt"
     path.write_bytes(data)
@@ -204,13 +247,18 @@ def test_parallel_parsing_gives_what_serial_parsing_gives(tmp_path, monkeypatch)
     from boletin_tui.corpus import load
 
     for i in range(12):
-        write(tmp_path / f"b{i:02d}.txt", TEXT.format(number=f"{i + 1:03d}/2023", title=f"Boletín {i}"))
+        write(
+            tmp_path / f"b{i:02d}.txt",
+            TEXT.format(number=f"{i + 1:03d}/2023", title=f"Boletín {i}"),
+        )
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
     serial = load_corpus([tmp_path], use_cache=False)
     monkeypatch.setattr(load, "PARALLEL_THRESHOLD", 2)
     monkeypatch.setattr(load, "_CHUNK", 5)
     seen = []
-    parallel = load_corpus([tmp_path], cache_dir=tmp_path / "cache", progress=lambda d, t: seen.append((d, t)))
+    parallel = load_corpus(
+        [tmp_path], cache_dir=tmp_path / "cache", progress=lambda d, t: seen.append((d, t))
+    )
     assert parallel.bulletins == serial.bulletins
     assert parallel.skipped == serial.skipped
     assert seen[-1] == (13, 13)

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from boletin_tui.corpus import (
-    Bulletin, Outline, Skipped, load_corpus, load_outline, read_full, sample_corpus_path,
+    Bulletin,
+    Outline,
+    Skipped,
+    load_corpus,
+    load_outline,
+    read_full,
+    sample_corpus_path,
 )
 
 BODY = (
@@ -34,7 +40,8 @@ def archive(tmp_path) -> Path:
     (root / "extra" / "a.txt").write_text(same, encoding="utf-8")
     (root / "extra" / "copia.txt").write_text(same, encoding="cp1252")
     (root / "extra" / "b.txt").write_text(
-        BODY.format(number="301/2024", title="Otro boletín con el mismo número"), encoding="utf-8")
+        BODY.format(number="301/2024", title="Otro boletín con el mismo número"), encoding="utf-8"
+    )
     (root / "extra" / "roto.txt").write_bytes(b"\x00\x01\x02" * 50)
     return root
 
@@ -93,13 +100,15 @@ def test_any_change_to_the_files_means_no_outline(archive, tmp_path, change):
     _load(archive, cache)
     target = archive / "extra" / "b.txt"
     if change == "edit":
-        target.write_text(BODY.format(number="302/2024", title="Título corregido"),
-                          encoding="utf-8")
+        target.write_text(
+            BODY.format(number="302/2024", title="Título corregido"), encoding="utf-8"
+        )
     elif change == "touch":
         _touch_later(target)
     elif change == "add":
         (archive / "extra" / "nuevo.txt").write_text(
-            BODY.format(number="303/2024", title="Un boletín nuevo"), encoding="utf-8")
+            BODY.format(number="303/2024", title="Un boletín nuevo"), encoding="utf-8"
+        )
     elif change == "remove":
         target.unlink()
     else:
@@ -154,8 +163,9 @@ def test_only_the_newest_outlines_are_kept(tmp_path):
     for n in range(5):
         folder = tmp_path / f"c{n}"
         folder.mkdir()
-        (folder / "b.txt").write_text(BODY.format(number=f"{n + 1}/2024", title=f"Boletín {n}"),
-                                      encoding="utf-8")
+        (folder / "b.txt").write_text(
+            BODY.format(number=f"{n + 1}/2024", title=f"Boletín {n}"), encoding="utf-8"
+        )
         load_corpus([folder], cache_dir=cache)
     assert len(list(cache.glob("outline-*.pickle"))) == 3
     assert load_outline([tmp_path / "c4"], cache_dir=cache) is not None
@@ -171,7 +181,8 @@ def test_unverified_outline_is_the_last_one_for_these_paths(archive, tmp_path):
     assert load_outline([archive], cache_dir=cache, verify=False) is None
     first = _load(archive, cache)
     (archive / "extra" / "nuevo.txt").write_text(
-        BODY.format(number="303/2024", title="Un boletín nuevo"), encoding="utf-8")
+        BODY.format(number="303/2024", title="Un boletín nuevo"), encoding="utf-8"
+    )
     # Stale, but what the last load gave: the app shows it until the full load arrives.
     stale = load_outline([archive], cache_dir=cache, verify=False)
     assert stale.bulletins == [b.outline() for b in first.bulletins]

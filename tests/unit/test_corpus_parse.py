@@ -27,18 +27,48 @@ def bulletin(text: str) -> Bulletin:
 @pytest.mark.parametrize(
     ("header", "number", "kind", "date", "city"),
     [
-        ("Ciudad de México, 20 de abril de 2020\nBoletín conjunto No. 119/2020\n",
-         "119/2020", "Boletín conjunto", dt.date(2020, 4, 20), "Ciudad de México"),
-        ("BOLETÍN DE PRENSA\n\nCiudad de México, jueves 30 de mayo de 2024.\n\nNo. 257/2024.\n",
-         "257/2024", "Boletín de prensa", dt.date(2024, 5, 30), "Ciudad de México"),
-        ("COMUNICADO No. 045/2019\nMonterrey, Nuevo León, a 5 de marzo de 2019.\n",
-         "045/2019", "Comunicado", dt.date(2019, 3, 5), "Monterrey, Nuevo León"),
-        ("Boletín No. 12/2021\nMérida, Yucatán, a 12 de octubre de 2021.\n",
-         "12/2021", "Boletín", dt.date(2021, 10, 12), "Mérida, Yucatán"),
-        ("CIUDAD DE MÉXICO, 3 DE ENERO DE 2021\nNo. 001/2021\n",
-         "001/2021", None, dt.date(2021, 1, 3), "Ciudad de México"),
-        ("Guadalajara, Jalisco, domingo 1o de mayo de 2022\n",
-         None, None, dt.date(2022, 5, 1), "Guadalajara, Jalisco"),
+        (
+            "Ciudad de México, 20 de abril de 2020\nBoletín conjunto No. 119/2020\n",
+            "119/2020",
+            "Boletín conjunto",
+            dt.date(2020, 4, 20),
+            "Ciudad de México",
+        ),
+        (
+            "BOLETÍN DE PRENSA\n\nCiudad de México, jueves 30 de mayo de 2024.\n\nNo. 257/2024.\n",
+            "257/2024",
+            "Boletín de prensa",
+            dt.date(2024, 5, 30),
+            "Ciudad de México",
+        ),
+        (
+            "COMUNICADO No. 045/2019\nMonterrey, Nuevo León, a 5 de marzo de 2019.\n",
+            "045/2019",
+            "Comunicado",
+            dt.date(2019, 3, 5),
+            "Monterrey, Nuevo León",
+        ),
+        (
+            "Boletín No. 12/2021\nMérida, Yucatán, a 12 de octubre de 2021.\n",
+            "12/2021",
+            "Boletín",
+            dt.date(2021, 10, 12),
+            "Mérida, Yucatán",
+        ),
+        (
+            "CIUDAD DE MÉXICO, 3 DE ENERO DE 2021\nNo. 001/2021\n",
+            "001/2021",
+            None,
+            dt.date(2021, 1, 3),
+            "Ciudad de México",
+        ),
+        (
+            "Guadalajara, Jalisco, domingo 1o de mayo de 2022\n",
+            None,
+            None,
+            dt.date(2022, 5, 1),
+            "Guadalajara, Jalisco",
+        ),
         ("", None, None, None, None),
     ],
 )
@@ -79,12 +109,14 @@ def test_highlights_both_styles_and_artefacts():
 
 def test_end_matter_links_and_furniture():
     b = bulletin(
-        "No. 300/2023\nTítulo con enlaces al final\n" + BODY
+        "No. 300/2023\nTítulo con enlaces al final\n"
+        + BODY
         + "\n---o0o---\n\nLINK FOTOS\n\n<https://example.org/fotos?id=1>\n"
         "LINK DE VIDEO\nhttps://example.org/video\n DIRECCIÓN DE COMUNICACIÓN SOCIAL\n"
     )
     assert [(link.label, link.url) for link in b.links] == [
-        ("fotos", "https://example.org/fotos?id=1"), ("video", "https://example.org/video"),
+        ("fotos", "https://example.org/fotos?id=1"),
+        ("video", "https://example.org/video"),
     ]
     assert "o0o" not in b.text and "LINK" not in b.text and "COMUNICACIÓN SOCIAL" not in b.text
 
@@ -96,7 +128,8 @@ def test_furniture_without_end_mark_is_dropped():
 
 def test_paragraph_cut_by_page_break_is_joined():
     b = bulletin(
-        "Título con salto de página\n" + BODY
+        "Título con salto de página\n"
+        + BODY
         + "El Instituto participará en campañas de vacunación, visitas domiciliarias\n\n\n\n"
         "a adultos mayores y lactancia materna.\n"
     )
@@ -109,8 +142,14 @@ def test_paragraph_cut_by_page_break_is_joined():
 def test_blocks_map_offsets_into_text():
     b = bulletin("Mérida, Yucatán, a 12 de octubre de 2022.\nTítulo\n· Viñeta uno.\n" + BODY)
     for block in b.blocks:
-        assert b.text[block.start:block.end] == block.text
-    assert [blk.role for blk in b.blocks] == ["dateline", "title", "highlight", "paragraph", "paragraph"]
+        assert b.text[block.start : block.end] == block.text
+    assert [blk.role for blk in b.blocks] == [
+        "dateline",
+        "title",
+        "highlight",
+        "paragraph",
+        "paragraph",
+    ]
 
 
 def test_markdown_heading_title():
@@ -125,8 +164,11 @@ def test_markdown_heading_title():
         ("Ciudad de México, 20 de abril de 2020\nNo. 1/2020\n", "encabezado"),
         ("Solo un título sin cuerpo", "cuerpo"),
         ("Título\nMuy corto.", "corto"),
-        ("# Notes\n\nThis document explains how the parser works and what the fields mean for "
-         "the developers who maintain it, with examples of every variant.\n", "español"),
+        (
+            "# Notes\n\nThis document explains how the parser works and what the fields mean for "
+            "the developers who maintain it, with examples of every variant.\n",
+            "español",
+        ),
     ],
 )
 def test_not_a_bulletin_says_why(text, reason):

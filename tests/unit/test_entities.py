@@ -24,6 +24,7 @@ def one(text, kind, surface):
 
 # People ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
@@ -35,8 +36,10 @@ def one(text, kind, surface):
         ("Lo informó Odilón Cruz Fierro, quien dirige la obra.", ["Odilón Cruz Fierro"]),
         ("Es un logro de todos: Fermín Lozano Ríos", ["Fermín Lozano Ríos"]),
         ("El general Amadeo Ruiz de la Peña habló con la tropa.", ["Amadeo Ruiz de la Peña"]),
-        ("Asistieron Rosendo Batiz Olmos; Clemente Uribe del Valle y otros.",
-         ["Rosendo Batiz Olmos", "Clemente Uribe del Valle"]),
+        (
+            "Asistieron Rosendo Batiz Olmos; Clemente Uribe del Valle y otros.",
+            ["Rosendo Batiz Olmos", "Clemente Uribe del Valle"],
+        ),
         ("El presidente Mondragón Salas visitó la zona.", ["Mondragón Salas"]),
         ("La directora de Finanzas, Esther Luján, revisó las cuentas.", ["Esther Luján"]),
     ],
@@ -71,11 +74,17 @@ def test_place_inside_a_name_is_part_of_the_person():
 
 
 def test_short_forms_link_to_the_full_name():
-    text = ("El director general, Eusebio Carranza Tapia, inauguró la obra. "
-            "Carranza Tapia dijo que Eusebio Carranza volverá. Después, Carranza saludó.")
+    text = (
+        "El director general, Eusebio Carranza Tapia, inauguró la obra. "
+        "Carranza Tapia dijo que Eusebio Carranza volverá. Después, Carranza saludó."
+    )
     people = [m for m in recognise(text) if m.type == "PERSON"]
     assert [m.text for m in people] == [
-        "Eusebio Carranza Tapia", "Carranza Tapia", "Eusebio Carranza", "Carranza"]
+        "Eusebio Carranza Tapia",
+        "Carranza Tapia",
+        "Eusebio Carranza",
+        "Carranza",
+    ]
     assert {m.entity for m in people} == {"Eusebio Carranza Tapia"}
 
 
@@ -86,10 +95,15 @@ def test_a_name_accepted_once_is_found_everywhere_in_the_text():
 
 # Institutions ---------------------------------------------------------------------------
 
+
 def test_full_name_and_acronym_are_two_mentions_with_one_entity():
     text = "El Instituto Mexicano del Seguro Social (IMSS) y el Seguro Social atienden."
     orgs = [m for m in recognise(text) if m.type == "ORG"]
-    assert [m.text for m in orgs] == ["Instituto Mexicano del Seguro Social", "IMSS", "Seguro Social"]
+    assert [m.text for m in orgs] == [
+        "Instituto Mexicano del Seguro Social",
+        "IMSS",
+        "Seguro Social",
+    ]
     assert {m.entity for m in orgs} == {"Instituto Mexicano del Seguro Social"}
 
 
@@ -108,19 +122,32 @@ def test_generic_references_are_not_orgs():
 @pytest.mark.parametrize(
     ("text", "orgs"),
     [
-        ("con la Secretaría de la Función Pública (SFP) y otras",
-         ["Secretaría de la Función Pública", "SFP"]),
-        ("con las Secretarías de Salud, Bienestar y Educación Pública",
-         ["Secretarías de Salud, Bienestar y Educación Pública"]),
+        (
+            "con la Secretaría de la Función Pública (SFP) y otras",
+            ["Secretaría de la Función Pública", "SFP"],
+        ),
+        (
+            "con las Secretarías de Salud, Bienestar y Educación Pública",
+            ["Secretarías de Salud, Bienestar y Educación Pública"],
+        ),
         ("las Secretarías de Salud estatales", ["Secretarías de Salud"]),
-        ("el Órgano Público Descentralizado (OPD) IMSS-Bienestar",
-         ["Órgano Público Descentralizado", "OPD", "IMSS-Bienestar"]),
+        (
+            "el Órgano Público Descentralizado (OPD) IMSS-Bienestar",
+            ["Órgano Público Descentralizado", "OPD", "IMSS-Bienestar"],
+        ),
         ("el OPD IMSS Bienestar", ["OPD IMSS Bienestar"]),
-        ("la Unidad de Medicina Familiar (UMF) No. 31 y el Hospital General de Zona 2",
-         ["Unidad de Medicina Familiar", "UMF", "Hospital General de Zona"]),
-        ("titular de la Unidad de Innovación Tecnológica, Abril Sosa",
-         ["Unidad de Innovación Tecnológica"]),
-        ("con Birmex, Cofepris, ISSSTE, Pemex y la CFE", ["Birmex", "Cofepris", "ISSSTE", "Pemex", "CFE"]),
+        (
+            "la Unidad de Medicina Familiar (UMF) No. 31 y el Hospital General de Zona 2",
+            ["Unidad de Medicina Familiar", "UMF", "Hospital General de Zona"],
+        ),
+        (
+            "titular de la Unidad de Innovación Tecnológica, Abril Sosa",
+            ["Unidad de Innovación Tecnológica"],
+        ),
+        (
+            "con Birmex, Cofepris, ISSSTE, Pemex y la CFE",
+            ["Birmex", "Cofepris", "ISSSTE", "Pemex", "CFE"],
+        ),
         ("diputados del PAN, PRI, Morena y PVEM", ["PAN", "PRI", "Morena", "PVEM"]),
         ("las Unidades de Primer Nivel", []),
         ("la Cuarta Reunión Regional Occidente del IMSS", ["IMSS"]),
@@ -131,12 +158,19 @@ def test_org_patterns(text, orgs):
 
 
 def test_acronyms_defined_in_the_text_are_reused():
-    text = ("Se creó la Comisión Estatal de Arbitraje Médico (CEAM). La CEAM atendió quejas. "
-            "Los Órganos de Operación Administrativa Desconcentrada (TOOAD) asistieron.")
-    assert found(text, "ORG") == ["Comisión Estatal de Arbitraje Médico", "CEAM", "CEAM",
-                                  "Órganos de Operación Administrativa Desconcentrada"]
+    text = (
+        "Se creó la Comisión Estatal de Arbitraje Médico (CEAM). La CEAM atendió quejas. "
+        "Los Órganos de Operación Administrativa Desconcentrada (TOOAD) asistieron."
+    )
+    assert found(text, "ORG") == [
+        "Comisión Estatal de Arbitraje Médico",
+        "CEAM",
+        "CEAM",
+        "Órganos de Operación Administrativa Desconcentrada",
+    ]
     assert {m.entity for m in recognise(text) if m.text == "CEAM"} == {
-        "Comisión Estatal de Arbitraje Médico"}
+        "Comisión Estatal de Arbitraje Médico"
+    }
 
 
 def test_acronym_fits():
@@ -149,16 +183,28 @@ def test_acronym_fits():
 
 # Places ---------------------------------------------------------------------------------
 
+
 def test_places():
-    text = ("Mérida, Yucatán, 12 de octubre de 2022\nEl gobernador de Nayarit viajó a Estados "
-            "Unidos y a América Latina; los OOAD Veracruz Norte y Ciudad de México Sur asistieron.")
-    assert found(text, "PLACE") == ["Mérida", "Yucatán", "Nayarit", "Estados Unidos",
-                                    "América Latina", "Veracruz Norte", "Ciudad de México Sur"]
+    text = (
+        "Mérida, Yucatán, 12 de octubre de 2022\nEl gobernador de Nayarit viajó a Estados "
+        "Unidos y a América Latina; los OOAD Veracruz Norte y Ciudad de México Sur asistieron."
+    )
+    assert found(text, "PLACE") == [
+        "Mérida",
+        "Yucatán",
+        "Nayarit",
+        "Estados Unidos",
+        "América Latina",
+        "Veracruz Norte",
+        "Ciudad de México Sur",
+    ]
 
 
 def test_unknown_dateline_city_is_a_place():
     assert found("San Pedro Cholula, Puebla, 3 de marzo de 2023\nTítulo", "PLACE") == [
-        "San Pedro Cholula", "Puebla"]
+        "San Pedro Cholula",
+        "Puebla",
+    ]
 
 
 def test_capitalised_dateline():
@@ -173,6 +219,7 @@ def test_places_inside_org_names_do_not_count():
 
 # Figures --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "surface", "value", "unit", "qualifier"),
     [
@@ -182,7 +229,13 @@ def test_places_inside_org_names_do_not_count():
         ("con nueve gobernadores", "nueve", 9, None, None),
         ("el 86.3% de las unidades", "86.3%", 86.3, "%", None),
         ("el 65 por ciento de las quejas", "65 por ciento", 65, "%", None),
-        ("se invirtieron 7 mil millones de pesos", "7 mil millones de pesos", 7_000_000_000, "pesos", None),
+        (
+            "se invirtieron 7 mil millones de pesos",
+            "7 mil millones de pesos",
+            7_000_000_000,
+            "pesos",
+            None,
+        ),
         ("con 28.9 mdp adicionales", "28.9 mdp", 28_900_000, "pesos", None),
         ("cuesta $1,250 por persona", "$1,250", 1250, "pesos", None),
         ("dos de cada tres trabajadores", "dos de cada tres", pytest.approx(2 / 3), "ratio", None),
@@ -200,7 +253,10 @@ def test_figures(text, surface, value, unit, qualifier):
 
 def test_a_range_gives_two_figures_sharing_the_unit():
     figures = [m for m in recognise("subió del 54 al 96 por ciento") if m.type == "FIGURE"]
-    assert [(f.text, f.value, f.unit) for f in figures] == [("54", 54, "%"), ("96 por ciento", 96, "%")]
+    assert [(f.text, f.value, f.unit) for f in figures] == [
+        ("54", 54, "%"),
+        ("96 por ciento", 96, "%"),
+    ]
 
 
 def test_un_una_only_in_an_enumeration():
@@ -232,49 +288,88 @@ def test_not_figures(text):
 
 # Dates ----------------------------------------------------------------------------------
 
+
 def test_dates():
-    text = ("El 20 de abril de 2020, y el pasado 10 de agosto, y de junio a agosto, y del 3 al 5 "
-            "de mayo, y el lunes 2 de enero, en 2024.")
-    assert found(text, "DATE") == ["20 de abril de 2020", "10 de agosto", "de junio a agosto",
-                                   "del 3 al 5 de mayo", "lunes 2 de enero", "2024"]
+    text = (
+        "El 20 de abril de 2020, y el pasado 10 de agosto, y de junio a agosto, y del 3 al 5 "
+        "de mayo, y el lunes 2 de enero, en 2024."
+    )
+    assert found(text, "DATE") == [
+        "20 de abril de 2020",
+        "10 de agosto",
+        "de junio a agosto",
+        "del 3 al 5 de mayo",
+        "lunes 2 de enero",
+        "2024",
+    ]
 
 
 # Output contract ------------------------------------------------------------------------
 
+
 def test_mentions_are_sorted_disjoint_and_index_the_text():
-    text = ("Ciudad de México, 20 de abril de 2020\nLa secretaria Olivia Durán Peña y el IMSS "
-            "atendieron a más de 3 mil personas en Veracruz Sur con el 40% del personal.")
+    text = (
+        "Ciudad de México, 20 de abril de 2020\nLa secretaria Olivia Durán Peña y el IMSS "
+        "atendieron a más de 3 mil personas en Veracruz Sur con el 40% del personal."
+    )
     mentions = recognise(text)
-    assert [m.type for m in mentions] == ["PLACE", "DATE", "PERSON", "ORG", "FIGURE", "PLACE",
-                                          "FIGURE"]
+    assert [m.type for m in mentions] == [
+        "PLACE",
+        "DATE",
+        "PERSON",
+        "ORG",
+        "FIGURE",
+        "PLACE",
+        "FIGURE",
+    ]
     for a, b in zip(mentions, mentions[1:]):
         assert a.end <= b.start
-    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
 def test_to_json():
     m = Mention("FIGURE", "86.3%", 4, 9, 86.3, "%")
-    assert m.to_json("119/2020") == {"key": "119/2020", "type": "FIGURE", "text": "86.3%",
-                                     "start": 4, "end": 9, "value": 86.3, "unit": "%",
-                                     "qualifier": None}
+    assert m.to_json("119/2020") == {
+        "key": "119/2020",
+        "type": "FIGURE",
+        "text": "86.3%",
+        "start": 4,
+        "end": 9,
+        "value": 86.3,
+        "unit": "%",
+        "qualifier": None,
+    }
     p = Mention("PERSON", "Robledo", 0, 7, entity="Zoé Robledo Aburto")
     assert p.to_json("k")["entity"] == "Zoé Robledo Aburto"
     assert "value" not in p.to_json("k")
 
 
 def _bulletin(paragraph: str, content_hash: str) -> Bulletin:
-    return Bulletin(key="001/2024", number="001/2024", kind=None, date=dt.date(2024, 1, 2),
-                    city="Ciudad de México", dateline="Ciudad de México, 2 de enero de 2024",
-                    title="Título de prueba", highlights=(), paragraphs=(paragraph,), links=(),
-                    sources=("x.txt",), content_hash=content_hash)
+    return Bulletin(
+        key="001/2024",
+        number="001/2024",
+        kind=None,
+        date=dt.date(2024, 1, 2),
+        city="Ciudad de México",
+        dateline="Ciudad de México, 2 de enero de 2024",
+        title="Título de prueba",
+        highlights=(),
+        paragraphs=(paragraph,),
+        links=(),
+        sources=("x.txt",),
+        content_hash=content_hash,
+    )
 
 
 def test_recognise_bulletin_uses_text_offsets_and_memoises():
     b = _bulletin("La doctora Irene Salgado Mora atendió a 12 pacientes.", "a" * 64)
     first = recognise_bulletin(b)
-    assert [(m.type, b.text[m.start:m.end]) for m in first] == [
-        ("PLACE", "Ciudad de México"), ("DATE", "2 de enero de 2024"),
-        ("PERSON", "Irene Salgado Mora"), ("FIGURE", "12")]
+    assert [(m.type, b.text[m.start : m.end]) for m in first] == [
+        ("PLACE", "Ciudad de México"),
+        ("DATE", "2 de enero de 2024"),
+        ("PERSON", "Irene Salgado Mora"),
+        ("FIGURE", "12"),
+    ]
     # Same content hash: served from the cache, even for a different object.
     assert recognise_bulletin(_bulletin("Nada aquí.", "a" * 64)) == first
     assert recognise_bulletin(_bulletin("Nada aquí.", "b" * 64))[-1].type == "DATE"
@@ -286,7 +381,9 @@ def test_sentence_around():
 
 
 def test_entities_do_not_import_textual():
-    code = ("import sys, boletin_tui.entities as e; e.recognise('El IMSS y 3 personas');"
-            "import boletin_tui.commands.entity_cmds; print('textual' in sys.modules)")
+    code = (
+        "import sys, boletin_tui.entities as e; e.recognise('El IMSS y 3 personas');"
+        "import boletin_tui.commands.entity_cmds; print('textual' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -14,6 +14,7 @@ def found(text, kind):
 
 # A number right after a body is a quantity; only facilities are followed by their number.
 
+
 @pytest.mark.parametrize(
     ("text", "figure"),
     [
@@ -40,6 +41,7 @@ def test_number_after_a_facility_is_not_a_figure(text):
 
 # Capitalised noun phrases are not people.
 
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -65,13 +67,25 @@ def test_three_word_names_still_found(text, name):
 
 # Places: multi-word municipalities win over their first word; more municipalities known.
 
+
 def test_multi_word_place_is_one_place():
     text = "El hospital atiende a pacientes de Hidalgo del Parral y de Boca del Río."
     assert found(text, "PLACE") == ["Hidalgo del Parral", "Boca del Río"]
 
 
-@pytest.mark.parametrize("place", ["Cajeme", "Tizimín", "Huamantla", "Minatitlán", "Navojoa",
-                                   "San Juan del Río", "Ciudad Madero", "Tulancingo"])
+@pytest.mark.parametrize(
+    "place",
+    [
+        "Cajeme",
+        "Tizimín",
+        "Huamantla",
+        "Minatitlán",
+        "Navojoa",
+        "San Juan del Río",
+        "Ciudad Madero",
+        "Tulancingo",
+    ],
+)
 def test_municipalities(place):
     text = f"Las brigadas llegarán la próxima semana a {place} para vacunar."
     assert found(text, "PLACE") == [place]
@@ -83,6 +97,7 @@ def test_region_is_a_place():
 
 
 # Institutions: `Jefatura de ...` like `Unidad de ...`; facility names are ORG.
+
 
 def test_jefatura_is_an_org():
     text = "La titular de la Jefatura de Servicios Educativos, Aurelia Pacheco Lima, inauguró el curso."
@@ -101,10 +116,12 @@ def test_recognise_is_deterministic_across_hash_seeds():
     import subprocess
     import sys
 
-    code = ("from boletin_tui.entities import recognise; "
-            "t = 'Rita Olmos Varela y Rita Ugalde Olmos hablaron. Después, Olmos Varela y Ugalde "
-            "Olmos firmaron; Olmos cerró.'; "
-            "print([(m.text, m.entity) for m in recognise(t)])")
+    code = (
+        "from boletin_tui.entities import recognise; "
+        "t = 'Rita Olmos Varela y Rita Ugalde Olmos hablaron. Después, Olmos Varela y Ugalde "
+        "Olmos firmaron; Olmos cerró.'; "
+        "print([(m.text, m.entity) for m in recognise(t)])"
+    )
     outs = set()
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
@@ -117,30 +134,44 @@ def test_recognise_is_deterministic_across_hash_seeds():
 def test_money_with_a_nationality_keeps_its_value():
     from boletin_tui.entities import recognise
 
-    [figure] = [m for m in recognise("El Instituto invirtió 500 millones de pesos mexicanos "
-                                     "en la obra del hospital.") if m.type == "FIGURE"]
+    [figure] = [
+        m
+        for m in recognise(
+            "El Instituto invirtió 500 millones de pesos mexicanos en la obra del hospital."
+        )
+        if m.type == "FIGURE"
+    ]
     assert figure.value == 500_000_000 and figure.unit == "pesos"
 
 
 # `y` as a name particle: it joins a last surname (`Ortega y Gasset`), never two people.
 
+
 def test_y_joins_a_last_surname_and_its_short_form_links_to_the_full_name():
-    text = ("El historiador Tomás Ortega y Gasset presentó el archivo del hospital. "
-            "Ortega y Gasset destacó que reúne 900 expedientes.")
+    text = (
+        "El historiador Tomás Ortega y Gasset presentó el archivo del hospital. "
+        "Ortega y Gasset destacó que reúne 900 expedientes."
+    )
     people = [(m.text, m.entity) for m in recognise(text) if m.type == "PERSON"]
-    assert people == [("Tomás Ortega y Gasset", "Tomás Ortega y Gasset"),
-                      ("Ortega y Gasset", "Tomás Ortega y Gasset")]
+    assert people == [
+        ("Tomás Ortega y Gasset", "Tomás Ortega y Gasset"),
+        ("Ortega y Gasset", "Tomás Ortega y Gasset"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "people"),
     [
-        ("La doctora Ana Sánchez Ruiz y Luis Pérez Gómez visitaron la clínica.",
-         ["Ana Sánchez Ruiz", "Luis Pérez Gómez"]),
+        (
+            "La doctora Ana Sánchez Ruiz y Luis Pérez Gómez visitaron la clínica.",
+            ["Ana Sánchez Ruiz", "Luis Pérez Gómez"],
+        ),
         ("La doctora Ana Sánchez Ruiz y Luis visitaron la clínica.", ["Ana Sánchez Ruiz"]),
         ("El gobernador Raúl Méndez Ortiz y Oaxaca firmaron el convenio.", ["Raúl Méndez Ortiz"]),
-        ("La directora Marta Gil Rosas y Salud Digital presentaron la aplicación.",
-         ["Marta Gil Rosas"]),
+        (
+            "La directora Marta Gil Rosas y Salud Digital presentaron la aplicación.",
+            ["Marta Gil Rosas"],
+        ),
         ("El director Iván Ochoa Ruelas y el IMSS informaron.", ["Iván Ochoa Ruelas"]),
     ],
 )
@@ -150,15 +181,24 @@ def test_y_before_a_given_name_a_place_or_a_body_separates(text, people):
 
 # Halves of a million: `medio millón`, `un millón y medio` (`medio` alone is not a number).
 
+
 @pytest.mark.parametrize(
     ("text", "figure", "value", "unit"),
     [
-        ("Se invirtió medio millón de pesos en la obra.", "medio millón de pesos", 500_000,
-         "pesos"),
+        (
+            "Se invirtió medio millón de pesos en la obra.",
+            "medio millón de pesos",
+            500_000,
+            "pesos",
+        ),
         ("Medio millón de personas acudió a vacunarse.", "Medio millón", 500_000, None),
         ("Llegaron un millón y medio de vacunas.", "un millón y medio", 1_500_000, None),
-        ("La inversión fue de 7 mil millones y medio de pesos.",
-         "7 mil millones y medio de pesos", 7_500_000_000, "pesos"),
+        (
+            "La inversión fue de 7 mil millones y medio de pesos.",
+            "7 mil millones y medio de pesos",
+            7_500_000_000,
+            "pesos",
+        ),
     ],
 )
 def test_half_a_million_is_a_figure(text, figure, value, unit):

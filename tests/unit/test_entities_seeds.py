@@ -13,7 +13,10 @@ GOLD = SEEDS / "entities.json"
 
 pytestmark = [
     pytest.mark.seeds,
-    pytest.mark.skipif(not GOLD.is_file(), reason=f"../shared/seeds is absent ({SEEDS}): real-bulletin tests need it"),
+    pytest.mark.skipif(
+        not GOLD.is_file(),
+        reason=f"../shared/seeds is absent ({SEEDS}): real-bulletin tests need it",
+    ),
 ]
 
 TARGETS = {"PERSON": 0.95, "FIGURE": 0.95, "PLACE": 0.90, "ORG": 0.85}
@@ -36,7 +39,7 @@ def test_offsets_index_the_bulletin_text():
         bulletin = parse_file(path)
         mentions = recognise_bulletin(bulletin)
         assert mentions, path.name
-        assert all(bulletin.text[m.start:m.end] == m.text for m in mentions)
+        assert all(bulletin.text[m.start : m.end] == m.text for m in mentions)
         assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
 
 

@@ -25,9 +25,34 @@ from boletin_tui.entities.spans import Occupancy, keep_best
 # Arabic-Indic and full-width, which `\d` matches), letters beyond Latin-1 (`Ł`, `ω`), numerals
 # that are not decimal (`²`, `½`), hyphens, `?`, quotes, an emoji and white space.
 ALPHABET = "AÁÉÑZaáñzdeosuntrmil019٣５²½Łłωß_-/$?.,“”😀 \n"
-WORDS = ["un", "una", "dos", "tres", "mil", "Mil", "cien", "unidad", "dosis", "marzo",
-         "MARZO", "de", "del", "2020", "15", "al", "enero", "Ciudad", "México", "Łódź",
-         "٣", "X-1", "3/4", "-", "“", "?"]
+WORDS = [
+    "un",
+    "una",
+    "dos",
+    "tres",
+    "mil",
+    "Mil",
+    "cien",
+    "unidad",
+    "dosis",
+    "marzo",
+    "MARZO",
+    "de",
+    "del",
+    "2020",
+    "15",
+    "al",
+    "enero",
+    "Ciudad",
+    "México",
+    "Łódź",
+    "٣",
+    "X-1",
+    "3/4",
+    "-",
+    "“",
+    "?",
+]
 texts = st.one_of(
     st.text(alphabet=ALPHABET, max_size=80),
     st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join),
@@ -43,7 +68,8 @@ def _reference_words(text):
 
 def _reference_digits(text):
     return [m.start() for m in re.finditer(r"\d+", text)] + [
-        i for i, ch in enumerate(text) if ch == "$"]
+        i for i, ch in enumerate(text) if ch == "$"
+    ]
 
 
 def _reference_word_starts(text, stems):
@@ -70,16 +96,38 @@ def test_scan_matches_the_regular_expressions(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["el 3 de marzo de 2020", "del 1 al 5 de mayo", "de junio a",
-                                 "julio", "2021", "15", "de", "abril de 2019", "x", "lunes",
-                                 "2020 pesos", "-", "/", "MARZO DE", "Ω"]), max_size=20))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "el 3 de marzo de 2020",
+                "del 1 al 5 de mayo",
+                "de junio a",
+                "julio",
+                "2021",
+                "15",
+                "de",
+                "abril de 2019",
+                "x",
+                "lunes",
+                "2020 pesos",
+                "-",
+                "/",
+                "MARZO DE",
+                "Ω",
+            ]
+        ),
+        max_size=20,
+    )
+)
 def test_dates_are_tried_where_finditer_would_find_them(parts):
     text = " ".join(parts)
     found = scan(text)
     for anchor in range(len(text)):
         low, high = max(0, anchor - 40), min(len(text), anchor + 50)
-        expected = [m.span() for m in DATE_RE.finditer(text, low, high)
-                    if m.start() <= anchor < m.end()]
+        expected = [
+            m.span() for m in DATE_RE.finditer(text, low, high) if m.start() <= anchor < m.end()
+        ]
         assert [m.span() for m in _matches_over(found, anchor)] == expected
 
 
@@ -93,18 +141,20 @@ def _greedy(items, rank):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12), st.integers(0, 3)),
-                max_size=30))
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12), st.integers(0, 3)), max_size=30))
 def test_keep_best_equals_ranking_everything(raw):
     items = [(start, start + length, tag) for start, length, tag in raw]
     rank = lambda item: (item[0] - item[1], item[2], item[0])  # noqa: E731
     assert sorted(keep_best(items, rank)) == sorted(_greedy(items, rank))
 
 
-@pytest.mark.parametrize("args", [
-    ("FIGURE", "86.3%", 4, 9, 86.3, "%", "más de", None),
-    ("PERSON", "Robledo", 0, 7, None, None, None, "Zoé Robledo Aburto"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("FIGURE", "86.3%", 4, 9, 86.3, "%", "más de", None),
+        ("PERSON", "Robledo", 0, 7, None, None, None, "Zoé Robledo Aburto"),
+    ],
+)
 def test_new_mention_is_a_mention(args):
     fast, plain = new_mention(*args), Mention(*args)
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)

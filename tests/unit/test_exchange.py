@@ -17,15 +17,27 @@ from boletin_tui.store.merge import merge_annotation, merge_notes
 
 T0, T1, T2 = "2026-01-01T10:00:00-06:00", "2026-02-01T10:00:00-06:00", "2026-03-01T10:00:00+00:00"
 TRICKY = Annotation(
-    "045/2019", ("salud", "niñez, pobreza", 'cita "textual"'),
+    "045/2019",
+    ("salud", "niñez, pobreza", 'cita "textual"'),
     'Línea uno, con comas; y "comillas".\nLínea dos\n\n  sangría — acentos: áéíóú ñ ü 🦠',
-    "Ana María", T0, T1,
+    "Ana María",
+    T0,
+    T1,
 )
 PLAIN = Annotation("119/2020", ("vacunas",), "", "luis", T1, T2)
 BULLETIN = Bulletin(
-    key="045/2019", number="045/2019", kind="Boletín", date=dt.date(2019, 3, 5), city="Monterrey",
-    dateline=None, title="Abre IMSS nueva Unidad, en Apodaca", highlights=(), paragraphs=(),
-    links=(), sources=("corpus/2019-03-05_045.txt", "otra/copia.txt"), content_hash="ab" * 16,
+    key="045/2019",
+    number="045/2019",
+    kind="Boletín",
+    date=dt.date(2019, 3, 5),
+    city="Monterrey",
+    dateline=None,
+    title="Abre IMSS nueva Unidad, en Apodaca",
+    highlights=(),
+    paragraphs=(),
+    links=(),
+    sources=("corpus/2019-03-05_045.txt", "otra/copia.txt"),
+    content_hash="ab" * 16,
 )
 
 
@@ -86,8 +98,9 @@ def test_excel_csv_has_a_bom_and_reads_back(tmp_path: Path):
 def test_excel_variants_read(tmp_path: Path):
     """Saved again by Excel on Windows: Windows-1252 and `;` as separator."""
     out = tmp_path / "excel.csv"
-    out.write_bytes("key;tags;note;annotator\r\n45/2019;\"salud; niñez\";Nota, con coma;Ana\r\n"
-                    .encode("cp1252"))
+    out.write_bytes(
+        'key;tags;note;annotator\r\n45/2019;"salud; niñez";Nota, con coma;Ana\r\n'.encode("cp1252")
+    )
     (only,) = read_export(out)
     assert (only.key, only.note, only.annotator) == ("045/2019", "Nota, con coma", "Ana")
     assert only.tags == ("salud", "niñez")
@@ -95,9 +108,15 @@ def test_excel_variants_read(tmp_path: Path):
 
 def test_foreign_files_are_normalised(tmp_path: Path):
     out = tmp_path / "ajeno.jsonl"
-    rows = [{"key": "45/2019", "tags": [" Salud", "salud", "x"], "note": "a\r\nb",
-             "created": "2026-01-01 10:00"},
-            {"key": "46/2019", "tags": "", "note": ""}]
+    rows = [
+        {
+            "key": "45/2019",
+            "tags": [" Salud", "salud", "x"],
+            "note": "a\r\nb",
+            "created": "2026-01-01 10:00",
+        },
+        {"key": "46/2019", "tags": "", "note": ""},
+    ]
     out.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     (only,) = read_export(out)
     assert only.key == "045/2019" and only.tags == ("Salud", "x") and only.note == "a\nb"

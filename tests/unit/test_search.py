@@ -10,13 +10,27 @@ from boletin_tui.corpus.model import Bulletin, Link
 from boletin_tui.search import SYNTAX_HELP, SearchIndex, fold, tokens
 
 
-def make(key: str, title: str, *paragraphs: str, date: dt.date | None = None,
-         highlights: tuple[str, ...] = (), city: str | None = "Ciudad de México") -> Bulletin:
+def make(
+    key: str,
+    title: str,
+    *paragraphs: str,
+    date: dt.date | None = None,
+    highlights: tuple[str, ...] = (),
+    city: str | None = "Ciudad de México",
+) -> Bulletin:
     number = None if key.startswith("sn-") else key
     return Bulletin(
-        key=key, number=number, kind="BOLETÍN DE PRENSA", date=date, city=city, dateline=None,
-        title=title, highlights=highlights, paragraphs=tuple(paragraphs),
-        links=(Link("fotos", "https://example.org/f"),), sources=(f"{key}.txt",),
+        key=key,
+        number=number,
+        kind="BOLETÍN DE PRENSA",
+        date=date,
+        city=city,
+        dateline=None,
+        title=title,
+        highlights=highlights,
+        paragraphs=tuple(paragraphs),
+        links=(Link("fotos", "https://example.org/f"),),
+        sources=(f"{key}.txt",),
         content_hash="x" + key,
     )
 
@@ -24,16 +38,29 @@ def make(key: str, title: str, *paragraphs: str, date: dt.date | None = None,
 @pytest.fixture
 def bulletins() -> list[Bulletin]:
     return [
-        make("119/2020", "El IMSS amplía la atención médica", "Zoé Robledo informó que el Seguro "
-             "Social atendió 11,907 casos.", date=dt.date(2020, 4, 12),
-             highlights=("Más de 3.5 millones de derechohabientes",)),
-        make("257/2024", "Avanza trabajo con IMSS-Bienestar", "Reunión nacional de abasto en "
-             "Mérida; la niña y el niño recibieron vacunas.", date=dt.date(2024, 5, 30),
-             city="Mérida"),
-        make("045/2020", "Campaña de vacunación", "El seguro de vida y la seguridad social no "
-             "son lo mismo.", date=dt.date(2020, 2, 3)),
-        make("sn-abc123", "Sin número ni fecha", "Pingüinos en la Antártida.", date=None,
-             city=None),
+        make(
+            "119/2020",
+            "El IMSS amplía la atención médica",
+            "Zoé Robledo informó que el Seguro Social atendió 11,907 casos.",
+            date=dt.date(2020, 4, 12),
+            highlights=("Más de 3.5 millones de derechohabientes",),
+        ),
+        make(
+            "257/2024",
+            "Avanza trabajo con IMSS-Bienestar",
+            "Reunión nacional de abasto en Mérida; la niña y el niño recibieron vacunas.",
+            date=dt.date(2024, 5, 30),
+            city="Mérida",
+        ),
+        make(
+            "045/2020",
+            "Campaña de vacunación",
+            "El seguro de vida y la seguridad social no son lo mismo.",
+            date=dt.date(2020, 2, 3),
+        ),
+        make(
+            "sn-abc123", "Sin número ni fecha", "Pingüinos en la Antártida.", date=None, city=None
+        ),
     ]
 
 
@@ -48,7 +75,14 @@ def test_fold_removes_accents_and_case():
 
 def test_tokens_keep_compounds_and_figures():
     assert tokens("IMSS-Bienestar atendió 11,907 casos") == [
-        "imss-bienestar", "imss", "bienestar", "atendio", "11,907", "11907", "casos"]
+        "imss-bienestar",
+        "imss",
+        "bienestar",
+        "atendio",
+        "11,907",
+        "11907",
+        "casos",
+    ]
     assert tokens("No. 119/2020") == ["no", "119/2020", "119", "2020"]
     assert tokens("3.5 millones") == ["3.5", "millones"]
 
@@ -144,10 +178,31 @@ def test_no_match(index):
     assert index.search("seguro xyzzy") == []
 
 
-@pytest.mark.parametrize("query", [
-    "!!!", "¿?", '"', '""', '"""', "#", "#\"", "tag:", ":", "*", "-", "año:abc", "mes:20x",
-    "anotado:quizá", "a" * 10_000, "robledo " * 500, "\x00\ud800", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "(((", "\\",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "!!!",
+        "¿?",
+        '"',
+        '""',
+        '"""',
+        "#",
+        '#"',
+        "tag:",
+        ":",
+        "*",
+        "-",
+        "año:abc",
+        "mes:20x",
+        "anotado:quizá",
+        "a" * 10_000,
+        "robledo " * 500,
+        "\x00\ud800",
+        "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+        "(((",
+        "\\",
+    ],
+)
 def test_odd_input_never_raises(index, query):
     result = index.search(query)
     assert isinstance(result, list)
@@ -178,15 +233,24 @@ def test_a_saved_index_is_reused_and_never_used_for_other_bulletins(tmp_path, mo
         raise AssertionError("the saved index should have been loaded, not rebuilt")
 
     with monkeypatch.context() as patch:
-        patch.setattr(persist, "SearchIndex", type("NoBuild", (), {
-            "__new__": lambda cls, b: no_build(b), "restore": persist.SearchIndex.restore}))
+        patch.setattr(
+            persist,
+            "SearchIndex",
+            type(
+                "NoBuild",
+                (),
+                {"__new__": lambda cls, b: no_build(b), "restore": persist.SearchIndex.restore},
+            ),
+        )
         loaded = load_or_build(first, tmp_path)
     assert loaded is not built and loaded.search("merida") == ["002/2024"]
     loaded.set_annotation("002/2024", ["urgente"], "")
     assert loaded.search("#urgente") == ["002/2024"]
     assert load_or_build(first, tmp_path).search("#urgente") == []  # annotations are not saved
-    changed = [first[0], dataclasses.replace(make("002/2024", "Consulta en Tijuana"),
-                                             content_hash="otro contenido")]
+    changed = [
+        first[0],
+        dataclasses.replace(make("002/2024", "Consulta en Tijuana"), content_hash="otro contenido"),
+    ]
     assert load_or_build(changed, tmp_path).search("tijuana") == ["002/2024"]
     for f in tmp_path.glob("search-v*.pickle"):
         f.write_bytes(b"garbage")

@@ -12,15 +12,29 @@ from pathlib import Path
 import pytest
 
 from boletin_tui.store import (
-    SCHEMA_VERSION, Annotation, AnnotationStore, CorruptDatabase, StoreBusy, StoreError,
-    default_annotator, resolve_db_path,
+    SCHEMA_VERSION,
+    Annotation,
+    AnnotationStore,
+    CorruptDatabase,
+    StoreBusy,
+    StoreError,
+    default_annotator,
+    jsonio,
+    resolve_db_path,
+    storage,
 )
 from boletin_tui.store import db as db_module
-from boletin_tui.store import jsonio, storage
 from boletin_tui.store.lock import FileLock
 
-ORJSON = [False, pytest.param(True, marks=pytest.mark.skipif(
-    jsonio.orjson is None, reason="orjson is not installed (the optional fast extra)"))]
+ORJSON = [
+    False,
+    pytest.param(
+        True,
+        marks=pytest.mark.skipif(
+            jsonio.orjson is None, reason="orjson is not installed (the optional fast extra)"
+        ),
+    ),
+]
 
 
 @pytest.fixture
@@ -37,7 +51,9 @@ def store(request, path: Path):
 def clock(monkeypatch, *stamps: str) -> None:
     """Make the store's clock return `stamps` in turn (the last one forever)."""
     values = list(stamps)
-    monkeypatch.setattr(db_module, "now_iso", lambda: values.pop(0) if len(values) > 1 else values[0])
+    monkeypatch.setattr(
+        db_module, "now_iso", lambda: values.pop(0) if len(values) > 1 else values[0]
+    )
 
 
 # -- Creation ----------------------------------------------------------------------------
@@ -117,7 +133,7 @@ def test_all_tags_most_used_first(store):
 
 # -- Notes -------------------------------------------------------------------------------
 def test_note_keeps_newlines_and_any_length(store, path: Path):
-    note = "Primera línea, con «comillas» y \"dobles\".\n\n  sangría\r\nfin\t" + "x" * 200_000
+    note = 'Primera línea, con «comillas» y "dobles".\n\n  sangría\r\nfin\t' + "x" * 200_000
     saved = store.set_note("45/2019", note)
     assert saved.note == note.replace("\r\n", "\n")
     with AnnotationStore(path) as again:
@@ -212,7 +228,7 @@ def test_file_matches_reference_after_random_updates(path: Path, use_orjson):
             elif action == "untag":
                 s.remove_tags(key, [rng.choice("abcdefg")])
             else:
-                s.set_note(key, rng.choice(["", "a\nb", "ñ \"q\"", f"n{step}"]))
+                s.set_note(key, rng.choice(["", "a\nb", 'ñ "q"', f"n{step}"]))
             raw = path.read_bytes() if path.exists() else b'{"annotations": {}}'
             parsed = json.loads(raw)
             if path.exists():
@@ -221,8 +237,17 @@ def test_file_matches_reference_after_random_updates(path: Path, use_orjson):
             assert on_disk == {a.key: a for a in s.all()}
 
 
-@pytest.mark.parametrize("text", ["ñ á ü «»", "emoji 🦠", "\x00\x01\x1f\x7f", "a\u2028b\u2029c",
-                                  'comillas "y" \\ barra', "\ud800 suelto"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ñ á ü «»",
+        "emoji 🦠",
+        "\x00\x01\x1f\x7f",
+        "a\u2028b\u2029c",
+        'comillas "y" \\ barra',
+        "\ud800 suelto",
+    ],
+)
 def test_orjson_and_stdlib_write_the_same_bytes(tmp_path: Path, text: str, monkeypatch):
     if jsonio.orjson is None:
         pytest.skip("orjson is not installed (the optional fast extra)")
@@ -266,6 +291,7 @@ def test_another_writer_is_seen(path: Path):
 
 def test_threads_lose_nothing(path: Path):
     with AnnotationStore(path, "ana") as s:
+
         def work(n: int) -> None:
             for i in range(15):
                 s.add_tags("45/2019", [f"t{n}-{i}"])
@@ -287,14 +313,18 @@ CORRUPT = {
     "list": b"[]",
     "plain tinydb": b'{"_default": {"1": {"a": 1}}}',
     "newer schema": b'{"_meta": {"1": {"format": "boletin-tui-annotations", "schema": 99}}}',
-    "bad tags": (b'{"_meta": {"1": {"format": "boletin-tui-annotations", "schema": 1}},'
-                 b' "annotations": {"1": {"key": "045/2019", "tags": "x", "note": "",'
-                 b' "annotator": "", "created": "", "updated": ""}}}'),
-    "duplicate key": (b'{"_meta": {"1": {"format": "boletin-tui-annotations", "schema": 1}},'
-                      b' "annotations": {"1": {"key": "045/2019", "tags": [], "note": "n",'
-                      b' "annotator": "", "created": "", "updated": ""}, "2": {"key":'
-                      b' "045/2019", "tags": [], "note": "m", "annotator": "", "created": "",'
-                      b' "updated": ""}}}'),
+    "bad tags": (
+        b'{"_meta": {"1": {"format": "boletin-tui-annotations", "schema": 1}},'
+        b' "annotations": {"1": {"key": "045/2019", "tags": "x", "note": "",'
+        b' "annotator": "", "created": "", "updated": ""}}}'
+    ),
+    "duplicate key": (
+        b'{"_meta": {"1": {"format": "boletin-tui-annotations", "schema": 1}},'
+        b' "annotations": {"1": {"key": "045/2019", "tags": [], "note": "n",'
+        b' "annotator": "", "created": "", "updated": ""}, "2": {"key":'
+        b' "045/2019", "tags": [], "note": "m", "annotator": "", "created": "",'
+        b' "updated": ""}}}'
+    ),
 }
 
 
@@ -336,8 +366,10 @@ def test_busy_database_changes_nothing(path: Path):
     held = FileLock(path.with_name(path.name + ".lock"))
     assert held.acquire(1)
     try:
-        with AnnotationStore(path, "luis", lock_timeout=0.2) as s, \
-                pytest.raises(StoreBusy, match="ocupada"):
+        with (
+            AnnotationStore(path, "luis", lock_timeout=0.2) as s,
+            pytest.raises(StoreBusy, match="ocupada"),
+        ):
             s.add_tags("45/2019", ["y"])
     finally:
         held.release()
@@ -383,6 +415,8 @@ def test_file_mode_is_kept(path: Path):
 def test_unwritable_location_is_a_store_error(tmp_path: Path):
     blocker = tmp_path / "un-archivo"
     blocker.write_text("")
-    with AnnotationStore(blocker / "sub" / "annotations.json", "ana") as s, \
-            pytest.raises(StoreError, match="No se pudo escribir"):
+    with (
+        AnnotationStore(blocker / "sub" / "annotations.json", "ana") as s,
+        pytest.raises(StoreError, match="No se pudo escribir"),
+    ):
         s.add_tags("45/2019", ["x"])

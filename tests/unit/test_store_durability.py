@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from boletin_tui.store import Annotation, AnnotationStore
-from boletin_tui.store import jsonio
+from boletin_tui.store import Annotation, AnnotationStore, jsonio
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL y fcntl: solo POSIX")
 
@@ -32,8 +31,15 @@ for i in range(count):
     store.add_tags(f"{i % 40 + 1}/2020", [f"{name}-{i}"])
     print(f"{i % 40 + 1:03d}/2020 {name}-{i}", flush=True)
 """
-ORJSON = [False, pytest.param(True, marks=pytest.mark.skipif(
-    jsonio.orjson is None, reason="orjson is not installed (the optional fast extra)"))]
+ORJSON = [
+    False,
+    pytest.param(
+        True,
+        marks=pytest.mark.skipif(
+            jsonio.orjson is None, reason="orjson is not installed (the optional fast extra)"
+        ),
+    ),
+]
 
 
 class Writer:
@@ -43,7 +49,10 @@ class Writer:
         env = {**os.environ, "PYTHONPATH": str(SRC)}
         self.proc = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(db), name, str(count), "1" if use_orjson else "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         self.done: list[tuple[str, str]] = []
         self.progress = threading.Condition()
@@ -63,7 +72,8 @@ class Writer:
     def wait_for(self, writes: int) -> None:
         with self.progress:
             self.progress.wait_for(
-                lambda: len(self.done) >= writes or self.proc.poll() is not None, timeout=120)
+                lambda: len(self.done) >= writes or self.proc.poll() is not None, timeout=120
+            )
 
     def finish(self) -> str:
         self.proc.wait(timeout=300)
@@ -75,8 +85,14 @@ def seed(db: Path, records: int) -> None:
     """A database big enough that a write takes a while, so kills land mid-write."""
     with AnnotationStore(db, "semilla") as store:
         store.merge_many(
-            Annotation(f"{n}/{1990 + n // 900}", ("semilla",), "nota de relleno " * 8, "semilla",
-                       "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00")
+            Annotation(
+                f"{n}/{1990 + n // 900}",
+                ("semilla",),
+                "nota de relleno " * 8,
+                "semilla",
+                "2026-01-01T00:00:00+00:00",
+                "2026-01-01T00:00:00+00:00",
+            )
             for n in range(1, records + 1)
         )
 

@@ -1,4 +1,8 @@
-import json, re, sys, os, collections
+import json
+import os
+import re
+import sys
+
 sys.path.insert(0, os.path.dirname(__file__))
 from texts3 import B
 
@@ -30,13 +34,17 @@ def assemble(b):
     return "".join(parts)
 
 
-gold = {"_about": "Gold mentions per sample bulletin (all text fictional, written for boletin-tui), in order of "
-        "appearance, duplicates repeated. Exact surface strings. Same guidelines as ../shared/seeds/ENTITIES.md; "
-        "decisions on cases the guidelines leave open are listed in SAMPLE_CORPUS.md. Mentions in the header's "
-        "kind/number line, in links and in dropped page furniture are not listed."}
-expected = {"_about": "What a correct parser must read from each sample bulletin (fictional, written for "
-            "boletin-tui), in the format of ../shared/seeds/expected.json. city: the place in the dateline as "
-            "printed, in normal case. highlight_starts: the first words of each highlight after cleaning."}
+gold = {
+    "_about": "Gold mentions per sample bulletin (all text fictional, written for boletin-tui), in order of "
+    "appearance, duplicates repeated. Exact surface strings. Same guidelines as ../shared/seeds/ENTITIES.md; "
+    "decisions on cases the guidelines leave open are listed in SAMPLE_CORPUS.md. Mentions in the header's "
+    "kind/number line, in links and in dropped page furniture are not listed."
+}
+expected = {
+    "_about": "What a correct parser must read from each sample bulletin (fictional, written for "
+    "boletin-tui), in the format of ../shared/seeds/expected.json. city: the place in the dateline as "
+    "printed, in normal case. highlight_starts: the first words of each highlight after cleaning."
+}
 names = set()
 for b in B:
     assert b["name"] not in names
@@ -54,7 +62,10 @@ for b in B:
     hl = [strip(h).replace("[bookmark: _GoBack]", "") for h in b["highlights"]]
     m = b["meta"]
     expected[b["name"]] = {
-        "number": m["number"], "kind": m["kind"], "date": m["date"], "city": m["city"],
+        "number": m["number"],
+        "kind": m["kind"],
+        "date": m["date"],
+        "city": m["city"],
         "title": strip(b["title"]),
         "highlights": len(hl),
         "highlight_starts": [" ".join(h.split()[:5]).rstrip(",;:") for h in hl],

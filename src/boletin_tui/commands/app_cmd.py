@@ -28,14 +28,18 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         from boletin_tui.tui import make_app
 
-        app = make_app(paths, db_path, args.annotator, cache_dir=args.cache_dir,
-                       use_cache=not args.no_cache)
+        app = make_app(
+            paths, db_path, args.annotator, cache_dir=args.cache_dir, use_cache=not args.no_cache
+        )
     except StoreError as exc:
         print(f"boletin-tui: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"boletin-tui: no se pudo abrir la base de anotaciones {db_path}: "
-              f"{exc.strerror or exc}", file=sys.stderr)
+        print(
+            f"boletin-tui: no se pudo abrir la base de anotaciones {db_path}: "
+            f"{exc.strerror or exc}",
+            file=sys.stderr,
+        )
         return 1
     app.run()
     return int(app.return_code or 0)

@@ -15,7 +15,9 @@ class UsageError(Exception):
 def add_corpus_args(parser: argparse.ArgumentParser) -> None:
     """PATH ... plus the cache options, for every command that reads bulletins."""
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH",
+        "paths",
+        nargs="*",
+        metavar="PATH",
         help="archivos o carpetas de boletines (por omisión, el corpus de ejemplo)",
     )
     parser.add_argument("--cache-dir", metavar="DIR", help="carpeta de la caché de lectura")
@@ -25,7 +27,8 @@ def add_corpus_args(parser: argparse.ArgumentParser) -> None:
 def add_db_args(parser: argparse.ArgumentParser) -> None:
     """--db FILE and --annotator NAME, for every command that touches annotations."""
     parser.add_argument(
-        "--db", metavar="FILE",
+        "--db",
+        metavar="FILE",
         help="base de anotaciones (por omisión $BOLETIN_TUI_DB o annotations/annotations.json)",
     )
     parser.add_argument("--annotator", metavar="NAME", help="nombre de quien anota")

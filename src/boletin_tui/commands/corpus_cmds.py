@@ -42,14 +42,18 @@ def run_list(args: argparse.Namespace) -> int:
     table.add_column("Título", ratio=3)
     for b in corpus.bulletins:
         table.add_row(
-            b.key, b.date.isoformat() if b.date else "sin fecha", escape(b.city or ""),
+            b.key,
+            b.date.isoformat() if b.date else "sin fecha",
+            escape(b.city or ""),
             escape(b.title),
         )
     console = Console()
     console.print(table)
     if corpus.skipped:
-        console.print(f"[yellow]{len(corpus.skipped)} archivo(s) omitido(s); "
-                      "`boletin-tui check` dice por qué.[/]")
+        console.print(
+            f"[yellow]{len(corpus.skipped)} archivo(s) omitido(s); "
+            "`boletin-tui check` dice por qué.[/]"
+        )
     return 0
 
 
@@ -75,8 +79,10 @@ def report_problems(corpus: Corpus, console: Console) -> None:
             + "; ".join(f"{k} ← {escape(s)}" for k, s in zip(c.keys, c.sources))
         )
     for key, sources in corpus.duplicates:
-        console.print(f"[cyan]duplicado[/] {key} está en {len(sources)} archivos: "
-                      + "; ".join(escape(s) for s in sources))
+        console.print(
+            f"[cyan]duplicado[/] {key} está en {len(sources)} archivos: "
+            + "; ".join(escape(s) for s in sources)
+        )
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -108,7 +114,8 @@ def run_show(args: argparse.Namespace) -> int:
 def render_bulletin(b: Bulletin) -> str:
     """A bulletin as Rich markup, for the terminal."""
     head = " · ".join(
-        x for x in (b.kind, b.number and f"No. {b.number}", b.date and b.date.isoformat(), b.city)
+        x
+        for x in (b.kind, b.number and f"No. {b.number}", b.date and b.date.isoformat(), b.city)
         if x
     )
     parts = [f"[dim]{escape(head)}[/]" if head else "", f"[bold]{escape(b.title)}[/]", ""]

@@ -29,8 +29,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("entities", help="personas, instituciones, lugares, cifras y fechas")
     add_corpus_args(p)
     p.add_argument("--json", action="store_true", help="imprime un arreglo JSON de menciones")
-    p.add_argument("--type", dest="types", action="append", choices=TYPES, metavar="TIPO",
-                   help="sólo menciones de este tipo (PERSON, ORG, PLACE, FIGURE, DATE); repetible")
+    p.add_argument(
+        "--type",
+        dest="types",
+        action="append",
+        choices=TYPES,
+        metavar="TIPO",
+        help="sólo menciones de este tipo (PERSON, ORG, PLACE, FIGURE, DATE); repetible",
+    )
     p.set_defaults(func=run_entities)
 
     p = sub.add_parser("figures", help="las cifras de los boletines (tabla o --csv)")
@@ -59,8 +65,13 @@ def run_entities(args: argparse.Namespace) -> int:
     for column in ("Clave", "Tipo", "Texto", "Posición", "Entidad o valor"):
         table.add_column(column, no_wrap=column in ("Clave", "Tipo", "Posición"))
     for b, m in rows:
-        detail = (f"{_format_value(m.value)} {m.unit or ''}".strip() if m.type == "FIGURE"
-                  else m.entity if m.entity and m.entity != m.text else "")
+        detail = (
+            f"{_format_value(m.value)} {m.unit or ''}".strip()
+            if m.type == "FIGURE"
+            else m.entity
+            if m.entity and m.entity != m.text
+            else ""
+        )
         table.add_row(b.key, m.type, escape(m.text), f"{m.start}-{m.end}", escape(detail))
     Console().print(table)
     return 0
@@ -77,11 +88,17 @@ def figure_rows(corpus) -> list[dict]:
         for m in recognise_bulletin(b):
             if m.type != "FIGURE":
                 continue
-            rows.append({
-                "clave": b.key, "fecha": b.date.isoformat() if b.date else "",
-                "cifra": m.text, "valor": m.value, "unidad": m.unit or "",
-                "calificador": m.qualifier or "", "oracion": sentence_around(text, m.start, m.end),
-            })
+            rows.append(
+                {
+                    "clave": b.key,
+                    "fecha": b.date.isoformat() if b.date else "",
+                    "cifra": m.text,
+                    "valor": m.value,
+                    "unidad": m.unit or "",
+                    "calificador": m.qualifier or "",
+                    "oracion": sentence_around(text, m.start, m.end),
+                }
+            )
     return rows
 
 
@@ -98,8 +115,9 @@ def run_figures(args: argparse.Namespace) -> int:
         except BrokenPipeError:
             raise  # the reader went away; the entry point treats it as success
         except OSError as exc:
-            raise UsageError(f"boletin-tui figures: no se pudo escribir {args.csv}: "
-                             f"{exc.strerror or exc}") from None
+            raise UsageError(
+                f"boletin-tui figures: no se pudo escribir {args.csv}: {exc.strerror or exc}"
+            ) from None
         if args.csv != "-":
             print(f"{len(rows)} cifras escritas en {args.csv}", file=sys.stderr)
         return 0
@@ -113,8 +131,9 @@ def run_figures(args: argparse.Namespace) -> int:
         value = _format_value(r["valor"])
         if r["calificador"]:
             value = f"{r['calificador']} {value}"
-        table.add_row(r["clave"], r["fecha"] or "sin fecha", value, escape(r["unidad"]),
-                      escape(r["oracion"]))
+        table.add_row(
+            r["clave"], r["fecha"] or "sin fecha", value, escape(r["unidad"]), escape(r["oracion"])
+        )
     Console().print(table)
     return 0
 

@@ -146,8 +146,10 @@ def _bulletins(args: argparse.Namespace) -> dict | None:
     except UsageError:
         raise
     except Exception as exc:  # the export is still useful without corpus columns
-        print(f"boletin-tui export: no se pudo leer el corpus ({exc}); se exporta sin sus "
-              "columnas", file=sys.stderr)
+        print(
+            f"boletin-tui export: no se pudo leer el corpus ({exc}); se exporta sin sus columnas",
+            file=sys.stderr,
+        )
         return None
 
 
@@ -161,11 +163,16 @@ def run_import(args: argparse.Namespace) -> int:
         before = {a.key: a for a in store.all()}
         results = store.merge_many(incoming)
         added = sum(1 for a in {r.key for r in results} if a not in before)
-        changed = sum(1 for r in {r.key: r for r in results}.values()
-                      if r.key in before and before[r.key] != r)
-        print(f"{len(incoming)} anotaciones leídas de {path}: {added} nuevas, "
-              f"{changed} combinadas, {len({r.key for r in results}) - added - changed} "
-              "sin cambios")
+        changed = sum(
+            1
+            for r in {r.key: r for r in results}.values()
+            if r.key in before and before[r.key] != r
+        )
+        print(
+            f"{len(incoming)} anotaciones leídas de {path}: {added} nuevas, "
+            f"{changed} combinadas, {len({r.key for r in results}) - added - changed} "
+            "sin cambios"
+        )
         return 0
 
     return _guarded(args, action)

@@ -2,14 +2,34 @@
 
 from boletin_tui.corpus.keys import is_numbered, normalise_key
 from boletin_tui.corpus.load import (
-    find_files, load_corpus, load_outline, parse_file, prepare_parallel_parsing, read_full,
+    find_files,
+    load_corpus,
+    load_outline,
+    parse_file,
+    prepare_parallel_parsing,
+    read_full,
     sample_corpus_path,
 )
 from boletin_tui.corpus.model import Block, Bulletin, Conflict, Corpus, Link, Outline, Skipped
 from boletin_tui.corpus.parse import parse_or_skip, parse_text
 
 __all__ = [
-    "Block", "Bulletin", "Conflict", "Corpus", "Link", "Outline", "Skipped", "find_files",
-    "is_numbered", "load_corpus", "load_outline", "normalise_key", "parse_file",
-    "prepare_parallel_parsing", "parse_or_skip", "parse_text", "read_full", "sample_corpus_path",
+    "Block",
+    "Bulletin",
+    "Conflict",
+    "Corpus",
+    "Link",
+    "Outline",
+    "Skipped",
+    "find_files",
+    "is_numbered",
+    "load_corpus",
+    "load_outline",
+    "normalise_key",
+    "parse_file",
+    "prepare_parallel_parsing",
+    "parse_or_skip",
+    "parse_text",
+    "read_full",
+    "sample_corpus_path",
 ]

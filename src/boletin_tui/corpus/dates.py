@@ -18,14 +18,27 @@ class SpanishParserInfo(du_parser.parserinfo):
 
     JUMP = [" ", ".", ",", ";", "-", "/", "'", "de", "del", "a", "el", "y"]
     MONTHS = [
-        ("enero", "ene"), ("febrero", "feb"), ("marzo", "mar"), ("abril", "abr"),
-        ("mayo", "may"), ("junio", "jun"), ("julio", "jul"), ("agosto", "ago"),
-        ("septiembre", "setiembre", "sep", "sept"), ("octubre", "oct"),
-        ("noviembre", "nov"), ("diciembre", "dic"),
+        ("enero", "ene"),
+        ("febrero", "feb"),
+        ("marzo", "mar"),
+        ("abril", "abr"),
+        ("mayo", "may"),
+        ("junio", "jun"),
+        ("julio", "jul"),
+        ("agosto", "ago"),
+        ("septiembre", "setiembre", "sep", "sept"),
+        ("octubre", "oct"),
+        ("noviembre", "nov"),
+        ("diciembre", "dic"),
     ]
     WEEKDAYS = [
-        ("lunes",), ("martes",), ("miércoles", "miercoles"), ("jueves",),
-        ("viernes",), ("sábado", "sabado"), ("domingo",),
+        ("lunes",),
+        ("martes",),
+        ("miércoles", "miercoles"),
+        ("jueves",),
+        ("viernes",),
+        ("sábado", "sabado"),
+        ("domingo",),
     ]
     HMS: list = []
     AMPM: list = []

@@ -20,7 +20,12 @@ from boletin_tui.corpus.docx import DocxUnavailable, docx_to_text
 from boletin_tui.corpus.keys import conflict_key
 from boletin_tui.corpus.model import Bulletin, Conflict, Corpus, Outline, Skipped
 from boletin_tui.corpus.outline import (
-    files_digest, latest_outline_path, outline_path, paths_digest, read_outline, save_outline,
+    files_digest,
+    latest_outline_path,
+    outline_path,
+    paths_digest,
+    read_outline,
+    save_outline,
 )
 from boletin_tui.corpus.parse import parse_or_skip
 
@@ -51,7 +56,8 @@ def find_files(paths: Iterable[os.PathLike | str]) -> tuple[list[str], list[Skip
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(
-                    os.path.join(root, name) for name in sorted(files)
+                    os.path.join(root, name)
+                    for name in sorted(files)
                     if not name.startswith(".") and name.lower().endswith(SUFFIXES)
                 )
         elif path.lower().endswith(SUFFIXES):
@@ -111,9 +117,12 @@ def load_corpus(
     return corpus
 
 
-def load_outline(paths: Iterable[os.PathLike | str], *,
-                 cache_dir: os.PathLike | str | None = None,
-                 verify: bool = True) -> Corpus | None:
+def load_outline(
+    paths: Iterable[os.PathLike | str],
+    *,
+    cache_dir: os.PathLike | str | None = None,
+    verify: bool = True,
+) -> Corpus | None:
     """What an earlier `load_corpus(paths)` gave, as `Outline`s without texts, or None.
 
     Verified, it is given only when no file was added, removed or changed since: a walk and a
@@ -150,8 +159,12 @@ def _stat(path: str) -> os.stat_result | None:
         return None  # parse_file reports the error
 
 
-def _read_all(files: list[str], stats: list[os.stat_result | None], cache: ParseCache | None,
-              progress: Progress | None):
+def _read_all(
+    files: list[str],
+    stats: list[os.stat_result | None],
+    cache: ParseCache | None,
+    progress: Progress | None,
+):
     """Parse results for `files` in order: from the cache where it is fresh, the rest parsed
     (in several processes when there are many)."""
     results: list[Bulletin | Skipped | None] = [None] * len(files)
@@ -180,7 +193,7 @@ def _parse_many(paths: list[str], progress: Progress | None, done: int, total: i
     falls back to parsing here."""
     workers = min(4, os.cpu_count() or 1)
     if len(paths) >= PARALLEL_THRESHOLD and workers > 1:
-        chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
+        chunks = [paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
         delivered = 0
         try:
             context = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded app
@@ -254,13 +267,17 @@ def _resolve_conflicts(bulletins: list[Bulletin]):
         group.sort(key=lambda b: b.sources[0])
         keyed.append(group[0])
         if len(group) > 1:
-            renamed = [dataclasses.replace(b, key=conflict_key(key, b.content_hash)) for b in group[1:]]
+            renamed = [
+                dataclasses.replace(b, key=conflict_key(key, b.content_hash)) for b in group[1:]
+            ]
             keyed.extend(renamed)
-            conflicts.append(Conflict(
-                number_key=key,
-                keys=(key, *(b.key for b in renamed)),
-                sources=tuple(b.sources[0] for b in group),
-            ))
+            conflicts.append(
+                Conflict(
+                    number_key=key,
+                    keys=(key, *(b.key for b in renamed)),
+                    sources=tuple(b.sources[0] for b in group),
+                )
+            )
     return keyed, conflicts
 
 

@@ -29,8 +29,7 @@ _KEEP = 3  # outlines kept, one per recently opened set of paths
 def paths_digest(paths: Sequence[os.PathLike | str]) -> str:
     """A fingerprint of what was asked for: the paths, and the working folder that relative
     paths (and the sources reported for them) depend on."""
-    digest = hashlib.blake2b(f"outline-v{CACHE_VERSION}\n{os.getcwd()}\n".encode(),
-                             digest_size=12)
+    digest = hashlib.blake2b(f"outline-v{CACHE_VERSION}\n{os.getcwd()}\n".encode(), digest_size=12)
     digest.update("\0".join(os.fspath(p) for p in paths).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
@@ -52,15 +51,17 @@ def _name(paths_key: str, files_key: str) -> str:
     return f"outline-v{CACHE_VERSION}-{paths_key}-{files_key}.pickle"
 
 
-def save_outline(corpus: Corpus, paths_key: str, files_key: str,
-                 cache_dir: os.PathLike | str | None) -> None:
+def save_outline(
+    corpus: Corpus, paths_key: str, files_key: str, cache_dir: os.PathLike | str | None
+) -> None:
     """Save `corpus` as outlines for these paths in this state of their files, unless already
     saved; outlines of earlier states of the same paths go, and only the newest few stay."""
     path = outline_path(cache_dir, paths_key, files_key)
     if path.exists():
         return
     outlined = dataclasses.replace(
-        corpus, bulletins=[b.outline() for b in corpus.bulletins], complete=False)
+        corpus, bulletins=[b.outline() for b in corpus.bulletins], complete=False
+    )
     if not write_pickle(path, outlined):
         return
     try:
@@ -98,8 +99,11 @@ def read_outline(path: Path | None) -> Corpus | None:
         return None
     except Exception:  # noqa: BLE001 - unreadable or truncated: load the full corpus
         corpus = None
-    if (isinstance(corpus, Corpus) and not corpus.complete
-            and all(isinstance(b, Outline) for b in corpus.bulletins)):
+    if (
+        isinstance(corpus, Corpus)
+        and not corpus.complete
+        and all(isinstance(b, Outline) for b in corpus.bulletins)
+    ):
         return corpus
     try:
         path.unlink()  # so that the full load saves a good one again

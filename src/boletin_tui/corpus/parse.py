@@ -32,7 +32,9 @@ _NUMBER_LINE = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?:[·•▪●►◦‣]|[-–—*](?=\s))\s*")
-_END_MARK = re.compile(r"^[-–—_=\s]*(?:o0o|oOo|0o0|ooo|000)[-–—_=\s]*$|^[-–—_=]{3,}$", re.IGNORECASE)
+_END_MARK = re.compile(
+    r"^[-–—_=\s]*(?:o0o|oOo|0o0|ooo|000)[-–—_=\s]*$|^[-–—_=]{3,}$", re.IGNORECASE
+)
 _LINK_LABEL = re.compile(
     r"^(?:links?|ligas?|enlaces?)(?:\s+(?:de|del|a|al))?\s+(?P<label>[^\W\d_][\w ]*?)\s*:?"
     r"\s*(?P<url>https?://\S+)?$",
@@ -42,11 +44,7 @@ _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _SENTENCE_END = tuple(".:;!?”\"»)…'’")
 _STOPWORDS = frozenset(
-    "de la que el en y a los del se las por un para con no una su al lo como más pero sus le "
-    "ya o este sí porque esta entre cuando muy sin sobre también me hasta hay donde quien desde "
-    "todo nos durante todos uno les ni contra otros ese eso ante ellos e esto mí antes algunos "
-    "qué unos yo otro otras otra él tanto esa estos mucho quienes nada muchos cual poco ella "
-    "estar estas algunas algo nosotros es son fue ha han será dijo".split()
+    ["de", "la", "que", "el", "en", "y", "a", "los", "del", "se", "las", "por", "un", "para", "con", "no", "una", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "o", "este", "sí", "porque", "esta", "entre", "cuando", "muy", "sin", "sobre", "también", "me", "hasta", "hay", "donde", "quien", "desde", "todo", "nos", "durante", "todos", "uno", "les", "ni", "contra", "otros", "ese", "eso", "ante", "ellos", "e", "esto", "mí", "antes", "algunos", "qué", "unos", "yo", "otro", "otras", "otra", "él", "tanto", "esa", "estos", "mucho", "quienes", "nada", "muchos", "cual", "poco", "ella", "estar", "estas", "algunas", "algo", "nosotros", "es", "son", "fue", "ha", "han", "será", "dijo"]
 )
 
 MIN_WORDS = 15
@@ -105,9 +103,18 @@ def parse_text(text: str, source: str) -> Bulletin:
     else:
         key = content_key(content_hash)
     return Bulletin(
-        key=key, number=number, kind=kind, date=date, city=city, dateline=dateline,
-        title=title, highlights=tuple(highlights), paragraphs=tuple(paragraphs),
-        links=tuple(links), sources=(source,), content_hash=content_hash,
+        key=key,
+        number=number,
+        kind=kind,
+        date=date,
+        city=city,
+        dateline=dateline,
+        title=title,
+        highlights=tuple(highlights),
+        paragraphs=tuple(paragraphs),
+        links=tuple(links),
+        sources=(source,),
+        content_hash=content_hash,
     )
 
 

@@ -9,8 +9,10 @@ import re
 
 from boletin_tui.entities.scan import Scan
 
-_MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
-           "|noviembre|diciembre")
+_MONTHS = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    "|noviembre|diciembre"
+)
 _MONTH = rf"(?:{_MONTHS}|{_MONTHS.upper()})"
 _WEEKDAY = r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
 _DAY = r"(?:[0-3]?\d|1[oº°]|primero)"
@@ -47,7 +49,7 @@ def _matches_over(found: Scan, anchor: int):
     # `letters[i]` is a space when `text[i - 1]` is not a word character (or `i` is 0).
     pos = letters.find(b" ", low)
     while pos != -1 and pos <= anchor:
-        if letters[pos + 1:pos + 2] != b" ":
+        if letters[pos + 1 : pos + 2] != b" ":
             m = DATE_RE.match(text, pos, high)
             if m:
                 if anchor < m.end():
@@ -63,7 +65,9 @@ def find_dates(found: Scan) -> list[tuple[int, int]]:
     text = found.text
     anchors = found.word_starts(_MONTH_WORDS)
     anchors += [s for s, _ in found.starts_of(_MONTH_CAPS)]
-    anchors += [s for s in found.digits if text[s:s + 4].isdigit() and not text[s + 4:s + 5].isdigit()]
+    anchors += [
+        s for s in found.digits if text[s : s + 4].isdigit() and not text[s + 4 : s + 5].isdigit()
+    ]
     spans: set[tuple[int, int]] = set()
     for anchor in anchors:
         for m in _matches_over(found, anchor):

@@ -46,8 +46,9 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_bulletin(name: str, gold: dict[str, list[str]], predicted: dict[str, list[str]],
-                   scores: dict[str, Score]) -> None:
+def score_bulletin(
+    name: str, gold: dict[str, list[str]], predicted: dict[str, list[str]], scores: dict[str, Score]
+) -> None:
     """Add one bulletin's multiset comparison to `scores`, type by type (gold's types)."""
     for kind, wanted in gold.items():
         if kind.startswith("_"):
@@ -85,9 +86,13 @@ def evaluate(gold_path: Path, folder: Path) -> tuple[dict[str, Score], list[str]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m boletin_tui.entities.evaluate",
-                                     description="Puntúa el reconocedor contra un archivo de referencia.")
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="archivo JSON de referencia")
+    parser = argparse.ArgumentParser(
+        prog="python -m boletin_tui.entities.evaluate",
+        description="Puntúa el reconocedor contra un archivo de referencia.",
+    )
+    parser.add_argument(
+        "--gold", type=Path, default=DEFAULT_GOLD, help="archivo JSON de referencia"
+    )
     parser.add_argument("--dir", type=Path, default=None, help="carpeta de los boletines")
     parser.add_argument("--verbose", "-v", action="store_true", help="lista omisiones y sobrantes")
     args = parser.parse_args(argv)
@@ -101,9 +106,13 @@ def main(argv: list[str] | None = None) -> int:
     total = Score()
     for kind, s in scores.items():
         total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
-        print(f"{kind:8} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:7d} {s.fp:6d} {s.fn:6d}")
-    print(f"{'todo':8} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f} "
-          f"{total.tp:7d} {total.fp:6d} {total.fn:6d}")
+        print(
+            f"{kind:8} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:7d} {s.fp:6d} {s.fn:6d}"
+        )
+    print(
+        f"{'todo':8} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f} "
+        f"{total.tp:7d} {total.fp:6d} {total.fn:6d}"
+    )
     if args.verbose:
         for kind, s in scores.items():
             for name, text in s.missed:

@@ -11,51 +11,108 @@ from __future__ import annotations
 import re
 
 from boletin_tui.entities.numerals import (
-    NUMBER, UNITS, number_value, unit_multiplier,
+    NUMBER,
+    UNITS,
+    number_value,
+    unit_multiplier,
 )
 from boletin_tui.entities.scan import Scan
 from boletin_tui.entities.spans import Occupancy
 
-_UNIT = (r"(?P<unit>\s?%| por ?ciento| (?:de )?pesos(?: mexicanos)?| m?md[pd](?![\w])| MDP"
-         r"| (?:de )?dólares| (?:de )?euros| MXN| USD)")
+_UNIT = (
+    r"(?P<unit>\s?%| por ?ciento| (?:de )?pesos(?: mexicanos)?| m?md[pd](?![\w])| MDP"
+    r"| (?:de )?dólares| (?:de )?euros| MXN| USD)"
+)
 _LEFT = r"(?<![\w/.,:\-$])"
 _RIGHT = r"(?![\w/°º]|-\w|:\d)"
 FIGURE_RE = re.compile(rf"{_LEFT}(?P<cur>\$ ?)?(?P<num>{NUMBER}){_UNIT}?{_RIGHT}", re.IGNORECASE)
-RATIO_RE = re.compile(rf"{_LEFT}(?P<a>{NUMBER}) de (?:cada )?(?P<b>{NUMBER}){_RIGHT}",
-                      re.IGNORECASE)
+RATIO_RE = re.compile(
+    rf"{_LEFT}(?P<a>{NUMBER}) de (?:cada )?(?P<b>{NUMBER}){_RIGHT}", re.IGNORECASE
+)
 
 # Context before a number is tested on the reversed text with `match`, one attempt at its end,
 # instead of `search`ing a window for a pattern ending in `$` (ten times slower).
-_QUALIFIERS = ("poco más de", "poco menos de", "más de", "menos de", "alrededor de", "cerca de",
-               "al menos", "por lo menos", "aproximadamente", "casi", "hasta", "arriba de",
-               "unos", "unas", "mayor a", "mayores a", "menor a", "menores a", "superior a",
-               "superiores a", "inferior a", "inferiores a")
+_QUALIFIERS = (
+    "poco más de",
+    "poco menos de",
+    "más de",
+    "menos de",
+    "alrededor de",
+    "cerca de",
+    "al menos",
+    "por lo menos",
+    "aproximadamente",
+    "casi",
+    "hasta",
+    "arriba de",
+    "unos",
+    "unas",
+    "mayor a",
+    "mayores a",
+    "menor a",
+    "menores a",
+    "superior a",
+    "superiores a",
+    "inferior a",
+    "inferiores a",
+)
 
 
 def _reversed(words) -> str:
     return "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
 
 
-_QUALIFIER_REV = re.compile(rf"\s+(?:(?:le|led|sol|sal) )?(?P<q>{_reversed(_QUALIFIERS)})(?!\w)",
-                            re.IGNORECASE)
+_QUALIFIER_REV = re.compile(
+    rf"\s+(?:(?:le|led|sol|sal) )?(?P<q>{_reversed(_QUALIFIERS)})(?!\w)", re.IGNORECASE
+)
 # A number that names something rather than counts it: `No. 31`, `artículo 4`, `las 10 horas`.
 _NAMING_ABBREVIATIONS = ("No", "Núm", "Num", "N°", "n°", "núm", "num")
-_NAMING_WORDS = ("número", "artículo", "fracción", "fracciones", "inciso", "página", "capítulo",
-                 "línea", "Línea", "ruta", "cama", "consultorio", "piso", "sala", "folio",
-                 "expediente", "clave", "versión", "código")
+_NAMING_WORDS = (
+    "número",
+    "artículo",
+    "fracción",
+    "fracciones",
+    "inciso",
+    "página",
+    "capítulo",
+    "línea",
+    "Línea",
+    "ruta",
+    "cama",
+    "consultorio",
+    "piso",
+    "sala",
+    "folio",
+    "expediente",
+    "clave",
+    "versión",
+    "código",
+)
 _NAMING_REV = re.compile(
     rf"\s*(?:\.?(?:{_reversed(_NAMING_ABBREVIATIONS)})|s?(?:{_reversed(_NAMING_WORDS)}))(?!\w)"
-    r"|\s*#")
+    r"|\s*#"
+)
 _CLOCK_REV = re.compile(r"\s+(?:sal|al)(?!\w)", re.IGNORECASE)
-_CLOCK_AFTER = re.compile(r"\s*(?:horas|hrs|h\b|de la (?:mañana|tarde|noche)|am\b|pm\b|:)",
-                          re.IGNORECASE)
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:horas|hrs|h\b|de la (?:mañana|tarde|noche)|am\b|pm\b|:)", re.IGNORECASE
+)
 _NAME_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚ")
 _RANGE_GAP = re.compile(r" (?:al|a|y|-) $")
 _RANGE_OPEN = re.compile(r"\b(?:del|de|entre(?: el)?|desde)\s+$", re.IGNORECASE)
 _ENUMERATION = re.compile(r"(?:\by|,)\s+$")
-_UNIT_NAMES = {"%": "%", "porciento": "%", "pesos": "pesos", "mdp": "pesos",
-               "mmdp": "pesos", "mxn": "pesos", "dólares": "dólares", "mdd": "dólares",
-               "mmdd": "dólares", "usd": "dólares", "euros": "euros"}
+_UNIT_NAMES = {
+    "%": "%",
+    "porciento": "%",
+    "pesos": "pesos",
+    "mdp": "pesos",
+    "mmdp": "pesos",
+    "mxn": "pesos",
+    "dólares": "dólares",
+    "mdd": "dólares",
+    "mmdd": "dólares",
+    "usd": "dólares",
+    "euros": "euros",
+}
 _ONE = frozenset({"un", "uno", "una"})
 
 Span = tuple[int, int]
@@ -83,30 +140,65 @@ _LOOK_BACK = 25
 _NAMING_BACK = 20
 
 
-def _is_naming(text: str, start: int, end: int, num: str, after_org: set[int],
-               back: str) -> bool:
+def _is_naming(text: str, start: int, end: int, num: str, after_org: set[int], back: str) -> bool:
     """Is the number at `text[start:end]` a name (`No. 31`, `las 10 horas`, a telephone)
     rather than a quantity? `back` is the number's look-back (`_LOOK_BACK`)."""
     if start in after_org or _NAMING_REV.match(back, 0, _NAMING_BACK):
         return True
     if num.isdigit():
-        if (int(num) <= 24 and _CLOCK_REV.match(back, 0, _NAMING_BACK)
-                and _CLOCK_AFTER.match(text, end)):
+        if (
+            int(num) <= 24
+            and _CLOCK_REV.match(back, 0, _NAMING_BACK)
+            and _CLOCK_AFTER.match(text, end)
+        ):
             return True
         # A telephone number or a code in groups of digits.
-        return ((text[end:end + 1] == " " and text[end + 1:end + 2].isdecimal())
-                or (back[:1] == " " and back[1:2].isdecimal()))
+        return (text[end : end + 1] == " " and text[end + 1 : end + 2].isdecimal()) or (
+            back[:1] == " " and back[1:2].isdecimal()
+        )
     # A capitalised number word opening a name (`Tres Marías`), not a sentence.
-    return (num[0].isupper() and text[end:end + 1] == " "
-            and text[end + 1:end + 2] in _NAME_INITIALS
-            and back[:1] == " " and (back[1:2].isalnum() or back[1:2] in ("_", ",")))
+    return (
+        num[0].isupper()
+        and text[end : end + 1] == " "
+        and text[end + 1 : end + 2] in _NAME_INITIALS
+        and back[:1] == " "
+        and (back[1:2].isalnum() or back[1:2] in ("_", ","))
+    )
 
 
 # Beginnings of number words (`dos` also finds `doscientos`, `cien` finds `ciento`).
-_STEMS = ("un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
-          "once", "doce", "trece", "catorce", "quince", "dieci", "veint", "treinta", "cuarenta",
-          "cincuenta", "sesenta", "setenta", "ochenta", "noventa", "cien", "quinient",
-          "setecient", "novecient", "mil", "medio")
+_STEMS = (
+    "un",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieci",
+    "veint",
+    "treinta",
+    "cuarenta",
+    "cincuenta",
+    "sesenta",
+    "setenta",
+    "ochenta",
+    "noventa",
+    "cien",
+    "quinient",
+    "setecient",
+    "novecient",
+    "mil",
+    "medio",
+)
 
 
 _NUMBER_WORDS = frozenset(UNITS) | {"mil", "medio"}
@@ -156,7 +248,7 @@ def find_figures(found: Scan, taken: list[Span], after_org: set[int]) -> list[Fi
             # not free either.
             last = end
             continue
-        back = text[max(0, start - _LOOK_BACK):start][::-1]
+        back = text[max(0, start - _LOOK_BACK) : start][::-1]
         if text.startswith(" de ", m.end("num")):  # maybe `dos de cada tres`, `14 de 32`
             ratio = _ratio(text, pos, free, after_org, back)
             if ratio:
@@ -195,9 +287,14 @@ def _ratio(text: str, pos: int, free, after_org: set[int], back: str) -> Figure 
         return None
     a, b = number_value(r.group("a")), number_value(r.group("b"))
     start, end = r.span()
-    if (a and b and a <= b and free(start, end)
-            and (r.group("a").lower() not in _ONE or "cada" in r.group())
-            and not _is_naming(text, start, end, r.group("a"), after_org, back)):
+    if (
+        a
+        and b
+        and a <= b
+        and free(start, end)
+        and (r.group("a").lower() not in _ONE or "cada" in r.group())
+        and not _is_naming(text, start, end, r.group("a"), after_org, back)
+    ):
         return (start, end, _tidy(a / b), "ratio", _qualifier(back))
     return None
 
@@ -216,8 +313,9 @@ def _in_enumeration(text: str, start: int, found: list[Figure]) -> bool:
     """`un`/`una` counts only inside a list of quantities: `cinco mujeres y un hombre`."""
     if not _ENUMERATION.search(text, max(0, start - 5), start):
         return False
-    return any(0 < start - f[1] <= 90 and not re.search(r"[.;\n]", text[f[1]:start])
-               for f in found)
+    return any(
+        0 < start - f[1] <= 90 and not re.search(r"[.;\n]", text[f[1] : start]) for f in found
+    )
 
 
 def _share_range_units(text: str, figures: list[Figure]) -> list[Figure]:
@@ -225,8 +323,12 @@ def _share_range_units(text: str, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for i in range(len(out) - 1):
         (start, end, value, unit, qualifier), second = out[i], out[i + 1]
-        if (unit is None and second[3] and second[3] != "ratio"
-                and _RANGE_GAP.fullmatch(text, end, second[0])
-                and _RANGE_OPEN.search(text, max(0, start - 12), start)):
+        if (
+            unit is None
+            and second[3]
+            and second[3] != "ratio"
+            and _RANGE_GAP.fullmatch(text, end, second[0])
+            and _RANGE_OPEN.search(text, max(0, start - 12), start)
+        ):
             out[i] = (start, end, value, second[3], qualifier)
     return out

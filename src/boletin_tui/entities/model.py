@@ -29,8 +29,13 @@ class Mention:
     def to_json(self, key: str | None = None) -> dict:
         """JSON-ready data: key, type, text, start, end, plus value/unit/qualifier for figures
         and entity for people and institutions."""
-        data: dict = {"key": key, "type": self.type, "text": self.text,
-                      "start": self.start, "end": self.end}
+        data: dict = {
+            "key": key,
+            "type": self.type,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
         if self.type == "FIGURE":
             data["value"] = self.value
             data["unit"] = self.unit
@@ -46,12 +51,20 @@ class Mention:
 _new_object = object.__new__
 _SET_TYPE, _SET_TEXT, _SET_START, _SET_END, _SET_VALUE, _SET_UNIT, _SET_QUALIFIER, _SET_ENTITY = (
     Mention.__dict__[name].__set__
-    for name in ("type", "text", "start", "end", "value", "unit", "qualifier", "entity"))
+    for name in ("type", "text", "start", "end", "value", "unit", "qualifier", "entity")
+)
 
 
-def new_mention(kind: str, text: str, start: int, end: int, value: int | float | None = None,
-                unit: str | None = None, qualifier: str | None = None,
-                entity: str | None = None) -> Mention:
+def new_mention(
+    kind: str,
+    text: str,
+    start: int,
+    end: int,
+    value: int | float | None = None,
+    unit: str | None = None,
+    qualifier: str | None = None,
+    entity: str | None = None,
+) -> Mention:
     """`Mention(kind, text, start, end, value, unit, qualifier, entity)`, built faster."""
     mention = _new_object(Mention)
     _SET_TYPE(mention, kind)

@@ -12,35 +12,110 @@ from __future__ import annotations
 import re
 
 UNITS = {
-    "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
-    "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "dieciseis": 16,
-    "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21,
-    "veintiún": 21, "veintiuna": 21, "veintidós": 22, "veintidos": 22, "veintitrés": 23,
-    "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintiseis": 26,
-    "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40,
-    "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100,
-    "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
-    "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500,
-    "quinientas": 500, "seiscientos": 600, "seiscientas": 600, "setecientos": 700,
-    "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
+    "cero": 0,
+    "un": 1,
+    "uno": 1,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "once": 11,
+    "doce": 12,
+    "trece": 13,
+    "catorce": 14,
+    "quince": 15,
+    "dieciséis": 16,
+    "dieciseis": 16,
+    "diecisiete": 17,
+    "dieciocho": 18,
+    "diecinueve": 19,
+    "veinte": 20,
+    "veintiuno": 21,
+    "veintiún": 21,
+    "veintiuna": 21,
+    "veintidós": 22,
+    "veintidos": 22,
+    "veintitrés": 23,
+    "veintitres": 23,
+    "veinticuatro": 24,
+    "veinticinco": 25,
+    "veintiséis": 26,
+    "veintiseis": 26,
+    "veintisiete": 27,
+    "veintiocho": 28,
+    "veintinueve": 29,
+    "treinta": 30,
+    "cuarenta": 40,
+    "cincuenta": 50,
+    "sesenta": 60,
+    "setenta": 70,
+    "ochenta": 80,
+    "noventa": 90,
+    "cien": 100,
+    "ciento": 100,
+    "doscientos": 200,
+    "doscientas": 200,
+    "trescientos": 300,
+    "trescientas": 300,
+    "cuatrocientos": 400,
+    "cuatrocientas": 400,
+    "quinientos": 500,
+    "quinientas": 500,
+    "seiscientos": 600,
+    "seiscientas": 600,
+    "setecientos": 700,
+    "setecientas": 700,
+    "ochocientos": 800,
+    "ochocientas": 800,
+    "novecientos": 900,
     "novecientas": 900,
 }
-SCALES = {"mil": 1_000, "millón": 1_000_000, "millon": 1_000_000, "millones": 1_000_000,
-          "billón": 10**12, "billon": 10**12, "billones": 10**12}
+SCALES = {
+    "mil": 1_000,
+    "millón": 1_000_000,
+    "millon": 1_000_000,
+    "millones": 1_000_000,
+    "billón": 10**12,
+    "billon": 10**12,
+    "billones": 10**12,
+}
 # Abbreviations that carry their own scale: millones / miles de millones de pesos or dollars.
-SCALED_UNITS = {"mdp": 1_000_000, "mmdp": 1_000_000_000, "mdd": 1_000_000,
-                "mmdd": 1_000_000_000}
-_IGNORED = {"y", "de", "por", "ciento", "porciento", "%", "$", "pesos", "dólares", "dolares",
-            "mxn", "usd", "euros", "mexicanos", "estadounidenses"}
+SCALED_UNITS = {"mdp": 1_000_000, "mmdp": 1_000_000_000, "mdd": 1_000_000, "mmdd": 1_000_000_000}
+_IGNORED = {
+    "y",
+    "de",
+    "por",
+    "ciento",
+    "porciento",
+    "%",
+    "$",
+    "pesos",
+    "dólares",
+    "dolares",
+    "mxn",
+    "usd",
+    "euros",
+    "mexicanos",
+    "estadounidenses",
+}
 
 _TENS = "treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa"
 _UNIT_WORDS = "uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
-_HUNDREDS = ("ciento|doscient[oa]s|trescient[oa]s|cuatrocient[oa]s|quinient[oa]s|seiscient[oa]s"
-             "|setecient[oa]s|ochocient[oa]s|novecient[oa]s")
-_SMALL = ("diez|once|doce|trece|catorce|quince|dieci(?:séis|seis|siete|ocho|nueve)|veinte"
-          "|veinti(?:uno|una|ún|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)"
-          "|cien|" + _UNIT_WORDS)
+_HUNDREDS = (
+    "ciento|doscient[oa]s|trescient[oa]s|cuatrocient[oa]s|quinient[oa]s|seiscient[oa]s"
+    "|setecient[oa]s|ochocient[oa]s|novecient[oa]s"
+)
+_SMALL = (
+    "diez|once|doce|trece|catorce|quince|dieci(?:séis|seis|siete|ocho|nueve)|veinte"
+    "|veinti(?:uno|una|ún|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)"
+    "|cien|" + _UNIT_WORDS
+)
 # A spelled-out number below a thousand: `ciento cuarenta y dos`, `veintitrés`, `nueve`.
 _WORD_BELOW_1000 = (
     rf"(?:(?:{_HUNDREDS})(?: (?:(?:{_TENS})(?: y (?:{_UNIT_WORDS}))?|{_SMALL}))?"
@@ -51,8 +126,10 @@ _ATOM = rf"(?:{DIGITS}|{_WORD_BELOW_1000})"
 _SCALE = r"(?:mil|millones|millón|billones|billón)"
 # `11 mil 907`, `3 millones 400 mil`, `7 mil millones`, `mil`, `2.5 millones`, and halves of a
 # million or more: `medio millón`, `dos millones y medio` (the look-behind: a scale just ended).
-NUMBER = (rf"(?:{_ATOM}(?: {_SCALE}(?: {_ATOM}(?= {_SCALE}\b|(?! {_SCALE})))?)*"
-          rf"(?:(?<=ones|llón|llon) y medio)?|medio (?:millón|billón)|mil(?: {_SCALE})*)")
+NUMBER = (
+    rf"(?:{_ATOM}(?: {_SCALE}(?: {_ATOM}(?= {_SCALE}\b|(?! {_SCALE})))?)*"
+    rf"(?:(?<=ones|llón|llon) y medio)?|medio (?:millón|billón)|mil(?: {_SCALE})*)"
+)
 
 _PERCENT = re.compile(r"por ?ciento")
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+|[%$]")

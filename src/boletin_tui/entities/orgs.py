@@ -30,7 +30,9 @@ ORG_HEAD = re.compile(
     r"|Partido|Junta|Agencia|Asociación|Federación|Confederación|Colegio|Academia|Fundación"
     r"|Organización|Escuela|Servicios de Salud)(?![\w-])"
 )
-_PLURAL_HEAD = re.compile(r"(?:Secretarías|Institutos|Unidades|Órganos|Oficinas|Hospitales|Jefaturas)$")
+_PLURAL_HEAD = re.compile(
+    r"(?:Secretarías|Institutos|Unidades|Órganos|Oficinas|Hospitales|Jefaturas)$"
+)
 # Facilities, whose names may be followed by their number (`UMF 28`, `Hospital General de
 # Zona 6`); a number after any other body is a quantity (`Destina IMSS 7 mil millones`).
 _FACILITY = re.compile(r"(?:Hospital|Clínica|Unidad|Centro|Guardería|UM|HG|H[RE]\b|CMN)")
@@ -39,6 +41,8 @@ _FACILITY = re.compile(r"(?:Hospital|Clínica|Unidad|Centro|Guardería|UM|HG|H[R
 def is_facility(name: str) -> bool:
     """Is `name` a hospital, clinic or unit (or its acronym) rather than a body?"""
     return _FACILITY.match(name) is not None
+
+
 _FACILITY_HEAD = re.compile(r"(?:Hospital|Clínica|Centro|Unidad|Escuela)")
 # Events, programmes, laws and venues: not institutions, and no people inside their names.
 BLOCK_HEAD = re.compile(
@@ -49,11 +53,24 @@ BLOCK_HEAD = re.compile(
     r"|(?P<venue>Teatro|Auditorio|Palacio|Estadio|Museo|Plaza|Parque|Salón|Calle|Avenida"
     r"|Colonia|Edificio|Torre|Sede|Explanada))(?![\w-])"
 )
-_ORG_HEAD_WORDS = frozenset(re.findall(r"[A-ZÁÉÍÓÚ]\w+", ORG_HEAD.pattern.replace("?", "")) + [
-    "Secretaría", "Instituto", "Laboratorio", "Órgano", "Unidades", "Oficina", "Hospitales",
-    "Clínica", "Centro", "Jefatura"])
-_BLOCK_HEAD_WORDS = frozenset(re.findall(r"[A-ZÁÉÍÓÚ]\w+", BLOCK_HEAD.pattern.replace("?", "")) + [
-    "Jornada"])
+_ORG_HEAD_WORDS = frozenset(
+    re.findall(r"[A-ZÁÉÍÓÚ]\w+", ORG_HEAD.pattern.replace("?", ""))
+    + [
+        "Secretaría",
+        "Instituto",
+        "Laboratorio",
+        "Órgano",
+        "Unidades",
+        "Oficina",
+        "Hospitales",
+        "Clínica",
+        "Centro",
+        "Jefatura",
+    ]
+)
+_BLOCK_HEAD_WORDS = frozenset(
+    re.findall(r"[A-ZÁÉÍÓÚ]\w+", BLOCK_HEAD.pattern.replace("?", "")) + ["Jornada"]
+)
 _HEAD_WORDS = _ORG_HEAD_WORDS | _BLOCK_HEAD_WORDS
 _NOT_IN_NAME = re.compile(r"\b(?:Nivel|Niveles)\b")
 # `<role> de <X>` is a job title, not the body X (`secretaria de Gobernación`).
@@ -101,8 +118,9 @@ def acronym_fits(acronym: str, name: str) -> bool:
     return fits(0, 0)
 
 
-def _extend(text: str, pos: int, plural: bool, gaz_starts: set[int], venue: bool,
-            place_starts: set[int]) -> int:
+def _extend(
+    text: str, pos: int, plural: bool, gaz_starts: set[int], venue: bool, place_starts: set[int]
+) -> int:
     """End of a name whose head ends at `pos`: capitalised words joined by particles.
 
     A plural head may take a coordinated list (`Secretarías de Salud, Bienestar y Educación
@@ -139,8 +157,9 @@ def _extend(text: str, pos: int, plural: bool, gaz_starts: set[int], venue: bool
     return committed
 
 
-def find_orgs(found: Scan, places: list[tuple[int, int]]) -> tuple[
-        list[tuple[int, int, str]], list[tuple[int, int, bool]]]:
+def find_orgs(
+    found: Scan, places: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, bool]]]:
     """Institution spans `(start, end, canonical)` and blocked spans `(start, end, is_venue)`.
 
     Overlapping candidates are left for the caller to resolve (longest wins).
@@ -152,7 +171,11 @@ def find_orgs(found: Scan, places: list[tuple[int, int]]) -> tuple[
     place_starts = {s for s, _ in places}
     for start, end, canonical in gaz:
         form = text[start:end]
-        if not form.isupper() and " " not in form and _ROLE_DE.search(text, max(0, start - 30), start):
+        if (
+            not form.isupper()
+            and " " not in form
+            and _ROLE_DE.search(text, max(0, start - 30), start)
+        ):
             continue  # `secretaria de Gobernación`: a title, not the body
         found_orgs.append((start, end, canonical))
     blocked = []
@@ -196,8 +219,9 @@ def _acronym_matches(text: str):
         pos = text.find("(", pos + 1)
 
 
-def find_acronyms(text: str, orgs: list[tuple[int, int, str]],
-                  blocked: list[tuple[int, int, bool]]) -> list[tuple[int, int, str]]:
+def find_acronyms(
+    text: str, orgs: list[tuple[int, int, str]], blocked: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, str]]:
     """Acronyms defined in parentheses after a name, and their later uses in the text.
 
     `orgs` are the institution spans already chosen. A parenthesised acronym counts when it can
@@ -213,7 +237,7 @@ def find_acronyms(text: str, orgs: list[tuple[int, int, str]],
             continue
         if m.start() in by_end:
             start, canonical = by_end[m.start()]
-            name = text[start:m.start()]
+            name = text[start : m.start()]
         else:
             run = _CAP_RUN_BEFORE.search(text, max(0, m.start() - 120), m.start())
             if not run or run.start() in blocked_starts:

@@ -13,21 +13,31 @@ from __future__ import annotations
 
 import re
 
-from boletin_tui.entities.scan import NON_WORD, Scan
-from boletin_tui.entities.spans import Occupancy
 from boletin_tui.entities.lexicon import (
-    REPORTING_VERBS, ROLE_RE, is_common, is_given_name, is_name_like, is_role_word, is_title,
+    REPORTING_VERBS,
+    ROLE_RE,
+    is_common,
+    is_given_name,
+    is_name_like,
+    is_role_word,
+    is_title,
     is_verb_like,
 )
+from boletin_tui.entities.scan import NON_WORD, Scan
+from boletin_tui.entities.spans import Occupancy
 
 _UP = "A-ZÁÉÍÓÚÜÑ"
 _LOW = "a-záéíóúüñ"
 _NAME_TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]\."
-RUN_RE = re.compile(rf"(?:{_NAME_TOKEN})(?: (?:(?:de|del|de la|de los|de las) )?(?:{_NAME_TOKEN}))*")
+RUN_RE = re.compile(
+    rf"(?:{_NAME_TOKEN})(?: (?:(?:de|del|de la|de los|de las) )?(?:{_NAME_TOKEN}))*"
+)
 _TOKEN_RE = re.compile(rf"{_NAME_TOKEN}|de la|de los|de las|del|de")
 _PARTICLES = frozenset({"de", "del", "de la", "de los", "de las"})
 _OPENERS = "\n.:;!?¡¿\"“”«»'‘’·•(—–-"
-_AFTER_ROLE = re.compile(rf"\s*,\s*(?:el |la |los |las |y )?(?:{ROLE_RE.pattern}|quien)", re.IGNORECASE)
+_AFTER_ROLE = re.compile(
+    rf"\s*,\s*(?:el |la |los |las |y )?(?:{ROLE_RE.pattern}|quien)", re.IGNORECASE
+)
 _NEXT_WORD = re.compile(rf"\s+([{_LOW}]+)")
 _WORD_DOT = re.compile(r"\w+\.?(?!\w)")
 
@@ -42,7 +52,7 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def _has_cue(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - 60) : start]
     words = before.split()
     if words and before[-1:].isspace() and is_title(words[-1]):
         return True
@@ -52,12 +62,12 @@ def _has_cue(text: str, start: int, end: int) -> bool:
     if stripped.endswith(","):
         low = max(0, start - 300)
         cut = max(text.rfind(".", low, start), text.rfind("\n", low, start))
-        clause = text[cut + 1 if cut != -1 else low:start]
+        clause = text[cut + 1 if cut != -1 else low : start]
         if any(map(is_role_word, _WORD_DOT.findall(clause))):
             return True  # `el gobernador de Nayarit, Nombre ...`
     if stripped.endswith(":") and (end == len(text) or text[end] in ".\n"):
         return True  # an attribution closing a headline: `...: Zoé Robledo`
-    after = text[end:end + 50]
+    after = text[end : end + 50]
     if _AFTER_ROLE.match(after):
         return True
     nxt = _NEXT_WORD.match(after)
@@ -69,8 +79,12 @@ def _plural_phrase(words: list[tuple[int, int, str]]) -> bool:
     first word is a given name, and given names ending in -s (`Carlos`) are in the list; a
     plural first word and a plural last word make a noun with its adjective."""
     first, last = words[0][2], words[-1][2]
-    return (first.endswith("s") and not is_given_name(first) and last.endswith("s")
-            and not is_given_name(last))
+    return (
+        first.endswith("s")
+        and not is_given_name(first)
+        and last.endswith("s")
+        and not is_given_name(last)
+    )
 
 
 def _segments(text: str, run: re.Match, stops: Occupancy):
@@ -119,10 +133,15 @@ def find_people(found: Scan, stops: list[Span], single_places: list[Span]) -> li
         if " " not in name:
             # One word (what `_segments` would yield for it, checked directly): a person
             # only after a title (`la doctora Sánchez`).
-            if (name.endswith(".") or stopped.covered(start) or not is_name_like(name)
-                    or places.covered(start) or is_given_name(name)):
+            if (
+                name.endswith(".")
+                or stopped.covered(start)
+                or not is_name_like(name)
+                or places.covered(start)
+                or is_given_name(name)
+            ):
                 continue
-            before = text[max(0, start - 30):start].split()
+            before = text[max(0, start - 30) : start].split()
             if before and is_title(before[-1]):
                 people.append((start, last))
             continue
@@ -135,21 +154,28 @@ def find_people(found: Scan, stops: list[Span], single_places: list[Span]) -> li
                 continue
             cue = False
             words = [t for t in piece if t[2] not in _PARTICLES]
-            if (len(words) >= 2 and _sentence_start(text, piece[0][0])
-                    and is_verb_like(words[0][2])):
+            if len(words) >= 2 and _sentence_start(text, piece[0][0]) and is_verb_like(words[0][2]):
                 piece = piece[1:]
                 words = words[1:]
                 cue = True
             start, end = piece[0][0], piece[-1][1]
             if len(words) == 1:
-                before = text[max(0, start - 30):start].split()
-                if (places.covered(start) or is_given_name(words[0][2]) or not before
-                        or not is_title(before[-1])):
+                before = text[max(0, start - 30) : start].split()
+                if (
+                    places.covered(start)
+                    or is_given_name(words[0][2])
+                    or not before
+                    or not is_title(before[-1])
+                ):
                     continue
                 people.append((start, end))
                 continue
-            if ((len(words) >= 3 and not _plural_phrase(words)) or cue
-                    or is_given_name(words[0][2]) or _has_cue(text, start, end)):
+            if (
+                (len(words) >= 3 and not _plural_phrase(words))
+                or cue
+                or is_given_name(words[0][2])
+                or _has_cue(text, start, end)
+            ):
                 people.append((start, _y_surname_end(text, end, stopped, places)))
     return people
 
@@ -167,8 +193,13 @@ def _y_surname_end(text: str, end: int, stopped: Occupancy, places: Occupancy) -
     if joined is None:
         return end
     word, at = joined.group(1), joined.start(1)
-    if (is_given_name(word) or is_common(word) or not is_name_like(word)
-            or stopped.covered(at) or places.covered(at)):
+    if (
+        is_given_name(word)
+        or is_common(word)
+        or not is_name_like(word)
+        or stopped.covered(at)
+        or places.covered(at)
+    ):
         return end
     return joined.end()
 
@@ -191,7 +222,9 @@ def _surname_forms(name: str) -> list[str]:
     return [f for f in forms if not is_common(f) and not is_given_name(f)]
 
 
-def link_people(found: Scan, spans: list[Span], taken: list[Span]) -> tuple[list[Span], dict[Span, str]]:
+def link_people(
+    found: Scan, spans: list[Span], taken: list[Span]
+) -> tuple[list[Span], dict[Span, str]]:
     """Add further uses of the names found and their short forms (`Robledo Aburto`), and give
     each mention its entity.
 
@@ -213,8 +246,12 @@ def link_people(found: Scan, spans: list[Span], taken: list[Span]) -> tuple[list
             n = len(form)
             for s in at_word.get(form.split(" ", 1)[0], ()):
                 e = s + n  # a whole-word occurrence of `form` at `s`, not yet taken
-                if (startswith(form, s) and (s == 0 or classes[s - 1] == NON_WORD)
-                        and (e == size or classes[e] == NON_WORD) and free(s, e)):
+                if (
+                    startswith(form, s)
+                    and (s == 0 or classes[s - 1] == NON_WORD)
+                    and (e == size or classes[e] == NON_WORD)
+                    and free(s, e)
+                ):
                     spans.append((s, e))
                     mark(s, e)
     by_word: dict[str, list[list[str]]] = {}
@@ -224,7 +261,7 @@ def link_people(found: Scan, spans: list[Span], taken: list[Span]) -> tuple[list
     canon: dict[Span, str] = {}
     memo: dict[str, str] = {}
     for span in spans:
-        surface = text[span[0]:span[1]]
+        surface = text[span[0] : span[1]]
         if surface not in memo:
             words = surface.split()
             best = None

@@ -62,13 +62,13 @@ def recognise(text: str) -> list[Mention]:
     venues = [(s, e) for s, e, venue in blocked if venue]
     claimed = Occupancy(size, org_spans + venues)
     places = [p for p in places if claimed.free(*p)]
-    multi = [p for p in places if " " in text[p[0]:p[1]]]
-    single = [p for p in places if " " not in text[p[0]:p[1]]]
+    multi = [p for p in places if " " in text[p[0] : p[1]]]
+    single = [p for p in places if " " not in text[p[0] : p[1]]]
     block_spans = [(s, e) for s, e, _ in blocked]
     people = find_people(found, org_spans + block_spans + multi, single)
     people, canon = link_people(found, people, org_spans + block_spans + places)
     dates = find_dates(found)
-    after_org = {e + 1 for s, e, _ in orgs if text[e:e + 1] == " " and is_facility(text[s:e])}
+    after_org = {e + 1 for s, e, _ in orgs if text[e : e + 1] == " " and is_facility(text[s:e])}
     figures = find_figures(found, dates + org_spans + people, after_org)
 
     # Candidates as plain tuples (length, priority, start, end, type, entity); a frozen

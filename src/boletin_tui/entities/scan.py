@@ -49,7 +49,8 @@ CLASS_TABLE = _class_table()
 # lookbehind needed, and the search can skip ahead to each space in C).
 _LETTER_TABLE = bytes(
     code if "a" <= chr(code) <= "z" else (b"X"[0] if is_word_char(chr(code)) else NON_WORD)
-    for code in range(256))
+    for code in range(256)
+)
 
 
 def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[bytes]:
@@ -85,8 +86,12 @@ class Scan:
     def starts_of(self, words) -> list[tuple[int, str]]:
         """`(start, word)` of the capitalised words that are in `words` (a set or a dict),
         in text order."""
-        found = [(start, word) for word, starts in self.at_word.items() if word in words
-                 for start in starts]
+        found = [
+            (start, word)
+            for word, starts in self.at_word.items()
+            if word in words
+            for start in starts
+        ]
         found.sort()
         return found
 

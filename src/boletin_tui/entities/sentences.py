@@ -17,4 +17,4 @@ def sentence_around(text: str, start: int, end: int) -> str:
     stop = _END.search(text, end)
     if stop is None:
         return text[begin:].strip()
-    return text[begin:stop.start() if stop.group() == "\n" else stop.end()].strip()
+    return text[begin : stop.start() if stop.group() == "\n" else stop.end()].strip()

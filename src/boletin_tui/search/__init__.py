@@ -13,5 +13,11 @@ from boletin_tui.search.persist import load_or_build
 from boletin_tui.search.query import SYNTAX_HELP, Query, parse
 
 __all__ = [
-    "SYNTAX_HELP", "Query", "SearchIndex", "fold", "load_or_build", "parse", "tokens",
+    "SYNTAX_HELP",
+    "Query",
+    "SearchIndex",
+    "fold",
+    "load_or_build",
+    "parse",
+    "tokens",
 ]

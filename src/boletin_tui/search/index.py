@@ -68,7 +68,14 @@ class SearchIndex:
         gc.disable()  # millions of appends to young lists would trigger useless collections
         try:
             for pos, b in enumerate(self._bulletins):
-                fields = [b.key, b.number or "", b.kind or "", b.city or "", b.dateline or "", b.title]
+                fields = [
+                    b.key,
+                    b.number or "",
+                    b.kind or "",
+                    b.city or "",
+                    b.dateline or "",
+                    b.title,
+                ]
                 fields.extend(b.highlights)
                 fields.extend(b.paragraphs)
                 for chunk in set("\n".join(fields).lower().split()):
@@ -124,8 +131,9 @@ class SearchIndex:
         for pos in self._positions.get(key, ()):
             self._phrases.clear()
             self._unset(pos)
-            folded_tags = tuple(dict.fromkeys(t for t in (" ".join(fold(x).split()) for x in tags)
-                                              if t))
+            folded_tags = tuple(
+                dict.fromkeys(t for t in (" ".join(fold(x).split()) for x in tags) if t)
+            )
             terms = tuple(dict.fromkeys(tokens(" ".join(tags)) + tokens(note or "")))
             if not folded_tags and not terms:
                 continue
@@ -220,7 +228,9 @@ class SearchIndex:
         for pos in candidates:
             b = self._bulletins[pos]
             ann = self._ann.get(pos)
-            text = "\n".join((b.title, *b.highlights, *b.paragraphs, b.dateline or "", b.city or ""))
+            text = "\n".join(
+                (b.title, *b.highlights, *b.paragraphs, b.dateline or "", b.city or "")
+            )
             if matches(text) or (ann is not None and matches(ann[2])):
                 out.append(pos)
         found = frozenset(out)

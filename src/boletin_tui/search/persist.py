@@ -32,8 +32,11 @@ def fingerprint(bulletins: Sequence[Bulletin]) -> str:
     return digest.hexdigest()
 
 
-def load_or_build(bulletins: Sequence[Bulletin], cache_dir: str | os.PathLike | None = None,
-                  use_cache: bool = True) -> SearchIndex:
+def load_or_build(
+    bulletins: Sequence[Bulletin],
+    cache_dir: str | os.PathLike | None = None,
+    use_cache: bool = True,
+) -> SearchIndex:
     """The index for `bulletins`: loaded when saved before, else built (and saved)."""
     if not use_cache:
         return SearchIndex(bulletins)

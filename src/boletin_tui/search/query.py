@@ -39,10 +39,15 @@ _ITEM_RE = re.compile(
     r"|(?P<word>[^\s\"]+)"
 )
 _FILTER_KEYS = {
-    "tag": "tag", "etiqueta": "tag", "etiquetas": "tag",
-    "ano": "year", "year": "year",
-    "mes": "month", "month": "month",
-    "anotado": "annotated", "anotados": "annotated",
+    "tag": "tag",
+    "etiqueta": "tag",
+    "etiquetas": "tag",
+    "ano": "year",
+    "year": "year",
+    "mes": "month",
+    "month": "month",
+    "anotado": "annotated",
+    "anotados": "annotated",
 }
 _YES = {"si", "s", "yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0"}

@@ -66,7 +66,9 @@ class PhraseMatcher:
     def __call__(self, text: str) -> bool:
         data = text.encode("utf-8", "surrogatepass").lower()
         for m in self._pattern.finditer(data):
-            if self._before_ok(data, m.start()) and (self._open_end or self._after_ok(data, m.end())):
+            if self._before_ok(data, m.start()) and (
+                self._open_end or self._after_ok(data, m.end())
+            ):
                 return True
         return False
 
@@ -75,10 +77,10 @@ class PhraseMatcher:
         j = i - 1
         while j > 0 and 0x80 <= data[j] < 0xC0:  # back to the first byte of that character
             j -= 1
-        prev = data[max(j, 0):i].decode("utf-8", "ignore")
+        prev = data[max(j, 0) : i].decode("utf-8", "ignore")
         return not prev or not _is_word_char(prev[-1])
 
     @staticmethod
     def _after_ok(data: bytes, i: int) -> bool:
-        nxt = data[i:i + 4].decode("utf-8", "ignore")
+        nxt = data[i : i + 4].decode("utf-8", "ignore")
         return not nxt or not _is_word_char(nxt[0])

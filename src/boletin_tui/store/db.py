@@ -96,13 +96,20 @@ class AnnotationStore:
     the file too long, and `StoreError` when the disk refuses; in every case nothing changed.
     """
 
-    def __init__(self, path: str | os.PathLike, annotator: str | None = None, *,
-                 lock_timeout: float | None = None, use_orjson: bool | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        annotator: str | None = None,
+        *,
+        lock_timeout: float | None = None,
+        use_orjson: bool | None = None,
+    ) -> None:
         self.path = Path(path)
         self.annotator = clean_text(annotator or "").strip() or default_annotator()
         timeout = default_lock_timeout() if lock_timeout is None else lock_timeout
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage, lock_timeout=timeout,
-                          use_orjson=use_orjson)
+        self._db = TinyDB(
+            self.path, storage=AtomicJSONStorage, lock_timeout=timeout, use_orjson=use_orjson
+        )
         self._storage: AtomicJSONStorage = self._db.storage
         self._table = self._db.table(TABLE, cache_size=0)
         self._mutex = threading.RLock()
@@ -168,8 +175,14 @@ class AnnotationStore:
         with self._mutex, self._storage.transaction():
             for incoming in annotations:
                 key = normalise_key(incoming.key)
-                incoming = Annotation(key, normalise_tags(incoming.tags), clean_text(incoming.note),
-                                      incoming.annotator, incoming.created, incoming.updated)
+                incoming = Annotation(
+                    key,
+                    normalise_tags(incoming.tags),
+                    clean_text(incoming.note),
+                    incoming.annotator,
+                    incoming.created,
+                    incoming.updated,
+                )
                 stamp = now_iso()
                 done = self._update(key, lambda cur: merge_annotation(cur, incoming, stamp))
                 results.append(done or incoming)
@@ -190,13 +203,19 @@ class AnnotationStore:
         stamp = now_iso()
         base = current or Annotation(normalise_key(key), created=stamp)
         values = {"tags": base.tags, "note": base.note, **fields}
-        if current is not None and values["tags"] == current.tags and values["note"] == current.note:
+        if (
+            current is not None
+            and values["tags"] == current.tags
+            and values["note"] == current.note
+        ):
             return current
-        return Annotation(base.key, values["tags"], values["note"], self.annotator,
-                          base.created, stamp)
+        return Annotation(
+            base.key, values["tags"], values["note"], self.annotator, base.created, stamp
+        )
 
-    def _update(self, key: str,
-                change: Callable[[Annotation | None], Annotation | None]) -> Annotation | None:
+    def _update(
+        self, key: str, change: Callable[[Annotation | None], Annotation | None]
+    ) -> Annotation | None:
         """Apply `change` to the current record inside a transaction; write only if it differs."""
         key = normalise_key(key)
         with self._mutex, self._storage.transaction():

@@ -20,16 +20,32 @@ from boletin_tui.corpus.keys import normalise_key
 from boletin_tui.store.errors import StoreError
 from boletin_tui.store.merge import UNKNOWN_ANNOTATOR
 from boletin_tui.store.model import (
-    TAG_SEPARATOR, Annotation, clean_text, normalise_tags, normalise_timestamp, now_iso,
+    TAG_SEPARATOR,
+    Annotation,
+    clean_text,
+    normalise_tags,
+    normalise_timestamp,
+    now_iso,
 )
 
-COLUMNS = ("key", "number", "date", "title", "source", "tags", "note", "annotator", "created",
-           "updated")
+COLUMNS = (
+    "key",
+    "number",
+    "date",
+    "title",
+    "source",
+    "tags",
+    "note",
+    "annotator",
+    "created",
+    "updated",
+)
 FORMATS = ("csv", "jsonl", "json")
 
 
-def export_rows(annotations: Iterable[Annotation],
-                bulletins_by_key: Mapping[str, object] | None = None) -> list[dict[str, str]]:
+def export_rows(
+    annotations: Iterable[Annotation], bulletins_by_key: Mapping[str, object] | None = None
+) -> list[dict[str, str]]:
     """One row (a dict over `COLUMNS`, all strings) per annotation, in the order given.
 
     `bulletins_by_key` maps keys to `corpus.model.Bulletin` records.
@@ -37,23 +53,29 @@ def export_rows(annotations: Iterable[Annotation],
     rows = []
     for a in annotations:
         b = (bulletins_by_key or {}).get(a.key)
-        rows.append({
-            "key": a.key,
-            "number": (b.number or "") if b else "",
-            "date": b.date.isoformat() if b and b.date else "",
-            "title": b.title if b else "",
-            "source": b.sources[0] if b and b.sources else "",
-            "tags": TAG_SEPARATOR.join(a.tags),
-            "note": a.note,
-            "annotator": a.annotator,
-            "created": a.created,
-            "updated": a.updated,
-        })
+        rows.append(
+            {
+                "key": a.key,
+                "number": (b.number or "") if b else "",
+                "date": b.date.isoformat() if b and b.date else "",
+                "title": b.title if b else "",
+                "source": b.sources[0] if b and b.sources else "",
+                "tags": TAG_SEPARATOR.join(a.tags),
+                "note": a.note,
+                "annotator": a.annotator,
+                "created": a.created,
+                "updated": a.updated,
+            }
+        )
     return rows
 
 
-def write_export(rows: list[dict[str, str]], out: str | os.PathLike | TextIO,
-                 fmt: str = "csv", excel: bool = False) -> None:
+def write_export(
+    rows: list[dict[str, str]],
+    out: str | os.PathLike | TextIO,
+    fmt: str = "csv",
+    excel: bool = False,
+) -> None:
     """Write `rows` to a path or an open text stream (opened with `newline=""` for CSV).
 
     `excel` adds a BOM to CSV (ignored for JSON formats). Raises `ValueError` for an unknown
@@ -73,8 +95,9 @@ def write_export(rows: list[dict[str, str]], out: str | os.PathLike | TextIO,
 
 def _write(rows: list[dict[str, str]], out: TextIO, fmt: str) -> None:
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n",
-                                extrasaction="ignore")
+        writer = csv.DictWriter(
+            out, fieldnames=COLUMNS, lineterminator="\r\n", extrasaction="ignore"
+        )
         writer.writeheader()
         writer.writerows(rows)
     elif fmt == "jsonl":
@@ -134,8 +157,11 @@ def _parse(text: str, fmt: str, path: Path) -> list[tuple[int, object]]:
             reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
             return [(n, row) for n, row in enumerate(reader, start=2)]
         if fmt == "jsonl":
-            return [(n, json.loads(line)) for n, line in enumerate(text.splitlines(), start=1)
-                    if line.strip()]
+            return [
+                (n, json.loads(line))
+                for n, line in enumerate(text.splitlines(), start=1)
+                if line.strip()
+            ]
         try:
             data = json.loads(text)
         except json.JSONDecodeError:

@@ -28,7 +28,7 @@ def note_blocks(note: str, annotator: str) -> list[tuple[str, str]]:
     blocks = []
     for chunk in _BLOCK_START.split(note):
         mark = _MARK.match(chunk)
-        blocks.append((mark.group(1), chunk[mark.end():]))
+        blocks.append((mark.group(1), chunk[mark.end() :]))
     return blocks
 
 

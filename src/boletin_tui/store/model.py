@@ -64,8 +64,14 @@ class Annotation:
     def from_checked(cls, data: Mapping) -> Annotation:
         """`from_json` for a record whose fields `validate` has already checked (a third of
         the time: this runs for every record when the app opens)."""
-        return cls(data["key"], tuple(data["tags"]), data["note"], data["annotator"],
-                   data["created"], data["updated"])
+        return cls(
+            data["key"],
+            tuple(data["tags"]),
+            data["note"],
+            data["annotator"],
+            data["created"],
+            data["updated"],
+        )
 
 
 def clean_text(text: str) -> str:

@@ -37,8 +37,12 @@ DEFAULT_LOCK_TIMEOUT = 5.0
 class AtomicJSONStorage(Storage):
     """TinyDB storage over one JSON file (see the module docstring for the guarantees)."""
 
-    def __init__(self, path: str | os.PathLike, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-                 use_orjson: bool | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        use_orjson: bool | None = None,
+    ) -> None:
         self.path = Path(path)
         self.lock_timeout = lock_timeout
         self.generation = 0  # bumped whenever the data is (re)loaded from disk

@@ -31,7 +31,9 @@ def schema_problem(data: object) -> str | None:
     version = doc.get("schema")
     if version != SCHEMA_VERSION:
         if isinstance(version, int) and version > SCHEMA_VERSION:
-            return f"versión de esquema {version}, más nueva que la {SCHEMA_VERSION} de este programa"
+            return (
+                f"versión de esquema {version}, más nueva que la {SCHEMA_VERSION} de este programa"
+            )
         return f"versión de esquema desconocida: {version!r}"
     for name, table in data.items():
         if not isinstance(table, dict):

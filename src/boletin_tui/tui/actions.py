@@ -110,12 +110,20 @@ class ActionsMixin:
             annotations = self.store.submit("all").result()
             write_export(export_rows(annotations, self.by_key), path, fmt="csv")
         except Exception as exc:
-            self.call_from_thread(self.notify, f"No se pudo exportar a {path}: {exc}",
-                                  title="Exportar", severity="error", timeout=10)
+            self.call_from_thread(
+                self.notify,
+                f"No se pudo exportar a {path}: {exc}",
+                title="Exportar",
+                severity="error",
+                timeout=10,
+            )
             return
         done = "exportada" if len(annotations) == 1 else "exportadas"
-        self.call_from_thread(self.notify, f"{plural(len(annotations), 'anotación', 'anotaciones')}"
-                              f" {done} a {path}", title="Exportar")
+        self.call_from_thread(
+            self.notify,
+            f"{plural(len(annotations), 'anotación', 'anotaciones')} {done} a {path}",
+            title="Exportar",
+        )
 
     def action_skipped(self) -> None:
         self.push_screen(SkippedScreen(self.corpus.skipped if self.corpus else []))

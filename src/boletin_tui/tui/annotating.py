@@ -25,8 +25,7 @@ class AnnotatingMixin:
         try:
             stored = self.store.submit(method, key, value).result()
         except Exception as exc:  # StoreError, ValueError: the message is for the user
-            self.call_from_thread(self.notify, f"No se guardó: {exc}", severity="error",
-                                  timeout=10)
+            self.call_from_thread(self.notify, f"No se guardó: {exc}", severity="error", timeout=10)
             return
         self.post_message(AnnotationSaved(key, stored, value if method == "set_note" else None))
 
@@ -43,8 +42,9 @@ class AnnotatingMixin:
             self.annotations[key] = stored
             self.known_tags.extend(t for t in stored.tags if t not in self.known_tags)
         if self.index is not None:
-            self.index.set_annotation(key, stored.tags if stored else (),
-                                      stored.note if stored else "")
+            self.index.set_annotation(
+                key, stored.tags if stored else (), stored.note if stored else ""
+            )
         timeline = self.query_one(Timeline)
         if key in self.annotations:
             timeline.refresh_marks([key])

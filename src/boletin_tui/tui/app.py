@@ -19,7 +19,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static
 
 from boletin_tui.corpus import (
-    Bulletin, Corpus, Outline, prepare_parallel_parsing, sample_corpus_path,
+    Bulletin,
+    Corpus,
+    Outline,
+    prepare_parallel_parsing,
+    sample_corpus_path,
 )
 from boletin_tui.search import SearchIndex
 from boletin_tui.store import AnnotationStore, tags_by_use
@@ -47,8 +51,7 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
     BINDINGS = [
         # Keys that move the focus or the selection run at the app, in the order typed (see
         # `actions.py`); `check_action` lets them through to a field being typed in.
-        Binding("t", "add_tag", "Etiquetar", tooltip="Añade etiquetas al boletín",
-                priority=True),
+        Binding("t", "add_tag", "Etiquetar", tooltip="Añade etiquetas al boletín", priority=True),
         Binding("n", "edit_note", "Nota", tooltip="Escribe la nota del boletín", priority=True),
         Binding("slash", "search", "Buscar", tooltip="Filtra la lista", priority=True),
         Binding("j,down", "timeline_cursor(1)", "Siguiente", show=False, priority=True),
@@ -58,13 +61,23 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
         Binding("o", "skipped", "Omitidos", tooltip="Archivos que no se pudieron leer"),
         Binding("question_mark", "help", "Ayuda", tooltip="Todas las teclas"),
         Binding("q", "quit", "Salir", tooltip="Guarda lo pendiente y sale"),
-        *(Binding(str(n), f"toggle_entity('{kind}')", f"Resaltar {kind}", show=False)
-          for n, kind in enumerate(ENTITY_TYPES, 1)),
+        *(
+            Binding(str(n), f"toggle_entity('{kind}')", f"Resaltar {kind}", show=False)
+            for n, kind in enumerate(ENTITY_TYPES, 1)
+        ),
     ]
 
-    def __init__(self, paths: Sequence[Path], label: str, store: StoreClient,
-                 annotations: Iterable, tags: Sequence[str], *,
-                 cache_dir: str | os.PathLike | None = None, use_cache: bool = True) -> None:
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        label: str,
+        store: StoreClient,
+        annotations: Iterable,
+        tags: Sequence[str],
+        *,
+        cache_dir: str | os.PathLike | None = None,
+        use_cache: bool = True,
+    ) -> None:
         super().__init__()
         self.paths, self.store = list(paths), store
         self.sub_title = label
@@ -182,8 +195,9 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
         if not self._query:
             timeline.set_filter(None)
         elif self.index is None:
-            self._status("Búsqueda no disponible." if self.index_error
-                         else "Preparando la búsqueda…")
+            self._status(
+                "Búsqueda no disponible." if self.index_error else "Preparando la búsqueda…"
+            )
             return
         else:
             timeline.set_filter(self.index.search(self._query))
@@ -191,9 +205,14 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
         self._update_bindings()
 
 
-def make_app(paths: Sequence[str | os.PathLike], db_path: str | os.PathLike,
-             annotator: str | None = None, *, cache_dir: str | os.PathLike | None = None,
-             use_cache: bool = True) -> BoletinApp:
+def make_app(
+    paths: Sequence[str | os.PathLike],
+    db_path: str | os.PathLike,
+    annotator: str | None = None,
+    *,
+    cache_dir: str | os.PathLike | None = None,
+    use_cache: bool = True,
+) -> BoletinApp:
     """The app on `paths` (the bundled sample when empty) with the database at `db_path`.
 
     The database is opened and read here, before any screen: raises `StoreError`
@@ -208,6 +227,13 @@ def make_app(paths: Sequence[str | os.PathLike], db_path: str | os.PathLike,
         store.close()
         raise
     chosen = [Path(p) for p in paths]
-    label = (", ".join(p.name or str(p) for p in chosen) if chosen else "corpus de ejemplo")
-    return BoletinApp(chosen or [sample_corpus_path()], label, StoreClient(store), annotations,
-                      tags, cache_dir=cache_dir, use_cache=use_cache)
+    label = ", ".join(p.name or str(p) for p in chosen) if chosen else "corpus de ejemplo"
+    return BoletinApp(
+        chosen or [sample_corpus_path()],
+        label,
+        StoreClient(store),
+        annotations,
+        tags,
+        cache_dir=cache_dir,
+        use_cache=use_cache,
+    )

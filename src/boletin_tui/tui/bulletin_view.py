@@ -19,8 +19,9 @@ from boletin_tui.tui.rows import short_number
 _BLANK = Content("")
 
 
-def _styled_block(text: str, start: int, mentions: Sequence, styles: Mapping[str, Style],
-                  base: Style | str = "") -> Content:
+def _styled_block(
+    text: str, start: int, mentions: Sequence, styles: Mapping[str, Style], base: Style | str = ""
+) -> Content:
     """`text` (at `start` in the bulletin) with `base` and the style of each mention in it."""
     end = start + len(text)
     spans = [Span(0, len(text), base)] if base else []
@@ -52,8 +53,9 @@ def meta_line(bulletin: Bulletin) -> str:
     return " · ".join(parts)
 
 
-def render_pieces(bulletin: Bulletin, mentions: Sequence, styles: Mapping[str, Style],
-                  parts: Mapping[str, Style]) -> list[Content]:
+def render_pieces(
+    bulletin: Bulletin, mentions: Sequence, styles: Mapping[str, Style], parts: Mapping[str, Style]
+) -> list[Content]:
     """The bulletin as lines of styled text (one per block, blank lines between paragraphs).
 
     `parts` styles `title`, `meta`, `dateline`, `highlight`, `heading`, `link`.
@@ -61,8 +63,9 @@ def render_pieces(bulletin: Bulletin, mentions: Sequence, styles: Mapping[str, S
     pieces: list[Content] = []
     previous = None
     for block, block_mentions in zip(bulletin.blocks, _mentions_by_block(bulletin, mentions)):
-        styled = _styled_block(block.text, block.start, block_mentions, styles,
-                               parts.get(block.role, ""))
+        styled = _styled_block(
+            block.text, block.start, block_mentions, styles, parts.get(block.role, "")
+        )
         if block.role == "paragraph" or (block.role == "highlight" and previous != "highlight"):
             pieces.append(_BLANK)
         if block.role == "highlight":
@@ -75,12 +78,14 @@ def render_pieces(bulletin: Bulletin, mentions: Sequence, styles: Mapping[str, S
         pieces.append(_BLANK)
         pieces.append(Content("Enlaces").stylize(parts.get("heading", "")))
         for link in bulletin.links:
-            pieces.append(Content(f"{link.label}: ") +
-                          Content(link.url).stylize(parts.get("link", "")))
+            pieces.append(
+                Content(f"{link.label}: ") + Content(link.url).stylize(parts.get("link", ""))
+            )
     return pieces
 
 
-def render_bulletin(bulletin: Bulletin, mentions: Sequence, styles: Mapping[str, Style],
-                    parts: Mapping[str, Style]) -> Content:
+def render_bulletin(
+    bulletin: Bulletin, mentions: Sequence, styles: Mapping[str, Style], parts: Mapping[str, Style]
+) -> Content:
     """The whole bulletin as one `Content` (the pieces of `render_pieces`, one per line)."""
     return Content("\n").join(render_pieces(bulletin, mentions, styles, parts))

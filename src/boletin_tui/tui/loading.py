@@ -35,7 +35,8 @@ def _keep_out_of_gc() -> None:
 
 def _same_keys(a: Corpus, b: Corpus) -> bool:
     return len(a.bulletins) == len(b.bulletins) and all(
-        x.key == y.key for x, y in zip(a.bulletins, b.bulletins))
+        x.key == y.key for x, y in zip(a.bulletins, b.bulletins)
+    )
 
 
 class LoadingMixin:
@@ -50,15 +51,20 @@ class LoadingMixin:
         # at 10,000), unverified: the full load that follows (0.4 s or more) replaces it, and
         # the timeline, keeping its place, shows any file added, removed or changed since.
         # Verifying first would cost a walk and 10,000 `stat`s on the way to the first list.
-        outline = (load_outline(self.paths, cache_dir=self._cache_dir, verify=False)
-                   if self._use_cache else None)
+        outline = (
+            load_outline(self.paths, cache_dir=self._cache_dir, verify=False)
+            if self._use_cache
+            else None
+        )
         if outline is not None:
             self.post_message(CorpusLoaded(outline))
         # Here, off the interface thread (~70 ms), unless the outline's first bulletin needs
         # it first; importing it before posting the outline held the list back by 0.1-0.3 s.
         importlib.import_module("boletin_tui.entities")
         corpus = load_corpus(
-            self.paths, cache_dir=self._cache_dir, use_cache=self._use_cache,
+            self.paths,
+            cache_dir=self._cache_dir,
+            use_cache=self._use_cache,
             progress=lambda done, total: self.post_message(LoadProgress(done, total)),
         )
         self.post_message(CorpusLoaded(corpus))
@@ -93,9 +99,13 @@ class LoadingMixin:
         self._status(self._count_text())
         self._update_bindings()
         if corpus.skipped:
-            self.notify(f"Se omitieron {plural(len(corpus.skipped), 'archivo', 'archivos')} "
-                        "que no se pudieron leer; «o» los muestra.",
-                        title="Archivos omitidos", severity="warning", timeout=8)
+            self.notify(
+                f"Se omitieron {plural(len(corpus.skipped), 'archivo', 'archivos')} "
+                "que no se pudieron leer; «o» los muestra.",
+                title="Archivos omitidos",
+                severity="warning",
+                timeout=8,
+            )
         if not corpus.bulletins:
             self._start_index()
         # Otherwise `_start_index` runs once the first bulletin is on screen: the index is
@@ -134,8 +144,7 @@ class LoadingMixin:
         if event.worker.group == "corpus":
             self.load_error = f"{LOAD_FAILED} ({detail})"
             self._status(f"{LOAD_FAILED}.")
-            self.notify(self.load_error, title="Error al cargar", severity="error",
-                        timeout=30)
+            self.notify(self.load_error, title="Error al cargar", severity="error", timeout=30)
         else:
             self.index_error = f"{INDEX_FAILED} ({detail})"
             self._status(f"{self._count_text()} · búsqueda no disponible")

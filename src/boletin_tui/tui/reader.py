@@ -65,7 +65,8 @@ class Reader(LineView, can_focus=True):
         self._visual_style_cache.clear()  # the theme may have changed
         styles = {
             t: component_style(self, f"reader--{t.lower()}")
-            for t in ENTITY_TYPES if t not in self._hidden
+            for t in ENTITY_TYPES
+            if t not in self._hidden
         }
         parts = {p: component_style(self, f"reader--{p}") for p in _PARTS}
         return styles, parts
@@ -80,8 +81,13 @@ class Reader(LineView, can_focus=True):
                 self._pieces, self._content_key = [Content(NO_BULLETIN)], key
         else:
             styles, parts = self._styles()
-            key = (id(self.bulletin), id(self._mentions), self._hidden,
-                   tuple(styles.items()), tuple(parts.items()))
+            key = (
+                id(self.bulletin),
+                id(self._mentions),
+                self._hidden,
+                tuple(styles.items()),
+                tuple(parts.items()),
+            )
             if key != self._content_key:
                 self._pieces = render_pieces(self.bulletin, self._mentions, styles, parts)
                 self._content_key = key

@@ -17,8 +17,18 @@ if TYPE_CHECKING:
     from boletin_tui.corpus import Bulletin
 
 MONTHS = (
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-    "septiembre", "octubre", "noviembre", "diciembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
 )
 UNDATED = "Sin fecha"
 UNNUMBERED = "s/n"

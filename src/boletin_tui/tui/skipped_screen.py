@@ -27,12 +27,12 @@ class SkippedScreen(ModalScreen[None]):
         with Vertical(id="skipped-dialog", classes="dialog"):
             yield Label(
                 plural(len(self._skipped), "archivo omitido", "archivos omitidos")
-                if self._skipped else "No se omitió ningún archivo.",
+                if self._skipped
+                else "No se omitió ningún archivo.",
                 classes="dialog-title",
             )
             options = [
-                Option(Content.assemble((s.path, "bold"), "\n  ", s.reason))
-                for s in self._skipped
+                Option(Content.assemble((s.path, "bold"), "\n  ", s.reason)) for s in self._skipped
             ]
             yield OptionList(*options, id="skipped-list")
             yield Label("escape cierra", classes="dialog-hint")

@@ -55,8 +55,9 @@ class TagInput(HandsBackKeys, Input):
 
     def __init__(self, *, id: str | None = None) -> None:
         self.tag_suggester = TagSuggester()
-        super().__init__(placeholder="etiqueta (varias con comas)", id=id,
-                         suggester=self.tag_suggester)
+        super().__init__(
+            placeholder="etiqueta (varias con comas)", id=id, suggester=self.tag_suggester
+        )
         self.key: str | None = None  # kept up to date by the panel while the field is open
 
     def open(self, known_tags: Sequence[str]) -> None:

@@ -33,8 +33,12 @@ class Timeline(ScrollView, can_focus=True):
         Binding("end", "edge(1)", "Último", show=False),
     ]
     COMPONENT_CLASSES = {
-        "timeline--year", "timeline--month", "timeline--cursor", "timeline--mark",
-        "timeline--number", "timeline--date",
+        "timeline--year",
+        "timeline--month",
+        "timeline--cursor",
+        "timeline--mark",
+        "timeline--number",
+        "timeline--date",
     }
 
     class Selected(Message):
@@ -128,8 +132,10 @@ class Timeline(ScrollView, can_focus=True):
             self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
         self._cursor = None
-        target = next((i for i, r in enumerate(rows)
-                       if r.bulletin is not None and r.bulletin.key == keep), None)
+        target = next(
+            (i for i, r in enumerate(rows) if r.bulletin is not None and r.bulletin.key == keep),
+            None,
+        )
         if target is None:
             target = self._next_bulletin(-1, 1)
         self._move_to(target, force=True)
@@ -190,8 +196,9 @@ class Timeline(ScrollView, can_focus=True):
         self._move_to(found if found is not None else self._next_bulletin(target, -direction))
 
     def action_edge(self, end: int) -> None:
-        self._move_to(self._next_bulletin(len(self._rows), -1) if end
-                      else self._next_bulletin(-1, 1))
+        self._move_to(
+            self._next_bulletin(len(self._rows), -1) if end else self._next_bulletin(-1, 1)
+        )
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -214,8 +221,7 @@ class Timeline(ScrollView, can_focus=True):
             style = base + self.get_component_rich_style(name)
             indent = "" if row.level == 0 else " "
             return Strip([Segment(fit(indent + row.label, width), style)], width)
-        mark, number, date, title = row_parts(row.bulletin, row.bulletin.key in self._marks,
-                                              width)
+        mark, number, date, title = row_parts(row.bulletin, row.bulletin.key in self._marks, width)
         if index == self._cursor:
             base = base + self.get_component_rich_style("timeline--cursor")
         segments = [

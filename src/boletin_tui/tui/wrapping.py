@@ -64,6 +64,6 @@ class WrappedLines(Sequence[Content]):
         line = self._built.get(index)
         if line is None:
             entry = self._index[index]
-            line = entry if isinstance(entry, Content) else entry[0][entry[1]:entry[2]]
+            line = entry if isinstance(entry, Content) else entry[0][entry[1] : entry[2]]
             self._built[index] = line
         return line

@@ -21,7 +21,10 @@ from tinydb import TinyDB
 
 from boletin_tui.corpus.keys import normalise_key
 from boletin_tui.store.merge import UNKNOWN_ANNOTATOR, merge_annotation
+from boletin_tui.store.migrate import upgrade_before_write
 from boletin_tui.store.model import Annotation, clean_text, normalise_tags, now_iso
+from boletin_tui.store.passage_ops import PassageMethods
+from boletin_tui.store.passages import clean_passage
 from boletin_tui.store.storage import DEFAULT_LOCK_TIMEOUT, AtomicJSONStorage
 from boletin_tui.store.validate import TABLE
 
@@ -88,7 +91,7 @@ def _sort_key(annotation: Annotation) -> tuple:
     return (1, 0, 0, annotation.key)
 
 
-class AnnotationStore:
+class AnnotationStore(PassageMethods):
     """The annotation database at `path` (created on the first write, not before).
 
     `annotator` names who makes the changes (default: `default_annotator()`). Reads and writes
@@ -182,6 +185,7 @@ class AnnotationStore:
                     incoming.annotator,
                     incoming.created,
                     incoming.updated,
+                    tuple(map(clean_passage, incoming.passages)),
                 )
                 stamp = now_iso()
                 done = self._update(key, lambda cur: merge_annotation(cur, incoming, stamp))
@@ -210,7 +214,13 @@ class AnnotationStore:
         ):
             return current
         return Annotation(
-            base.key, values["tags"], values["note"], self.annotator, base.created, stamp
+            base.key,
+            values["tags"],
+            values["note"],
+            self.annotator,
+            base.created,
+            stamp,
+            base.passages,
         )
 
     def _update(
@@ -224,6 +234,7 @@ class AnnotationStore:
             new = change(current)
             if new == current:
                 return current
+            upgrade_before_write(self._storage)
             if new is None or new.is_empty:
                 if doc_id is not None:
                     self._storage.put(TABLE, doc_id, None)

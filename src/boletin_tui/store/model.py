@@ -9,6 +9,10 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from boletin_tui.store.passages import Passage
 
 #: Separator of tags in exports; a `;` typed inside a tag splits it in two.
 TAG_SEPARATOR = "; "
@@ -22,6 +26,7 @@ class Annotation:
     `key` is a normalised bulletin key (`045/2019`); `tags` are ordered, unique ignoring case,
     trimmed and never empty; `note` is free text with its newlines; `annotator` is who last
     changed the record; `created` and `updated` are ISO 8601 timestamps with a time zone.
+    `passages` are the bulletin's passages in text order (`store.passages`).
     """
 
     key: str
@@ -30,15 +35,16 @@ class Annotation:
     annotator: str = ""
     created: str = ""
     updated: str = ""
+    passages: tuple[Passage, ...] = ()
 
     @property
     def is_empty(self) -> bool:
-        """True when there is nothing to keep: no tags and a blank note."""
-        return not self.tags and not self.note.strip()
+        """True when there is nothing to keep: no tags, a blank note and no passage."""
+        return not self.tags and not self.note.strip() and not self.passages
 
     def to_json(self) -> dict:
-        """The record as stored in the database file."""
-        return {
+        """The record as stored in the database file (`passages` only when there are some)."""
+        data = {
             "key": self.key,
             "tags": list(self.tags),
             "note": self.note,
@@ -46,6 +52,9 @@ class Annotation:
             "created": self.created,
             "updated": self.updated,
         }
+        if self.passages:
+            data["passages"] = [p.to_json() for p in self.passages]
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping) -> Annotation:
@@ -58,7 +67,7 @@ class Annotation:
         values = [data.get(name, "") for name in FIELDS[2:]]
         if not all(isinstance(v, str) for v in values):
             raise ValueError(f"{key}: nota, anotador y fechas deben ser textos")
-        return cls(key, tuple(tags), *values)
+        return cls(key, tuple(tags), *values, _passages(data, check=True))
 
     @classmethod
     def from_checked(cls, data: Mapping) -> Annotation:
@@ -71,7 +80,21 @@ class Annotation:
             data["annotator"],
             data["created"],
             data["updated"],
+            _passages(data, check=False),
         )
+
+
+def _passages(data: Mapping, check: bool) -> tuple[Passage, ...]:
+    raw = data.get("passages")
+    if not raw:
+        return ()
+    from boletin_tui.store.passages import Passage, passages_problem, sort_passages
+
+    if check:
+        problem = passages_problem(raw)
+        if problem:
+            raise ValueError(f"{data.get('key')}: {problem}")
+    return sort_passages(map(Passage.from_checked, raw))
 
 
 def clean_text(text: str) -> str:

@@ -26,10 +26,16 @@ from pathlib import Path
 
 from tinydb.storages import Storage
 
-from boletin_tui.store.errors import CorruptDatabase, StoreBusy, StoreError
+from boletin_tui.store.errors import CorruptDatabase, NewerSchema, StoreBusy, StoreError
 from boletin_tui.store.jsonio import Serializer, loads
 from boletin_tui.store.lock import FileLock
-from boletin_tui.store.validate import META_TABLE, meta_document, schema_problem
+from boletin_tui.store.validate import (
+    META_TABLE,
+    SCHEMA_VERSION,
+    meta_document,
+    newer_schema,
+    schema_problem,
+)
 
 DEFAULT_LOCK_TIMEOUT = 5.0
 
@@ -178,6 +184,10 @@ class AtomicJSONStorage(Storage):
             where = getattr(exc, "lineno", None)
             detail = f" (línea {where}, columna {exc.colno})" if where else ""
             raise self._corrupt(raw, f"no es JSON válido{detail}") from None
+        newer = newer_schema(data)
+        if newer is not None:  # not damaged, only newer: no copy aside
+            self._invalidate()
+            raise NewerSchema(self.path, newer, SCHEMA_VERSION)
         problem = schema_problem(data)
         if problem:
             raise self._corrupt(raw, problem)

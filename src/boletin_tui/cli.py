@@ -2,8 +2,8 @@
 
 `boletin-tui [PATH ...] [--db FILE] [--annotator NAME]` opens the app; `boletin-tui COMMAND ...`
 runs a subcommand (`list`, `check`, `show`, `entities`, `figures`, `tag`, `untag`, `note`,
-`export`, `import`). Bad usage or a missing path exits with status 2 and one line on standard
-error; no command prints a traceback for bad input.
+`passage`, `passages`, `export`, `import`). Bad usage or a missing path exits with status 2
+and one line on standard error; no command prints a traceback for bad input.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "boletin_tui.commands.corpus_cmds",
     "boletin_tui.commands.entity_cmds",
     "boletin_tui.commands.store_cmds",
+    "boletin_tui.commands.passage_cmds",
     "boletin_tui.commands.app_cmd",
 )
 

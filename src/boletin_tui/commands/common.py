@@ -54,3 +54,25 @@ def load_corpus_from_args(args: argparse.Namespace) -> Corpus:
     if not getattr(args, "paths", None):
         corpus.label = "corpus de ejemplo"
     return corpus
+
+
+def allow_intermixed(parser: argparse.ArgumentParser) -> None:
+    """Let options come between positionals (`passage KEY QUOTE --tag T PATH`).
+
+    Plain argparse stops filling positionals at the first option; this parser uses
+    `parse_known_intermixed_args` (which itself calls `parse_known_args`, hence the guard).
+    """
+
+    class Intermixed(type(parser)):  # type: ignore[misc]
+        _mixing = False
+
+        def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+            if self._mixing:
+                return super().parse_known_args(args, namespace)
+            self._mixing = True
+            try:
+                return self.parse_known_intermixed_args(args, namespace)
+            finally:
+                self._mixing = False
+
+    parser.__class__ = Intermixed

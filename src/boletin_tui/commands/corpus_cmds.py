@@ -10,7 +10,12 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
+from boletin_tui.commands.common import (
+    UsageError,
+    add_corpus_args,
+    add_db_args,
+    load_corpus_from_args,
+)
 from boletin_tui.corpus import Bulletin, Corpus, normalise_key
 
 
@@ -20,8 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="imprime un arreglo JSON")
     p.set_defaults(func=run_list)
 
-    p = sub.add_parser("check", help="informa archivos omitidos, números en conflicto y duplicados")
+    p = sub.add_parser(
+        "check",
+        help="informa archivos omitidos, números en conflicto, duplicados y pasajes huérfanos",
+    )
     add_corpus_args(p)
+    add_db_args(p)
     p.set_defaults(func=run_check)
 
     p = sub.add_parser("show", help="muestra un boletín")
@@ -90,11 +99,15 @@ def run_check(args: argparse.Namespace) -> int:
     console = Console()
     report_problems(corpus, console)
     problems = len(corpus.skipped) + len(corpus.conflicts) + len(corpus.duplicates)
+    from boletin_tui.commands.passage_cmds import report_orphans
+
+    orphans = report_orphans(corpus, args, console)
+    problems += orphans
     console.print(
         f"{len(corpus.bulletins)} boletines leídos; "
         + ("sin problemas." if not problems else f"{problems} problema(s).")
     )
-    return 0 if corpus.clean else 1
+    return 0 if corpus.clean and not orphans else 1
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -1,5 +1,8 @@
 """`tag`, `untag`, `note`, `export` and `import`: the annotation store on the command line.
 
+`export --passages` writes one row per passage; `export --format w3c` W3C Web Annotation
+JSON-LD (`store.w3c`); `import` reads all of these back.
+
 Exit status: 0 done; 1 the database is damaged, busy or unwritable, or an import file is bad
 (one Spanish message on standard error, nothing changed); 2 bad usage or an invalid key.
 """
@@ -8,13 +11,15 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from boletin_tui.commands.common import UsageError, add_corpus_args, add_db_args
 from boletin_tui.store import Annotation, AnnotationStore, StoreError, resolve_db_path
-from boletin_tui.store.exchange import FORMATS, export_rows, read_export, write_export
+from boletin_tui.store.exchange import COLUMNS, FORMATS, export_rows, read_export, write_export
 from boletin_tui.store.model import TAG_SEPARATOR
 
 
@@ -37,15 +42,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("text", metavar="TEXT", help="texto de la nota; «-» la lee de la entrada")
     p.set_defaults(func=run_note)
 
-    p = sub.add_parser("export", help="exporta las anotaciones (CSV, JSON Lines o JSON)")
+    p = sub.add_parser("export", help="exporta las anotaciones (CSV, JSON Lines, JSON o W3C)")
     add_db_args(p)
-    p.add_argument("--format", choices=FORMATS, default="csv", help="formato (por omisión csv)")
+    p.add_argument(
+        "--format",
+        choices=(*FORMATS, "w3c"),
+        default="csv",
+        help="formato (por omisión csv; w3c: JSON-LD del modelo de anotación web del W3C)",
+    )
+    p.add_argument("--passages", action="store_true", help="una fila por pasaje")
     p.add_argument("--excel", action="store_true", help="CSV con BOM para que Excel lea acentos")
     p.add_argument("-o", "--output", metavar="OUT", help="archivo de salida (por omisión, stdout)")
     add_corpus_args(p)
     p.set_defaults(func=run_export)
 
-    p = sub.add_parser("import", help="importa anotaciones exportadas (csv, jsonl o json)")
+    p = sub.add_parser("import", help="importa anotaciones exportadas (csv, jsonl, json o W3C)")
     add_db_args(p)
     p.add_argument("file", metavar="FILE", help="archivo exportado por boletin-tui")
     p.set_defaults(func=run_import)
@@ -113,28 +124,61 @@ def run_note(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     def action(store: AnnotationStore) -> int:
         annotations = store.all()
-        rows = export_rows(annotations, _bulletins(args) if annotations else None)
+        bulletins = _bulletins(args) if annotations else None
+        count, write = _exporter(args, annotations, bulletins)
         if args.output:
             try:
-                write_export(rows, args.output, args.format, args.excel)
+                write(args.output)
             except OSError as exc:
-                raise StoreError(f"No se pudo escribir {args.output}: {exc.strerror or exc}.")
-            what = "anotación exportada" if len(rows) == 1 else "anotaciones exportadas"
-            print(f"{len(rows)} {what} a {args.output}", file=sys.stderr)
+                raise StoreError(
+                    f"No se pudo escribir {args.output}: {exc.strerror or exc}."
+                ) from exc
+            what = "anotación exportada" if count == 1 else "anotaciones exportadas"
+            if args.passages and args.format != "w3c":
+                what = "pasaje exportado" if count == 1 else "pasajes exportados"
+            print(f"{count} {what} a {args.output}", file=sys.stderr)
             return 0
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is None:  # stdout replaced by a text stream (tests, embedding)
-            write_export(rows, sys.stdout, args.format, args.excel)
+            write(sys.stdout)
             return 0
         sys.stdout.flush()
         out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
         try:
-            write_export(rows, out, args.format, args.excel)
+            write(out)
         finally:
             out.detach()
         return 0
 
     return _guarded(args, action)
+
+
+def _exporter(
+    args: argparse.Namespace, annotations: list[Annotation], bulletins: dict | None
+) -> tuple[int, Callable[[str | TextIO], None]]:
+    """(items exported, a function writing them to a path or text stream) for `export`."""
+    if args.format == "w3c":
+        from boletin_tui.store.w3c import to_w3c
+
+        data = to_w3c(annotations, bulletins, passages_only=args.passages)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+        def write_w3c(out: str | TextIO) -> None:
+            if isinstance(out, str):
+                Path(out).write_text(text, encoding="utf-8")
+            else:
+                out.write(text)
+                out.flush()
+
+        return data["total"], write_w3c
+    if args.passages:
+        from boletin_tui.store.passage_exchange import PASSAGE_COLUMNS, passage_rows
+
+        rows: list = passage_rows(annotations, bulletins)
+        columns: tuple[str, ...] = PASSAGE_COLUMNS
+    else:
+        rows, columns = export_rows(annotations, bulletins), COLUMNS
+    return len(rows), lambda out: write_export(rows, out, args.format, args.excel, columns)
 
 
 def _bulletins(args: argparse.Namespace) -> dict | None:
@@ -160,6 +204,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     def action(store: AnnotationStore) -> int:
         incoming = read_export(path)
+        passages = sum(len(a.passages) for a in incoming)
         before = {a.key: a for a in store.all()}
         results = store.merge_many(incoming)
         added = sum(1 for a in {r.key for r in results} if a not in before)
@@ -169,7 +214,7 @@ def run_import(args: argparse.Namespace) -> int:
             if r.key in before and before[r.key] != r
         )
         print(
-            f"{len(incoming)} anotaciones leídas de {path}: {added} nuevas, "
+            f"{len(incoming)} anotaciones ({passages} pasajes) leídas de {path}: {added} nuevas, "
             f"{changed} combinadas, {len({r.key for r in results}) - added - changed} "
             "sin cambios"
         )

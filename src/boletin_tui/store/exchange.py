@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -27,6 +27,13 @@ from boletin_tui.store.model import (
     normalise_timestamp,
     now_iso,
 )
+from boletin_tui.store.passage_exchange import (
+    group_by_key,
+    is_passage_row,
+    passage_from_row,
+    record_of_passages,
+)
+from boletin_tui.store.passages import Passage, sort_passages
 
 COLUMNS = (
     "key",
@@ -71,14 +78,16 @@ def export_rows(
 
 
 def write_export(
-    rows: list[dict[str, str]],
+    rows: Sequence[Mapping[str, object]],
     out: str | os.PathLike | TextIO,
     fmt: str = "csv",
     excel: bool = False,
+    columns: Sequence[str] = COLUMNS,
 ) -> None:
     """Write `rows` to a path or an open text stream (opened with `newline=""` for CSV).
 
-    `excel` adds a BOM to CSV (ignored for JSON formats). Raises `ValueError` for an unknown
+    `excel` adds a BOM to CSV (ignored for JSON formats); `columns` are the CSV columns
+    (`passage_exchange.PASSAGE_COLUMNS` for passage rows). Raises `ValueError` for an unknown
     format, `OSError` if the file cannot be written.
     """
     if fmt not in FORMATS:
@@ -86,17 +95,19 @@ def write_export(
     if isinstance(out, (str, os.PathLike)):
         encoding = "utf-8-sig" if excel and fmt == "csv" else "utf-8"
         with open(out, "w", encoding=encoding, newline="") as handle:
-            _write(rows, handle, fmt)
+            _write(rows, handle, fmt, columns)
         return
     if excel and fmt == "csv":
         out.write("\ufeff")
-    _write(rows, out, fmt)
+    _write(rows, out, fmt, columns)
 
 
-def _write(rows: list[dict[str, str]], out: TextIO, fmt: str) -> None:
+def _write(
+    rows: Sequence[Mapping[str, object]], out: TextIO, fmt: str, columns: Sequence[str]
+) -> None:
     if fmt == "csv":
         writer = csv.DictWriter(
-            out, fieldnames=COLUMNS, lineterminator="\r\n", extrasaction="ignore"
+            out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore"
         )
         writer.writeheader()
         writer.writerows(rows)
@@ -113,7 +124,9 @@ def read_export(path: str | os.PathLike) -> list[Annotation]:
 
     The format comes from the extension, else from the content. Accepts a BOM, Windows-1252
     (Excel on Windows), `;`-separated CSV, tags as a list or a `; `-joined string. Rows without
-    tags or note are skipped. Raises `StoreError` (in Spanish, naming the row) for a bad file.
+    tags or note are skipped. Also reads passage exports (rows with a `quote`, see
+    `passage_exchange`) and W3C Web Annotation JSON-LD (`w3c`), one record per bulletin.
+    Raises `StoreError` (in Spanish, naming the row) for a bad file.
     """
     path = Path(path)
     try:
@@ -124,19 +137,34 @@ def read_export(path: str | os.PathLike) -> list[Annotation]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
-    records = _parse(text, _detect(path, text), path)
+    fmt = _detect(path, text)
+    if fmt == "json":
+        from boletin_tui.store.w3c import read_w3c_text
+
+        w3c = read_w3c_text(text, path)
+        if w3c is not None:
+            return w3c
+    records = _parse(text, fmt, path)
     out = []
+    passages: dict[str, list[Passage]] = {}
     for number, record in records:
+        if is_passage_row(record):
+            key = _key(record, path, number)
+            passages.setdefault(key, []).append(passage_from_row(record, key, path, number))
+            continue
         annotation = _annotation(record, path, number)
         if annotation is not None and not annotation.is_empty:
             out.append(annotation)
-    return out
+    out += [record_of_passages(key, found) for key, found in passages.items()]
+    return group_by_key(out) if passages else out
 
 
 def _detect(path: Path, text: str) -> str:
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
+    if suffix == ".jsonld":
+        return "json"
     if suffix in (".json", ".csv"):
         return suffix[1:]
     head = text.lstrip()[:1]
@@ -176,12 +204,8 @@ def _parse(text: str, fmt: str, path: Path) -> list[tuple[int, object]]:
 
 
 def _annotation(record: object, path: Path, number: int) -> Annotation | None:
-    if not isinstance(record, dict):
-        raise StoreError(f"{path}, fila {number}: no es un registro.")
-    try:
-        key = normalise_key(str(record.get("key") or ""))
-    except ValueError as exc:
-        raise StoreError(f"{path}, fila {number}: {exc}.") from exc
+    key = _key(record, path, number)
+    assert isinstance(record, dict)
     tags = record.get("tags") or []
     tags = [tags] if isinstance(tags, str) else [str(t) for t in tags]
     stamp = now_iso()
@@ -193,7 +217,27 @@ def _annotation(record: object, path: Path, number: int) -> Annotation | None:
         annotator=_text(record.get("annotator")).strip() or UNKNOWN_ANNOTATOR,
         created=created,
         updated=normalise_timestamp(_text(record.get("updated")), created),
+        passages=_stored_passages(record, key, path, number),
     )
+
+
+def _key(record: object, path: Path, number: int) -> str:
+    if not isinstance(record, dict):
+        raise StoreError(f"{path}, fila {number}: no es un registro.")
+    try:
+        return normalise_key(str(record.get("key") or ""))
+    except ValueError as exc:
+        raise StoreError(f"{path}, fila {number}: {exc}.") from exc
+
+
+def _stored_passages(record: dict, key: str, path: Path, number: int) -> tuple[Passage, ...]:
+    """The passages of a record from a database file (another annotator's), if any."""
+    raw = record.get("passages")
+    if not raw:
+        return ()
+    if not isinstance(raw, list):
+        raise StoreError(f"{path}, fila {number}: 'passages' no es una lista.")
+    return sort_passages(passage_from_row(p, key, path, number) for p in raw)
 
 
 def _text(value: object) -> str:

@@ -9,7 +9,8 @@ to 200 characters with their context, a tag or two, a note on a third). Then pri
 long-lived store (the app's case), with orjson when installed and with the standard library,
 the median and 90th percentile of `add_passage` and, as the peer measured in the same run and
 interleaved with it, `add_tags` on the same file. Every timed call really writes and fsyncs.
-Also: re-anchoring one bulletin's 50 passages in a changed text (`anchor.locate`).
+Also: re-anchoring one bulletin's 50 passages in a changed text (`anchor.locate`), and the
+machine reference of `benchmarks/run.py` before and after (this machine's speed varies).
 """
 
 from __future__ import annotations
@@ -103,6 +104,15 @@ def time_reanchor(text: str, runs: int = 20) -> list[float]:
     return times
 
 
+def machine_reference() -> float:
+    """CPU seconds for 5M additions in Python (the `benchmarks/run.py` reference; about
+    0.45-0.50 s on this machine when quiet)."""
+    began, total = time.process_time(), 0
+    for i in range(5_000_000):
+        total += i
+    return time.process_time() - began
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=10_000)
@@ -111,6 +121,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "annotations.json"
+        reference = machine_reference()
         text = build(path, args.records, args.passages)
         size = path.stat().st_size / 1e6
         print(
@@ -124,6 +135,8 @@ def main() -> None:
             print(summary(f"add_passage, open store ({name})", passage_times))
             print(summary(f"add_tags, same file, interleaved ({name})", tag_times))
         print(summary("re-anchor 50 passages in a changed 5 KB text", time_reanchor(text)))
+        print(f"machine reference (5M additions): {reference:.2f} s before, "
+              f"{machine_reference():.2f} s after")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -105,12 +105,11 @@ def time_reanchor(text: str, runs: int = 20) -> list[float]:
 
 
 def machine_reference() -> float:
-    """CPU seconds for 5M additions in Python (the `benchmarks/run.py` reference; about
-    0.45-0.50 s on this machine when quiet)."""
-    began, total = time.process_time(), 0
-    for i in range(5_000_000):
-        total += i
-    return time.process_time() - began
+    """`benchmarks/run.py`'s machine reference (CPU seconds for 5M additions at module level
+    in a new interpreter), so figures here can be set beside the README's."""
+    from run import run_reference
+
+    return float(run_reference()["seconds"])
 
 
 def main() -> None:

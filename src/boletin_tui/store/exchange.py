@@ -148,7 +148,7 @@ def read_export(path: str | os.PathLike) -> list[Annotation]:
     out = []
     passages: dict[str, list[Passage]] = {}
     for number, record in records:
-        if is_passage_row(record):
+        if isinstance(record, dict) and is_passage_row(record):
             key = _key(record, path, number)
             passages.setdefault(key, []).append(passage_from_row(record, key, path, number))
             continue

@@ -224,3 +224,24 @@ def test_damaged_passage_is_refused_like_any_damage(path: Path):
     with pytest.raises(CorruptDatabase) as info, AnnotationStore(path, "ana") as store:
         store.get("45/2019")
     assert "pasaje" in str(info.value) and info.value.copy is not None
+
+
+def test_schema_1_is_not_upgraded_when_its_copy_cannot_be_made(path: Path, monkeypatch):
+    from boletin_tui.store import StoreError, migrate
+
+    raw = json.dumps(SCHEMA1).encode()
+    path.write_bytes(raw)
+
+    def refuse(*args: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(migrate, "_write_copy", refuse)
+    with AnnotationStore(path, "ana") as store:
+        with pytest.raises(StoreError) as info:
+            store.add_tags("45/2019", ["otra"])
+        assert "copia" in str(info.value) and "No se hizo ningún cambio" in str(info.value)
+        assert path.read_bytes() == raw
+        monkeypatch.undo()
+        store.add_tags("45/2019", ["otra"])
+    assert stored(path)["_meta"]["1"]["schema"] == 2
+    assert len(list(path.parent.glob("annotations.json.schema1-*"))) == 1

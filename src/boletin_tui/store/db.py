@@ -21,7 +21,6 @@ from tinydb import TinyDB
 
 from boletin_tui.corpus.keys import normalise_key
 from boletin_tui.store.merge import UNKNOWN_ANNOTATOR, merge_annotation
-from boletin_tui.store.migrate import upgrade_before_write
 from boletin_tui.store.model import Annotation, clean_text, normalise_tags, now_iso
 from boletin_tui.store.passage_ops import PassageMethods
 from boletin_tui.store.passages import clean_passage
@@ -234,7 +233,6 @@ class AnnotationStore(PassageMethods):
             new = change(current)
             if new == current:
                 return current
-            upgrade_before_write(self._storage)
             if new is None or new.is_empty:
                 if doc_id is not None:
                     self._storage.put(TABLE, doc_id, None)

@@ -13,31 +13,27 @@ import os
 from pathlib import Path
 
 from boletin_tui.store.errors import StoreError
-from boletin_tui.store.storage import AtomicJSONStorage
-from boletin_tui.store.validate import META_TABLE, SCHEMA_VERSION, file_schema
+from boletin_tui.store.validate import SCHEMA_VERSION, file_schema
 
 
-def upgrade_before_write(storage: AtomicJSONStorage) -> Path | None:
-    """Inside `storage.transaction()`: keep a copy of an older-schema file before it changes.
+def keep_older_schema(path: Path, data: dict | None) -> Path | None:
+    """Before `data` (as read from `path`) is written back as the current schema: if the file
+    on disk is of an older schema, copy it aside first. Called by the storage's flush while it
+    holds the lock, so the file on disk is the one `data` came from.
 
-    Returns the copy's path when one was made (at most once per file: the data is then
-    marked current), else None. Raises `StoreError` if the copy cannot be written.
+    Returns the copy's path when one was made, else None. Raises `StoreError` if the copy
+    cannot be written (then nothing is written at all).
     """
-    data = storage.read()
     version = file_schema(data) if data else None
-    if version is None or version >= SCHEMA_VERSION or not storage.path.exists():
+    if version is None or version >= SCHEMA_VERSION or not path.exists():
         return None
     try:
-        raw = storage.path.read_bytes()
-        copy = _write_copy(storage.path, raw, version)
+        return _write_copy(path, path.read_bytes(), version)
     except OSError as exc:
         raise StoreError(
-            f"No se pudo guardar una copia de la base de anotaciones {storage.path} (esquema "
+            f"No se pudo guardar una copia de la base de anotaciones {path} (esquema "
             f"{version}) antes de actualizarla: {exc.strerror or exc}. No se hizo ningún cambio."
         ) from exc
-    assert data is not None
-    data[META_TABLE] = {"1": {**data[META_TABLE]["1"], "schema": SCHEMA_VERSION}}
-    return copy
 
 
 def _write_copy(path: Path, raw: bytes, version: int) -> Path:

@@ -29,6 +29,7 @@ from tinydb.storages import Storage
 from boletin_tui.store.errors import CorruptDatabase, NewerSchema, StoreBusy, StoreError
 from boletin_tui.store.jsonio import Serializer, loads
 from boletin_tui.store.lock import FileLock
+from boletin_tui.store.migrate import keep_older_schema
 from boletin_tui.store.validate import (
     META_TABLE,
     SCHEMA_VERSION,
@@ -208,6 +209,7 @@ class AtomicJSONStorage(Storage):
     # -- Writing ------------------------------------------------------------------------
     def _flush(self) -> None:
         data = self._data if self._data is not None else {}
+        keep_older_schema(self.path, data)  # a schema 1 file is copied aside before upgrading
         data[META_TABLE] = {"1": meta_document()}
         payload = self._serializer.dumps(data, self._dirty)
         folder = self.path.parent

@@ -11,8 +11,9 @@ characters (code points), end exclusive. `locate(text, passage)` tries, in order
 4. `fuzzy`: the span most similar to the quote (`difflib` ratio, 2*matches/total length) if
    its similarity is at least `FUZZY_THRESHOLD` (0.8; a few words changed in a sentence),
    for quotes of `FUZZY_MIN_QUOTE` characters or more. Only windows where a piece (an
-   eighth) of the quote still occurs unchanged are compared, at most `FUZZY_MAX_WINDOWS`
-   of them, cheap upper bounds first; quotes longer than `FUZZY_MAX_QUOTE` are not searched;
+   eighth) of the quote still occurs unchanged are compared, those most pieces agree on
+   first, at most `FUZZY_MAX_WINDOWS` of them, cheap upper bounds first; quotes longer
+   than `FUZZY_MAX_QUOTE` are not searched;
 5. otherwise the passage is orphaned: `locate` returns None. It is kept and reported, never
    deleted.
 """
@@ -28,7 +29,7 @@ from boletin_tui.store.passages import CONTEXT, Passage
 FUZZY_THRESHOLD = 0.8
 FUZZY_MIN_QUOTE = 12
 FUZZY_MAX_QUOTE = 4000
-FUZZY_MAX_WINDOWS = 200
+FUZZY_MAX_WINDOWS = 50
 METHODS = ("exact", "context", "unique", "fuzzy")
 
 
@@ -167,22 +168,26 @@ def _fuzzy(text: str, passage: Passage) -> Anchor | None:
 
 
 def _candidates(text: str, quote: str, old_start: int) -> list[int]:
-    """Window starts worth comparing: where a piece of the quote still occurs unchanged.
+    """Window starts worth comparing: where pieces of the quote still occur unchanged.
 
-    The quote is cut into up to 8 pieces; a quote edited in a few places keeps some piece
-    intact, and that piece's position gives the window. At most `FUZZY_MAX_WINDOWS` starts,
-    nearest the old offset first.
+    The quote is cut into up to 8 pieces; a quote edited in a few places keeps some pieces
+    intact, and each occurrence of a piece votes for the window start it implies. At most
+    `FUZZY_MAX_WINDOWS` starts, most votes first, then nearest the old offset.
     """
     size = len(quote)
     count = max(2, min(8, size // 6))
     length = size // count
-    starts: set[int] = set()
+    votes: dict[int, int] = {}
     limit = len(text) - 1
+    seen = 0
     for n in range(count):
         offset = n * length
         piece = quote[offset : offset + length]
         i = text.find(piece)
-        while i >= 0 and len(starts) < 4 * FUZZY_MAX_WINDOWS:
-            starts.add(min(max(0, i - offset), limit))
+        while i >= 0 and seen < 20 * FUZZY_MAX_WINDOWS:
+            start = min(max(0, i - offset), limit)
+            votes[start] = votes.get(start, 0) + 1
+            seen += 1
             i = text.find(piece, i + 1)
-    return sorted(starts, key=lambda s: abs(s - old_start))[:FUZZY_MAX_WINDOWS]
+    ranked = sorted(votes, key=lambda s: (-votes[s], abs(s - old_start)))
+    return ranked[:FUZZY_MAX_WINDOWS]

@@ -84,6 +84,8 @@ def test_percentages_take_the_noun_only_after_de():
     assert figure(text, "65 por ciento") == ("población objetivo", "poblacion objetivo", "%")
     text = "El 64.2% de la plantilla cuenta con licenciatura."
     assert figure(text, "64.2%")[0] == "plantilla"  # `cuenta` is a verb
+    text = "Atendió a 300 mujeres; el 18 por ciento de ellas tenía diabetes."
+    assert figure(text, "18 por ciento")[0] is None  # a pronoun is not what is counted
 
 
 def test_money_keeps_its_unit_and_takes_the_noun_after_para_or_de():

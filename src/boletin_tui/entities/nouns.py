@@ -62,6 +62,7 @@ _STOP = frozenset(
     a al ante bajo con contra de del desde durante en entre hacia hasta mediante para por según
     sin so sobre tras versus vía y e o u ni que quien quienes cual cuales cuyo cuya cuyos cuyas
     el la lo los las un una uno unos unas su sus se le les me nos mi mis tu tus este esta estos
+    ello ellos ellas él ella nosotros nosotras ustedes usted éstos éstas ésos ésas
     estas ese esa esos esas aquel aquella aquellos aquellas otro otra otros otras todo toda todos
     todas cada mismo misma mismos mismas ya no sí si más menos muy también tampoco además
     después antes aún apenas casi solo sólo sino pero aunque porque pues como cuando donde mientras

@@ -104,6 +104,8 @@ def test_sort_by_any_column_keeps_missing_values_last(table):
         assert len(FiguresTable.sort(table.rows, column)) == len(table)
     with pytest.raises(KeyError):
         FiguresTable.sort(table.rows, "nope")
+    assert table.sorted_rows("value", reverse=True) == by_value
+    assert table.sorted_rows("value", reverse=True) == by_value  # from the cache
 
 
 def test_nouns_counts_distinct_keys(table):

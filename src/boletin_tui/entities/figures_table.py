@@ -6,6 +6,7 @@ wraps a `FiguresTable`:
     table = FiguresTable.from_bulletins(bulletins)     # recognises each bulletin (memoised)
     rows = table.filter("residente")                   # rows whose noun matches, table order
     rows = FiguresTable.sort(rows, "value", reverse=True)
+    every = table.sorted_rows("date", reverse=True)   # whole table, cached per column
     points = table.series("residente")                 # SeriesPoint(row, change, change_pct)
 
 Table order is the series order: oldest bulletin first, undated bulletins last, then by key and
@@ -98,16 +99,20 @@ def _text_key(value: str | None) -> tuple[bool, str]:
     return (not value, fold(value or ""))
 
 
+def _plain_key(value: str | None) -> tuple[bool, str]:
+    return (not value, value or "")
+
+
 # Sort keys per column; None and empty values sort last either way (see `FiguresTable.sort`).
 _SORT_KEYS: dict[str, Callable[[FigureRow], Any]] = {
     "date": lambda r: (r.date is None, r.date or dt.date.min),
-    "key": lambda r: _text_key(r.key),
+    "key": lambda r: _plain_key(r.key),
     "title": lambda r: _text_key(r.title),
     "figure": lambda r: _text_key(r.figure),
     "value": lambda r: (r.value is None, r.value or 0),
-    "unit": lambda r: _text_key(r.unit),
-    "qualifier": lambda r: _text_key(r.qualifier),
-    "noun": lambda r: _text_key(r.noun),
+    "unit": lambda r: _plain_key(r.unit),
+    "qualifier": lambda r: _plain_key(r.qualifier),
+    "noun": lambda r: _plain_key(r.noun_key),  # folded and singular already
     "sentence": lambda r: _text_key(r.sentence),
 }
 
@@ -123,6 +128,7 @@ class FiguresTable:
             if row.noun_key:
                 self._by_key.setdefault(row.noun_key, []).append(i)
         self._padded = [(f" {k} ", k) for k in self._by_key]
+        self._sorted: dict[tuple[str, bool], list[FigureRow]] = {}
 
     @classmethod
     def from_bulletins(cls, bulletins: Iterable[Any]) -> FiguresTable:
@@ -158,9 +164,19 @@ class FiguresTable:
         (no date, no noun, no value) stay last in both directions. Raises KeyError for an
         unknown column."""
         key = _SORT_KEYS[column]
-        present = [r for r in rows if not key(r)[0]]
-        missing = [r for r in rows if key(r)[0]]
-        return sorted(present, key=key, reverse=reverse) + missing
+        keyed = [(key(r), r) for r in rows]
+        present = [kr for kr in keyed if not kr[0][0]]
+        missing = [r for k, r in keyed if k[0]]
+        present.sort(key=lambda kr: kr[0][1], reverse=reverse)  # all share kr[0][0]
+        return [r for _, r in present] + missing
+
+    def sorted_rows(self, column: str, reverse: bool = False) -> list[FigureRow]:
+        """Every row sorted as `sort` does, cached per (column, direction): the first call
+        for a column costs a sort of the whole table, later ones nothing."""
+        cached = self._sorted.get((column, reverse))
+        if cached is None:
+            cached = self._sorted[(column, reverse)] = self.sort(self.rows, column, reverse)
+        return list(cached)
 
     def series(self, noun: str) -> list[SeriesPoint]:
         """The rows matching `noun` in table order, each with its change (see the module)."""

@@ -33,10 +33,9 @@ phrase inside it (`residente` matches `residente` and `medico residente`).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
-from boletin_tui.entities.model import Mention
+from boletin_tui.entities.model import Mention, with_noun
 from boletin_tui.search.fold import fold
 
 _WORD = re.compile(r"[ \u00a0]+([A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+)")
@@ -180,7 +179,7 @@ def attach_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
     for (i, m), noun in zip(figures, nouns, strict=True):
         if noun is not None:
-            out[i] = replace(m, noun=noun, noun_key=noun_key(noun))
+            out[i] = with_noun(m, noun, noun_key(noun))
     return out
 
 
@@ -208,6 +207,7 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+@lru_cache(maxsize=8192)
 def noun_key(noun: str) -> str:
     """The grouping form of a noun: folded, each word singular (`Médicos residentes` ->
     `medico residente`)."""

@@ -160,3 +160,23 @@ def test_gold_figures_sit_at_their_offsets():
         assert [f["text"] for f in entry["_figures"]] == entry["FIGURE"]
         for f in entry["_figures"]:
             assert text[f["start"] : f["end"]] == f["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "noun"),
+    [
+        ("Acudió un centenar de pacientes.", "un centenar", 100, "pacientes"),
+        ("Se visitó una decena de comunidades rurales.", "una decena", 10, "comunidades rurales"),
+        ("La mitad de los residentes son mujeres.", "La mitad", 0.5, "residentes"),
+        ("Un tercio de la plantilla cuenta con posgrado.", "Un tercio", 0.3333, "plantilla"),
+        ("Un tercio de ellas volvió.", "Un tercio", 0.3333, None),
+    ],
+)
+def test_number_nouns_and_fractions_skip_de(text, span, value, noun):
+    """Spans as the recogniser is to give them (issue 14); built by hand here."""
+    from boletin_tui.entities.model import Mention
+    from boletin_tui.entities.nouns import figure_noun
+
+    start = text.index(span)
+    mention = Mention("FIGURE", span, start, start + len(span), value)
+    assert figure_noun(text, mention) == noun

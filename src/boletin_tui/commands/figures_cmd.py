@@ -14,7 +14,7 @@ import argparse
 import csv
 import json
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.markup import escape
@@ -59,7 +59,7 @@ def figure_records(args: argparse.Namespace) -> tuple[list[dict[str, Any]], tupl
 
     corpus = load_corpus_from_args(args)
     table = FiguresTable.from_bulletins(corpus.bulletins)
-    columns = FIGURE_COLUMNS
+    columns: tuple[str, ...] = FIGURE_COLUMNS
     if args.noun is not None:
         columns = FIGURE_COLUMNS + CHANGE_COLUMNS
         points = table.series(args.noun)
@@ -100,7 +100,9 @@ def run_figures(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_file(args: argparse.Namespace, records: list[dict[str, Any]], columns) -> int:
+def _write_file(
+    args: argparse.Namespace, records: list[dict[str, Any]], columns: tuple[str, ...]
+) -> int:
     target = args.xlsx or args.csv
     try:
         if args.xlsx:
@@ -129,7 +131,9 @@ def _write_file(args: argparse.Namespace, records: list[dict[str, Any]], columns
     return 0
 
 
-def _write_csv(records: list[dict[str, Any]], columns, handle, excel: bool) -> None:
+def _write_csv(
+    records: list[dict[str, Any]], columns: tuple[str, ...], handle: TextIO, excel: bool
+) -> None:
     """RFC 4180 CSV; `excel` neutralises formula-like text cells (`exports.cells`)."""
     from boletin_tui.exports.cells import neutralise
 

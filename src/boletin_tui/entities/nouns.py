@@ -3,8 +3,9 @@
 Computed after recognition, from the text and the figure's span (`attach_nouns`), so the figure
 rules themselves do not change. The rules, in the order they apply:
 
-- **Counts** (no unit, and ratios): the words right after the number. A number ending in
-  `millón`/`millones` skips the `de` that Spanish requires (`4 millones de consultas`). The noun
+- **Counts** (no unit, and ratios): the words right after the number. A number ending in a
+  number noun or a fraction skips the `de` (and an article) that Spanish requires
+  (`4 millones de consultas`, `un centenar de pacientes`, `la mitad de los residentes`). The noun
   is the head word and up to three adjectives that follow it and agree with it in number
   (`17 mil 450 médicos residentes`, `320 sedes académicas`, `612 casos confirmados`; after a
   singular head, only words with an adjective's ending, so `la plantilla cuenta` stops at the
@@ -49,7 +50,35 @@ _PERCENT_DE = re.compile(
     r"(?=[ \u00a0])",
     re.IGNORECASE,
 )
-_MILLIONS_DE = re.compile(r"[ \u00a0]+de(?=[ \u00a0])", re.IGNORECASE)
+_SCALE_DE = re.compile(
+    r"[ \u00a0]+de(?:[ \u00a0]+(?:el|la|los|las|sus|estos|estas|esos|esas))?(?=[ \u00a0])",
+    re.IGNORECASE,
+)
+# Number nouns and fractions take `de` before what they count: `4 millones de consultas`,
+# `un centenar de pacientes`, `la mitad de los residentes`, `un tercio de la plantilla`.
+_SCALE_WORDS = frozenset(
+    (
+        "millón",
+        "millones",
+        "millar",
+        "millares",
+        "centenar",
+        "centenares",
+        "decena",
+        "decenas",
+        "docena",
+        "docenas",
+        "veintena",
+        "veintenas",
+        "tercio",
+        "tercios",
+        "mitad",
+        "cuarta",
+        "cuartas",
+        "quinta",
+        "quintas",
+    )
+)
 _RANGE_GAP = re.compile(r"[ \u00a0]*(?:-|[ \u00a0](?:a|al|y|o|e|u|hasta)[ \u00a0])[ \u00a0]*")
 _MONEY = frozenset({"pesos", "dólares", "euros"})
 _MAX_ADJECTIVES = 3
@@ -146,10 +175,12 @@ def figure_noun(text: str, figure: Mention, org_at: dict[int, Mention] | None = 
             if org is not None and text[end : end + gap].isspace():
                 return org.text
     words = figure.text.lower().split()
-    if words and words[-1] in ("millón", "millones"):
-        m = _MILLIONS_DE.match(text, end, limit)
+    if words and words[-1] in _SCALE_WORDS:
+        m = _SCALE_DE.match(text, end, limit)
         if m:
-            end = m.end()
+            # `la mitad de la población` is singular; a count of millions is plural.
+            plural = None if figure.value is not None and figure.value < 1 else True
+            return _phrase(text, m.end(), plural, limit)
     single = unit is None and figure.value == 1
     noun = _phrase(text, end, not single, limit)
     if noun is None and unit is None:  # `cuatro de las nuevas salas`

@@ -40,7 +40,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="exporta las anotaciones (CSV, JSON Lines o JSON)")
     add_db_args(p)
     p.add_argument("--format", choices=FORMATS, default="csv", help="formato (por omisión csv)")
-    p.add_argument("--excel", action="store_true", help="CSV con BOM para que Excel lea acentos")
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV para Excel: BOM (acentos) y ' ante celdas que empiezan con = + - @",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="archivo de salida (por omisión, stdout)")
     add_corpus_args(p)
     p.set_defaults(func=run_export)
@@ -111,12 +115,19 @@ def run_note(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.format == "xlsx" and not args.output:
+        raise UsageError("boletin-tui export: xlsx se escribe a un archivo: use -o ARCHIVO.xlsx")
+
     def action(store: AnnotationStore) -> int:
         annotations = store.all()
         rows = export_rows(annotations, _bulletins(args) if annotations else None)
         if args.output:
+            from boletin_tui.exports.xlsx import ExcelUnavailable
+
             try:
                 write_export(rows, args.output, args.format, args.excel)
+            except ExcelUnavailable as exc:
+                raise StoreError(str(exc)) from None
             except OSError as exc:
                 raise StoreError(f"No se pudo escribir {args.output}: {exc.strerror or exc}.")
             what = "anotación exportada" if len(rows) == 1 else "anotaciones exportadas"

@@ -3,7 +3,9 @@
 Columns: key, number, date, title, source, tags, note, annotator, created, updated. `number`,
 `date`, `title` and `source` (the first source file) come from the corpus when given, else are
 empty; `tags` are joined by `; `. CSV follows RFC 4180 (CRLF rows, quoted fields with commas,
-quotes or newlines); with `excel=True` it starts with a UTF-8 BOM so Excel shows accents.
+quotes or newlines); with `excel=True` it starts with a UTF-8 BOM so Excel shows accents and
+text cells starting with `=`, `+`, `-`, `@` get a leading `'` (`exports.cells`); plain CSV keeps
+every cell verbatim. `xlsx` (the `excel` extra) writes typed cells through `exports.xlsx`.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ COLUMNS = (
     "created",
     "updated",
 )
-FORMATS = ("csv", "jsonl", "json")
+FORMATS = ("csv", "jsonl", "json", "xlsx")
 
 
 def export_rows(
@@ -78,11 +80,23 @@ def write_export(
 ) -> None:
     """Write `rows` to a path or an open text stream (opened with `newline=""` for CSV).
 
-    `excel` adds a BOM to CSV (ignored for JSON formats). Raises `ValueError` for an unknown
-    format, `OSError` if the file cannot be written.
+    `excel` adds a BOM to CSV and neutralises formula-like cells (ignored for other formats).
+    `xlsx` needs a path. Raises `ValueError` for an unknown format or `xlsx` to a stream,
+    `exports.xlsx.ExcelUnavailable` without the extra, `OSError` if the file cannot be written.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"formato desconocido: {fmt} (use csv, jsonl o json)")
+        raise ValueError(f"formato desconocido: {fmt} (use csv, jsonl, json o xlsx)")
+    if fmt == "xlsx":
+        from boletin_tui.exports.xlsx import typed_export_rows, write_xlsx
+
+        if not isinstance(out, (str, os.PathLike)):
+            raise ValueError("xlsx se escribe a un archivo: use -o ARCHIVO.xlsx")
+        write_xlsx(out, COLUMNS, typed_export_rows(rows), sheet="anotaciones")
+        return
+    if excel and fmt == "csv":
+        from boletin_tui.exports.cells import neutralise_rows
+
+        rows = neutralise_rows(rows)
     if isinstance(out, (str, os.PathLike)):
         encoding = "utf-8-sig" if excel and fmt == "csv" else "utf-8"
         with open(out, "w", encoding=encoding, newline="") as handle:

@@ -38,3 +38,21 @@ class StoreBusy(StoreError):
             f"La base de anotaciones {path} está ocupada por otro proceso "
             f"(se esperó {timeout:g} s). No se hizo ningún cambio; inténtalo de nuevo."
         )
+
+
+class StoreUsageError(StoreError):
+    """The request itself is wrong (a setting, a path, a value too large): bad usage, exit 2.
+
+    Nothing was read or written.
+    """
+
+
+class ReadOnlyDatabase(StoreError):
+    """The database file is not writable (`chmod 444`); it was not replaced."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"La base de anotaciones {path} es de solo lectura; no se modificó. "
+            "Dale permiso de escritura o usa otra con --db."
+        )

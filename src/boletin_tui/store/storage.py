@@ -123,7 +123,7 @@ class AtomicJSONStorage(Storage):
                 finally:
                     self._depth -= 1
                 return
-            self._check_folder()
+            self.check_folder()
             try:
                 acquired = self._lock.acquire(self.lock_timeout)
             except OSError as exc:  # the lock file cannot be created or opened
@@ -147,7 +147,9 @@ class AtomicJSONStorage(Storage):
                 self._depth, self._pending, self._dirty = 0, False, None
                 self._lock.release()
 
-    def _check_folder(self) -> None:
+    def check_folder(self, create: bool = True) -> None:
+        """Raise `StoreUsageError` if the folder is missing and may not be created; create it
+        if it may and `create` is set."""
         folder = self.target.parent
         if folder.is_dir():
             return
@@ -156,6 +158,8 @@ class AtomicJSONStorage(Storage):
                 f"No existe la carpeta {folder} de la base de anotaciones {self.path}; "
                 "créala o elige otra ruta con --db."
             )
+        if not create:
+            return
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

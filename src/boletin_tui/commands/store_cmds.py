@@ -110,7 +110,7 @@ def _key(args: argparse.Namespace) -> tuple[str, BulletinSnapshot | None]:
     """The normalised key and, with `--corpus`, the snapshot of its bulletin.
 
     A malformed key, an implausible year, or (with `--corpus`) a key not in the corpus is a
-    `UsageError`; without `--corpus` a line on standard error says the key was not checked.
+    `UsageError`; without `--corpus`, `_said_unchecked` says so once the command succeeded.
     """
     from boletin_tui.corpus.keys import normalise_key
 
@@ -127,16 +127,22 @@ def _key(args: argparse.Namespace) -> tuple[str, BulletinSnapshot | None]:
             f"{FIRST_YEAR} y {last})"
         )
     if not args.corpus:
-        print(
-            f"{where}: no se comprobó que {key} exista en un corpus "
-            "(use --corpus RUTA para comprobarlo)",
-            file=sys.stderr,
-        )
         return key, None
     bulletin = _corpus(args.corpus, where).get(key)
     if bulletin is None:
         raise UsageError(f"{where}: {key} no está en el corpus de {', '.join(args.corpus)}")
     return key, BulletinSnapshot.of(bulletin)
+
+
+def _said_unchecked(args: argparse.Namespace, key: str) -> int:
+    """Say on standard error that `key` was not checked against a corpus (no `--corpus`)."""
+    if not args.corpus:
+        print(
+            f"boletin-tui {args.command}: no se comprobó que {key} exista en un corpus "
+            "(use --corpus RUTA para comprobarlo)",
+            file=sys.stderr,
+        )
+    return 0
 
 
 def _corpus(paths: list[str], where: str) -> dict[str, Any]:
@@ -158,7 +164,7 @@ def run_tag(args: argparse.Namespace) -> int:
 
     def action(store: AnnotationStore) -> int:
         print(_describe(store.add_tags(key, args.tags, bulletin=snapshot), key))
-        return 0
+        return _said_unchecked(args, key)
 
     return _guarded(args, action)
 
@@ -175,7 +181,7 @@ def run_untag(args: argparse.Namespace) -> int:
             names = ", ".join(f"«{t}»" for t in absent)
             print(f"boletin-tui untag: {key} no tenía {names}; nada que quitar", file=sys.stderr)
         print(_describe(after, key))
-        return 0
+        return _said_unchecked(args, key)
 
     return _guarded(args, action)
 
@@ -193,7 +199,7 @@ def run_note(args: argparse.Namespace) -> int:
             print(f"{saved.key}: nota guardada ({len(saved.note)} caracteres)")
         else:
             print(f"{saved.key}: nota borrada")
-        return 0
+        return _said_unchecked(args, key)
 
     return _guarded(args, action)
 

@@ -5,7 +5,7 @@ and import (exchange), errors (errors).
 """
 
 from boletin_tui.store.config import default_annotator, default_db_path, resolve_db_path
-from boletin_tui.store.db import AnnotationStore, NoteSaved, tags_by_use
+from boletin_tui.store.db import AnnotationStore
 from boletin_tui.store.errors import (
     CorruptDatabase,
     ReadOnlyDatabase,
@@ -21,6 +21,7 @@ from boletin_tui.store.model import (
     snapshot_mismatch,
     split_tags_notice,
 )
+from boletin_tui.store.records import NoteSaved, tags_by_use
 from boletin_tui.store.validate import SCHEMA_VERSION
 
 __all__ = [

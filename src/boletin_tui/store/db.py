@@ -15,13 +15,9 @@ already keeps the parsed file until it changes on disk.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +36,14 @@ from boletin_tui.store.model import (
     note_problem,
     now_iso,
 )
+from boletin_tui.store.records import (
+    NoteSaved,
+    as_snapshot,
+    imported,
+    preferred_doc_id,
+    replace_with,
+    sort_key,
+)
 from boletin_tui.store.storage import AtomicJSONStorage
 from boletin_tui.store.table import StoreTable
 from boletin_tui.store.validate import TABLE
@@ -47,63 +51,12 @@ from boletin_tui.store.validate import TABLE
 if TYPE_CHECKING:
     from boletin_tui.corpus.model import Bulletin
 
-_PLAIN_NUMBER = re.compile(r"^(\d{3,5})/(\d{4})$")
 _PROGRESS_EVERY = 100_000
 Progress = Callable[[str], None]
 
 
-@dataclass(frozen=True, slots=True)
-class NoteSaved:
-    """What `save_note` did. `annotation` is the record now stored (None: nothing left);
-    `conflict` is True when the stored note had changed since `base` (another process or the
-    CLI wrote it) and both versions were kept as `[annotator]` blocks; `theirs` is the note
-    that was found in the database."""
-
-    annotation: Annotation | None
-    conflict: bool
-    theirs: str
-
-
 class _TinyDB(TinyDB):
     table_class = StoreTable
-
-
-def preferred_doc_id(key: str) -> int:
-    """A stable id per key, so two copies of the file under git add different bulletins apart.
-
-    `045/2019` -> 201900045 (readable, sorts by year then number); other keys hash to 13 digits.
-    """
-    match = _PLAIN_NUMBER.match(key)
-    if match:
-        return int(match.group(2)) * 100_000 + int(match.group(1))
-    digest = hashlib.blake2b(key.encode(), digest_size=5).digest()
-    return 10**12 + int.from_bytes(digest, "big")
-
-
-def tags_by_use(annotations: Iterable[Annotation]) -> list[str]:
-    """The tags of `annotations`, most used first, then alphabetically; each once, in its
-    first spelling (tags are the same ignoring case)."""
-    counts: Counter[str] = Counter()
-    spelling: dict[str, str] = {}
-    for annotation in annotations:
-        for tag in annotation.tags:
-            folded = tag.casefold()
-            spelling.setdefault(folded, tag)
-            counts[folded] += 1
-    return [spelling[f] for f in sorted(counts, key=lambda f: (-counts[f], f))]
-
-
-def _sort_key(annotation: Annotation) -> tuple[int, int, int, str]:
-    match = _PLAIN_NUMBER.match(annotation.key.split("~")[0])
-    if match:
-        return (0, int(match.group(2)), int(match.group(1)), annotation.key)
-    return (1, 0, 0, annotation.key)
-
-
-def _snapshot(bulletin: BulletinSnapshot | Bulletin | None) -> BulletinSnapshot | None:
-    if bulletin is None or isinstance(bulletin, BulletinSnapshot):
-        return bulletin
-    return BulletinSnapshot.of(bulletin)
 
 
 class AnnotationStore:
@@ -156,7 +109,8 @@ class AnnotationStore:
         unnumbered last). Re-reads the file if it changed on disk."""
         with self._mutex:
             # The storage has checked every field's type on reading the file.
-            return sorted(map(Annotation.from_checked, self._table.documents()), key=_sort_key)
+            documents = self._table.stored().values()
+            return sorted(map(Annotation.from_checked, documents), key=sort_key)
 
     def changed(self) -> bool:
         """Whether the file changed on disk since this store last read or wrote it (another
@@ -228,7 +182,7 @@ class AnnotationStore:
         re-planned under it only if the file changed meanwhile. `progress` receives a Spanish
         line now and then. Returns the resulting record for each input, in order.
         """
-        incoming = [_imported(a) for a in annotations]
+        incoming = [imported(a) for a in annotations]
         with self._mutex:
             self._storage.read()  # load the file as it is now, without the lock
             generation = self._storage.generation
@@ -293,7 +247,7 @@ class AnnotationStore:
         tags, note = fields.get("tags", base.tags), fields.get("note", base.note)
         if current is not None and tags == current.tags and note == current.note:
             return current
-        snapshot = _snapshot(bulletin) or base.bulletin
+        snapshot = as_snapshot(bulletin) or base.bulletin
         return Annotation(
             base.key, tags, note, self.annotator, base.created, stamp, snapshot, base.extra
         )
@@ -316,7 +270,7 @@ class AnnotationStore:
     ) -> tuple[list[Annotation], dict[str, Annotation | None]]:
         """(the result for each incoming record, the changed records by key)."""
         stamp = now_iso()
-        stored = {doc["key"]: doc for doc in self._table}  # one read, not one per record
+        stored = {doc["key"]: doc for doc in self._table.stored().values()}
         changed: dict[str, Annotation | None] = {}
         results = []
         for done, record in enumerate(incoming, start=1):
@@ -353,7 +307,7 @@ class AnnotationStore:
             else:
                 updates[doc_id] = new.to_json()
         if updates:
-            self._table.update(_replace_with(updates, self._index), doc_ids=list(updates))
+            self._table.update(replace_with(updates, self._index), doc_ids=list(updates))
         if inserts:
             self._table.insert_multiple(inserts)
         if removed:
@@ -364,7 +318,7 @@ class AnnotationStore:
     def _doc_id(self, key: str) -> int | None:
         self._storage.read()
         if self._storage.generation != self._index_generation:
-            self._index = {doc["key"]: doc.doc_id for doc in self._table}
+            self._index = {doc["key"]: int(i) for i, doc in self._table.stored().items()}
             self._taken = set(self._index.values())
             self._index_generation = self._storage.generation
         return self._index.get(key)
@@ -380,30 +334,3 @@ class AnnotationStore:
         while doc_id in self._taken:
             doc_id += 1
         return doc_id
-
-
-def _replace_with(
-    updates: dict[int, dict[str, Any]], index: dict[str, int]
-) -> Callable[[dict[str, Any]], None]:
-    """A `Table.update` callable that replaces each document with its new content."""
-
-    def replace(document: dict[str, Any]) -> None:
-        new = updates[index[document["key"]]]
-        document.clear()
-        document.update(new)
-
-    return replace
-
-
-def _imported(annotation: Annotation) -> Annotation:
-    """An incoming record with its key, tags and note normalised like ours."""
-    return Annotation(
-        normalise_key(annotation.key),
-        normalise_tags(annotation.tags),
-        clean_text(annotation.note),
-        clean_text(annotation.annotator),
-        annotation.created,
-        annotation.updated,
-        annotation.bulletin,
-        annotation.extra,
-    )

@@ -29,6 +29,7 @@ def note_blocks(note: str, annotator: str) -> list[tuple[str, str]]:
     blocks = []
     for chunk in _BLOCK_START.split(note):
         mark = _MARK.match(chunk)
+        assert mark is not None  # every chunk after a split starts with a mark
         blocks.append((mark.group(1), chunk[mark.end() :]))
     return blocks
 

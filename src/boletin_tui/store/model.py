@@ -214,7 +214,8 @@ def parse_timestamp(text: str) -> dt.datetime:
     try:
         value = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        from dateutil import parser as date_parser  # only for foreign, hand-edited files
+        # Only for foreign, hand-edited files. (No type stubs are installed for dateutil.)
+        from dateutil import parser as date_parser  # type: ignore[import-untyped]
 
         try:
             value = date_parser.parse(text, dayfirst=True)

@@ -198,11 +198,11 @@ class AtomicJSONStorage(Storage):
             raise self._corrupt(raw, "el JSON está anidado demasiado hondo") from None
         except ValueError as exc:
             where = getattr(exc, "lineno", None)
-            detail = f" (línea {where}, columna {exc.colno})" if where else ""
+            detail = f" (línea {where}, columna {getattr(exc, 'colno', '?')})" if where else ""
             raise self._corrupt(raw, f"no es JSON válido{detail}") from None
         problem = schema_problem(data)
-        if problem:
-            raise self._corrupt(raw, problem)
+        if problem or not isinstance(data, dict):
+            raise self._corrupt(raw, problem or "el contenido no es un objeto JSON")
         self._serializer.reset()
         self._data, self._stamp = data, stamp
         self.generation += 1

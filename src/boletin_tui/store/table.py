@@ -7,7 +7,7 @@ with cProfile on `benchmarks/store_bench.py`'s database: `add_tags` went from 20
 56-81 ms median with orjson), more than serialising and fsyncing the file. `IdView` gives the
 updater the same `{int: document}` mapping as a view over the stored dict, so a change costs
 what it touches. Likewise `Table.all()` copies every document into a `Document` (33 ms at
-10,000, a third of `AnnotationStore.all()`); `documents()` hands out the stored dicts for the
+10,000, a third of `AnnotationStore.all()`); `stored()` hands out the stored dicts for the
 caller to read. This is the only place the store reaches below TinyDB's public API; it relies
 on tinydb 4.x's `_update_table` (the updater receives a mutable mapping of document ids to
 documents) and `_read_table` (the stored `{str id: document}` dict).
@@ -49,9 +49,9 @@ class IdView(MutableMapping[int, Any]):
 class StoreTable(Table):
     """A TinyDB `Table` whose changes touch only the documents they name (see above)."""
 
-    def documents(self) -> list[dict[str, Any]]:
-        """Every stored document, not copied: read them, never change them."""
-        return list(self._read_table().values())
+    def stored(self) -> dict[str, dict[str, Any]]:
+        """The stored `{str doc id: document}` dict, not copied: read it, never change it."""
+        return self._read_table()  # type: ignore[return-value]
 
     def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
         tables = self._storage.read() or {}

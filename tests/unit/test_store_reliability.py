@@ -134,6 +134,20 @@ def test_lock_file_problem_names_the_lock_file(path: Path):
         s.add_tags("45/2019", ["x"])
 
 
+def test_busy_database_names_the_lock_file(path: Path):
+    from boletin_tui.store import StoreBusy
+    from boletin_tui.store.lock import FileLock
+
+    held = FileLock(path.with_name(path.name + ".lock"))
+    assert held.acquire(1)
+    try:
+        with AnnotationStore(path, "ana", lock_timeout=0.1) as s, pytest.raises(StoreBusy) as info:
+            s.add_tags("45/2019", ["x"])
+        assert "annotations.json.lock" in str(info.value)
+    finally:
+        held.release()
+
+
 def test_missing_folder_of_an_explicit_path_is_an_error(tmp_path: Path):
     with pytest.raises(StoreUsageError, match="No existe la carpeta"):
         AnnotationStore(tmp_path / "no" / "dir" / "db.json", "ana")

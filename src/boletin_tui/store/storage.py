@@ -132,7 +132,7 @@ class AtomicJSONStorage(Storage):
                     f"anotaciones: {exc.strerror or exc}. No se hizo ningún cambio."
                 ) from exc
             if not acquired:
-                raise StoreBusy(self.path, self.lock_timeout)
+                raise StoreBusy(self.path, self.lock_timeout, self.lock_path)
             try:
                 self._refresh()
                 self._depth, self._pending, self._dirty = 1, False, {}

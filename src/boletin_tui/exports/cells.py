@@ -25,6 +25,9 @@ def neutralise(value: Any) -> Any:
     """`value` with `'` before it if it is text a spreadsheet would run; other values as given."""
     if isinstance(value, str) and is_formula_like(value):
         return "'" + value
+    if isinstance(value, list) and value:
+        # A list (tags) becomes one cell joined by "; ": only its first item starts the cell.
+        return [neutralise(value[0]), *value[1:]]
     return value
 
 

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from boletin_tui.store.model import TAG_SEPARATOR
+
 INSTALL_HINT = "pip install 'boletin-tui[excel]'"
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
 
@@ -125,11 +127,13 @@ def parse_iso(value: str) -> dt.date | dt.datetime | str:
         return value
 
 
-def typed_export_rows(rows: Iterable[Mapping[str, str]]) -> list[dict[str, Any]]:
+def typed_export_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Annotation export rows (all strings) with `date`, `created` and `updated` as dates."""
     out = []
     for row in rows:
         typed: dict[str, Any] = dict(row)
+        if isinstance(typed.get("tags"), list):
+            typed["tags"] = TAG_SEPARATOR.join(typed["tags"])
         for column in ("date", "created", "updated"):
             if isinstance(typed.get(column), str):
                 typed[column] = parse_iso(typed[column])

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "boletin_tui.commands.corpus_cmds",
     "boletin_tui.commands.entity_cmds",
     "boletin_tui.commands.store_cmds",
+    "boletin_tui.commands.team_cmds",
     "boletin_tui.commands.app_cmd",
 )
 

@@ -190,14 +190,14 @@ def _as_text(report: AgreementReport, names: list[str], top: int) -> list[str]:
     items = [*report.tags, report.overall]
     width = max(8, *(len(_label(item)) for item in items))
     head = ["etiqueta".ljust(width), "kappa", "alfa", "obs.", "azar", *counts]
-    lines.append("  ".join(h.rjust(5) if i else h for i, h in enumerate(head)))
+    lines.append("  ".join(h.rjust(6) if i else h for i, h in enumerate(head)))
     for item in items:
         cells = [*item.table[0], *item.table[1]] if item.table is not None else list(item.votes)
         row = [_label(item).ljust(width)]
         row += [_number(v) for v in (item.kappa.value, item.alpha)]
         row += [f"{v:.3f}" for v in (item.kappa.observed, item.kappa.expected)]
         row += [str(c).rjust(len(h)) for c, h in zip(cells, counts, strict=True)]
-        lines.append("  ".join(c.rjust(5) if i else c for i, c in enumerate(row)))
+        lines.append("  ".join(c.rjust(6) if i else c for i, c in enumerate(row)))
     shown = report.disagreements[:top]
     if shown:
         lines.append("Boletines con más desacuerdo:")

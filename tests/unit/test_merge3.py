@@ -83,6 +83,8 @@ def test_unknown_fields_side_that_changed_else_ours():
     ours = rec("001/2020", ["a", "b"], bulletin=snap)
     theirs = rec("001/2020", ["a", "c"], bulletin={"title": "Uno", "hash": "h2"})
     assert merge_entry(base, ours, theirs)["bulletin"] == {"title": "Uno", "hash": "h2"}
+    ours["bulletin"] = {"title": "Dos", "hash": "h1"}
+    assert merge_entry(base, ours, theirs)["bulletin"] == {"title": "Dos", "hash": "h1"}
     theirs["bulletin"] = snap
     ours["future"] = [1, 2]
     theirs["future"] = [3]

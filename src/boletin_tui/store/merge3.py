@@ -15,9 +15,9 @@ change: every conflict has a rule.
     - `passages`: a set matched by `id` (else by `start`, `end`, `quote`); each passage is merged
       like a record (its tags and note by the rules above); kept in text order.
     - `created`: the earliest; `updated`: the latest.
-    - any other field (`annotator`, a `bulletin` snapshot, fields of a newer version): the side
-      that changed it, else ours; changed on both: dicts field by field, lists as sets of
-      elements (as tags), anything else ours.
+    - any other field (`annotator`, the `bulletin` snapshot, fields of a newer version): the
+      side that changed it, else ours; changed on both: the snapshot and plain values ours,
+      dicts field by field, lists as sets of elements (as tags).
   - A record left with no tags, a blank note and no passage is removed (as the store does).
 - `_meta`: merged as documents; `schema` is the higher of the two sides.
 - Any other table (read marks, ...): documents matched by id and merged as above; a document
@@ -190,6 +190,7 @@ _FIELD_RULES: dict[str, Callable[..., Any]] = {
     "passages": _passages,
     "created": _when(lambda ordered: ordered[0]),
     "updated": _when(lambda ordered: ordered[-1]),
+    "bulletin": lambda base, ours, theirs, *_: ours,  # one snapshot, never a mix of two
 }
 
 

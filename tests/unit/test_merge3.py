@@ -158,3 +158,11 @@ def test_merge_is_idempotent_and_does_not_touch_its_inputs():
     assert (base, ours, theirs) == frozen
     assert merge_databases(base, out, out) == out
     assert merge_databases(ours, out, ours) == out
+
+
+def test_meta_without_ancestor_and_different_versions():
+    ours, theirs = db(), db()
+    theirs["_meta"]["1"]["schema"] = 2
+    assert merge_databases({}, ours, theirs)["_meta"] == {
+        "1": {"format": "boletin-tui-annotations", "schema": 2}
+    }

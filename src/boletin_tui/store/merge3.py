@@ -19,7 +19,7 @@ change: every conflict has a rule.
       side that changed it, else ours; changed on both: the snapshot and plain values ours,
       dicts field by field, lists as sets of elements (as tags).
   - A record left with no tags, a blank note and no passage is removed (as the store does).
-- `_meta`: merged as documents; `schema` is the higher of the two sides.
+- `_meta`: its one document merged as above; `schema` is the higher of the two sides.
 - Any other table (read marks, ...): documents matched by id and merged as above; a document
   id added on both sides with different contents keeps both (theirs under a new id).
 """
@@ -46,6 +46,8 @@ def merge_databases(base: dict, ours: dict, theirs: dict) -> dict:
         b, o, t = (side.get(name) or {} for side in (base, ours, theirs))
         if name == TABLE:
             out[name] = _merge_annotations(b, o, t)
+        elif name == META_TABLE:  # one document, whatever the versions
+            out[name] = {"1": merge_entry(b.get("1"), o.get("1"), t.get("1")) or {}}
         else:
             out[name] = _merge_documents(b, o, t)
     meta = out.setdefault(META_TABLE, {}).setdefault("1", {})

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from boletin_tui.store.merge3 import merge_databases, merge_entry
 from boletin_tui.store.validate import schema_problem
 
@@ -166,3 +169,26 @@ def test_meta_without_ancestor_and_different_versions():
     assert merge_databases({}, ours, theirs)["_meta"] == {
         "1": {"format": "boletin-tui-annotations", "schema": 2}
     }
+
+
+TAGS = ["a", "b", "C", "d"]
+tag_sets = st.sets(st.sampled_from(TAGS))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(tag_sets, tag_sets, tag_sets), min_size=1, max_size=4))
+def test_tags_follow_the_set_rule_in_both_directions(sides):
+    def side(n: int, who: str) -> dict:
+        return db(
+            *(rec(f"{i + 1:03d}/2020", sorted(s[n]), "n", who=who) for i, s in enumerate(sides))
+        )
+
+    base, ours, theirs = side(0, "ana"), side(1, "ana"), side(2, "luis")
+    forward = by_key(merge_databases(base, ours, theirs))
+    backward = by_key(merge_databases(base, theirs, ours))
+    for i, (b, o, t) in enumerate(sides):
+        expected = {x.casefold() for x in (o | t) if x not in b or (x in o and x in t)}
+        key = f"{i + 1:03d}/2020"
+        assert {x.casefold() for x in forward[key]["tags"]} == expected
+        assert {x.casefold() for x in backward[key]["tags"]} == expected
+        assert forward[key]["note"] == "n"

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "boletin_tui.commands.entity_cmds",
     "boletin_tui.commands.figures_cmd",
     "boletin_tui.commands.store_cmds",
+    "boletin_tui.commands.team_cmds",
     "boletin_tui.commands.app_cmd",
 )
 

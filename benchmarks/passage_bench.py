@@ -68,7 +68,7 @@ def build(path: Path, records: int, passages: int, seed: int = 1) -> str:
         note = " ".join(rng.choices(WORDS, k=rng.randint(8, 60))) if rng.random() < 0.4 else ""
         count = passages // records + (1 if n < passages % records else 0)
         found = make_passages(rng, key, text, count)
-        annotations.append(Annotation(key, tags, note, "ana", STAMP, STAMP, found))
+        annotations.append(Annotation(key, tags, note, "ana", STAMP, STAMP, passages=found))
     with AnnotationStore(path, "ana") as store:
         store.merge_many(annotations)
     return text

@@ -18,8 +18,10 @@ from boletin_tui.commands.common import UsageError
 COMMAND_MODULES = (
     "boletin_tui.commands.corpus_cmds",
     "boletin_tui.commands.entity_cmds",
+    "boletin_tui.commands.figures_cmd",
     "boletin_tui.commands.store_cmds",
     "boletin_tui.commands.passage_cmds",
+    "boletin_tui.commands.team_cmds",
     "boletin_tui.commands.app_cmd",
 )
 

@@ -73,7 +73,17 @@ def test_figures_csv(bulletin_file, tmp_path):
     assert out.returncode == 0, out.stderr
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["cifra"] for r in rows] == [
+    assert list(rows[0]) == [
+        "key",
+        "date",
+        "figure",
+        "value",
+        "unit",
+        "qualifier",
+        "noun",
+        "sentence",
+    ]
+    assert [r["figure"] for r in rows] == [
         "28.9 mdp",
         "11 mil 907",
         "86.3%",
@@ -81,11 +91,12 @@ def test_figures_csv(bulletin_file, tmp_path):
         "130",
     ]
     first = rows[1]
-    assert first["clave"] == "001/2024" and first["fecha"] == "2024-01-02"
-    assert first["valor"] == "11907" and first["unidad"] == ""
-    assert first["oracion"].startswith("La doctora Ximena Ortiz Lara")
-    assert rows[4]["calificador"] == "más de"
-    assert '"' in rows[3]["oracion"]  # quotes survive RFC 4180 quoting
+    assert first["key"] == "001/2024" and first["date"] == "2024-01-02"
+    assert first["value"] == "11907" and first["unit"] == ""
+    assert first["noun"] == "personas"
+    assert first["sentence"].startswith("La doctora Ximena Ortiz Lara")
+    assert rows[4]["qualifier"] == "más de"
+    assert '"' in rows[3]["sentence"]  # quotes survive RFC 4180 quoting
 
 
 def test_figures_table(bulletin_file):

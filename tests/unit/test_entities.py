@@ -338,6 +338,8 @@ def test_to_json():
         "value": 86.3,
         "unit": "%",
         "qualifier": None,
+        "noun": None,
+        "noun_key": None,
     }
     p = Mention("PERSON", "Robledo", 0, 7, entity="Zoé Robledo Aburto")
     assert p.to_json("k")["entity"] == "Zoé Robledo Aburto"

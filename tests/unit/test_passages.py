@@ -163,8 +163,8 @@ def test_merging_unites_passages_by_anchor_and_quote():
     mine = Passage("a1", "cifra", "", "", 10, 15, ("x",), "mía", "ana", T0, T0)
     theirs_same = Passage("zz", "cifra", "", "", 10, 15, ("y",), "suya", "luis", T0, T0)
     theirs_new = Passage("a1", "otra", "", "", 20, 24, (), "", "luis", T0, T0)
-    local = Annotation("101/2020", (), "", "ana", T0, T0, (mine,))
-    incoming = Annotation("101/2020", (), "", "luis", T0, T0, (theirs_same, theirs_new))
+    local = Annotation("101/2020", (), "", "ana", T0, T0, passages=(mine,))
+    incoming = Annotation("101/2020", (), "", "luis", T0, T0, passages=(theirs_same, theirs_new))
     merged = merge_annotation(local, incoming, "2026-02-01T00:00:00-06:00")
     first, second = merged.passages
     assert first.id == "a1" and first.tags == ("x", "y") and "[luis] suya" in first.note

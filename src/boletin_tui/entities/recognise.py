@@ -14,6 +14,7 @@ from boletin_tui.entities import gazetteer as gz
 from boletin_tui.entities.dates import find_dates
 from boletin_tui.entities.figures import find_figures
 from boletin_tui.entities.model import Mention, new_mention
+from boletin_tui.entities.nouns import attach_nouns
 from boletin_tui.entities.orgs import find_acronyms, find_orgs, is_facility
 from boletin_tui.entities.people import find_people, link_people
 from boletin_tui.entities.scan import scan
@@ -50,7 +51,7 @@ def recognise(text: str) -> list[Mention]:
     """Mentions of people, institutions, places, figures and dates in `text`.
 
     Sorted by start; no two overlap (the longer span wins, then ORG, PERSON, PLACE, DATE,
-    FIGURE). Offsets index `text`.
+    FIGURE). Offsets index `text`. Figures carry their noun (`entities.nouns`).
     """
     found = scan(text)
     places = sorted(set(gz.find_places(found)) | set(_dateline_places(text)))
@@ -87,7 +88,7 @@ def recognise(text: str) -> list[Mention]:
             chosen.append(new_mention(kind, text[s:e], s, e, value, unit, qualifier))
         else:
             chosen.append(new_mention(kind, text[s:e], s, e, None, None, None, extra))
-    return chosen
+    return attach_nouns(text, chosen)
 
 
 _CACHE: OrderedDict[str, tuple[Mention, ...]] = OrderedDict()

@@ -12,6 +12,7 @@ Merging is idempotent: importing the same file twice changes nothing the second 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from boletin_tui.store.model import Annotation, normalise_tags, parse_timestamp
@@ -29,6 +30,7 @@ def note_blocks(note: str, annotator: str) -> list[tuple[str, str]]:
     blocks = []
     for chunk in _BLOCK_START.split(note):
         mark = _MARK.match(chunk)
+        assert mark is not None  # every chunk after a split starts with a mark
         blocks.append((mark.group(1), chunk[mark.end() :]))
     return blocks
 
@@ -65,8 +67,10 @@ def merge_annotation(local: Annotation | None, incoming: Annotation, now: str) -
     """`incoming` itself when there is no local record; else both combined.
 
     A combined record keeps the local annotator, the earliest `created`, and gets `updated = now`
-    only if its tags, note or passages changed (otherwise `local` is returned unchanged).
-    Passages are united by `passages.merge_passages` (same offsets and quote = same passage).
+    only if its tags, note or passages changed (otherwise `local` is returned unchanged); its
+    bulletin snapshot and unknown fields are the local ones (the incoming snapshot if it has
+    none). Passages are united by `passages.merge_passages` (same offsets and quote = same
+    passage).
     """
     if local is None:
         return incoming
@@ -75,12 +79,12 @@ def merge_annotation(local: Annotation | None, incoming: Annotation, now: str) -
     passages = merge_passages(local.passages, incoming.passages, now)
     if tags == local.tags and note == local.note and passages is local.passages:
         return local
-    return Annotation(
-        key=local.key,
+    return dataclasses.replace(
+        local,
         tags=tags,
         note=note,
-        annotator=local.annotator,
         created=_earliest(local.created, incoming.created),
         updated=now,
         passages=passages,
+        bulletin=local.bulletin or incoming.bulletin,
     )

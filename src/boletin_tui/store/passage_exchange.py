@@ -1,9 +1,9 @@
 """Passages in exports: one row per passage (`export --passages`), and such rows read back.
 
-Columns (`PASSAGE_COLUMNS`): key, number, date, title (from the corpus when given, else
-empty), quote, start, end, tags (joined by `; `), note, annotator, created, updated, then id,
-prefix and suffix, which let `import` restore the passage exactly. In JSON and JSON Lines
-`start` and `end` are numbers; in CSV every field is text.
+Columns (`PASSAGE_COLUMNS`): key, number, date, title (from the corpus when given, else from
+the record's bulletin snapshot), quote, start, end, tags (a list; joined by `; ` in CSV), note,
+annotator, created, updated, then id, prefix and suffix, which let `import` restore the passage
+exactly. In JSON and JSON Lines `start` and `end` are numbers; in CSV every field is text.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 from boletin_tui.store.errors import StoreError
 from boletin_tui.store.merge import UNKNOWN_ANNOTATOR, merge_annotation
 from boletin_tui.store.model import (
-    TAG_SEPARATOR,
     Annotation,
+    BulletinSnapshot,
     clean_text,
     normalise_tags,
     normalise_timestamp,
@@ -44,24 +44,25 @@ PASSAGE_COLUMNS = (
 
 
 def passage_rows(
-    annotations: Iterable[Annotation], bulletins_by_key: Mapping[str, object] | None = None
-) -> list[dict[str, str | int]]:
+    annotations: Iterable[Annotation], bulletins_by_key: Mapping[str, Any] | None = None
+) -> list[dict[str, Any]]:
     """One row per passage (a dict over `PASSAGE_COLUMNS`), bulletins in the order given,
     passages in text order. `bulletins_by_key` maps keys to `corpus.model.Bulletin`s."""
-    rows: list[dict[str, str | int]] = []
+    rows: list[dict[str, Any]] = []
     for a in annotations:
-        b: Any = (bulletins_by_key or {}).get(a.key)
+        b = (bulletins_by_key or {}).get(a.key)
+        snap = BulletinSnapshot.of(b) if b is not None else a.bulletin or BulletinSnapshot()
         for p in a.passages:
             rows.append(
                 {
                     "key": a.key,
-                    "number": (getattr(b, "number", None) or "") if b else "",
-                    "date": b.date.isoformat() if b and getattr(b, "date", None) else "",
-                    "title": getattr(b, "title", "") if b else "",
+                    "number": snap.number,
+                    "date": snap.date,
+                    "title": snap.title,
                     "quote": p.quote,
                     "start": p.start,
                     "end": p.end,
-                    "tags": TAG_SEPARATOR.join(p.tags),
+                    "tags": list(p.tags),
                     "note": p.note,
                     "annotator": p.annotator,
                     "created": p.created,
@@ -114,7 +115,7 @@ def record_of_passages(key: str, passages: Iterable[Passage]) -> Annotation:
     passages = sort_passages(passages)
     latest = max(passages, key=lambda p: p.updated)
     created = min(p.created for p in passages)
-    return Annotation(key, (), "", latest.annotator, created, latest.updated, passages)
+    return Annotation(key, (), "", latest.annotator, created, latest.updated, passages=passages)
 
 
 def group_by_key(annotations: Iterable[Annotation]) -> list[Annotation]:

@@ -21,10 +21,11 @@ from boletin_tui.store.passages import (
     passage_id,
     sort_passages,
 )
-from boletin_tui.store.validate import TABLE
 
 if TYPE_CHECKING:
-    from boletin_tui.store.storage import AtomicJSONStorage
+    import threading
+
+    from boletin_tui.store.table import StoreTable
 
 _UNSET = object()
 
@@ -33,7 +34,8 @@ class PassageMethods:
     """`add_passage`, `update_passage`, `delete_passage`, `restore_passage`, `find_passage`."""
 
     annotator: str
-    _storage: AtomicJSONStorage
+    _table: StoreTable
+    _mutex: threading.RLock
 
     if TYPE_CHECKING:  # provided by AnnotationStore
 
@@ -52,11 +54,11 @@ class PassageMethods:
     def find_passage(self, passage_id: str) -> list[tuple[str, Passage]]:
         """(key, passage) for every passage with this id (normally one; [] if none)."""
         found = []
-        docs = (self._storage.read() or {}).get(TABLE, {})
-        for doc in docs.values():
-            for data in doc.get("passages", ()):
-                if data["id"] == passage_id:
-                    found.append((doc["key"], Passage.from_checked(data)))
+        with self._mutex:  # the storage has checked every field on reading the file
+            for doc in self._table.stored().values():
+                for data in doc.get("passages", ()):
+                    if data["id"] == passage_id:
+                        found.append((doc["key"], Passage.from_checked(data)))
         return found
 
     # -- Writing ------------------------------------------------------------------------

@@ -5,10 +5,12 @@ File layout (TinyDB's, plus a `_meta` table):
     {"_meta": {"1": {"format": "boletin-tui-annotations", "schema": 2}},
      "annotations": {"<doc id>": {"annotator": ..., "created": ..., "key": "045/2019",
                                   "note": ..., "tags": [...], "updated": ...,
+                                  "bulletin": {"number", "date", "title", "source", "hash"},
                                   "passages": [...]}}}
 
 Schema 2 added `passages` (optional; see `store.passages`). Schema 1 files are read as they
 are and upgraded on their first write (`store.migrate`); a newer schema is refused.
+Fields a record has beyond these (written by a newer version) are accepted and kept.
 """
 
 from __future__ import annotations
@@ -65,6 +67,11 @@ def _annotations_problem(table: dict) -> str | None:
             problem = passages_problem(document["passages"])
             if problem:
                 return f"anotación {doc_id}: {problem}"
+        snapshot = document.get("bulletin")
+        if snapshot is not None and (
+            not isinstance(snapshot, dict) or not all(isinstance(v, str) for v in snapshot.values())
+        ):
+            return f"anotación {doc_id}: 'bulletin' no es un objeto de textos"
         key = document["key"]
         if key in keys:
             return f"la clave {key} aparece dos veces"

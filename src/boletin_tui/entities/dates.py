@@ -8,13 +8,11 @@ from __future__ import annotations
 import re
 
 from boletin_tui.entities.scan import Scan
+from boletin_tui.spanish import MONTH_NAMES, WEEKDAY_PATTERN
 
-_MONTHS = (
-    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
-    "|noviembre|diciembre"
-)
+_MONTHS = "|".join(MONTH_NAMES)
 _MONTH = rf"(?:{_MONTHS}|{_MONTHS.upper()})"
-_WEEKDAY = r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+_WEEKDAY = rf"(?i:{WEEKDAY_PATTERN})"
 _DAY = r"(?:[0-3]?\d|1[oº°]|primero)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _OF = r"(?:de|del|DE|DEL)"
@@ -33,7 +31,7 @@ DATE_RE = re.compile(
 _QUANTITY_AFTER = re.compile(r"\s*(?:%|por ciento|pesos|dólares|mdp|personas|casos)")
 
 
-_MONTH_WORDS = tuple(_MONTHS.split("|"))
+_MONTH_WORDS = MONTH_NAMES
 _MONTH_CAPS = frozenset(m.upper() for m in _MONTH_WORDS)
 
 

@@ -7,12 +7,12 @@ venues: `Quinta Reunión Regional Sureste`, `Teatro Juárez`), so people are not
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from boletin_tui.entities import gazetteer as gz
 from boletin_tui.entities.lexicon import GIVEN_NAMES
 from boletin_tui.entities.scan import Scan
 from boletin_tui.entities.spans import find_word
+from boletin_tui.spanish import fold
 
 UPPER = "A-ZÁÉÍÓÚÜÑ"
 LOWER = "a-záéíóúüñ"
@@ -83,11 +83,6 @@ _ACRONYM = re.compile(rf" ?\((?P<acr>[{UPPER}][{UPPER}{LOWER}\-]{{1,11}})\)")
 _CAP_RUN_BEFORE = re.compile(rf"{CAPTOK}(?:(?: {_CONN})? {CAPTOK})+$")
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-
-
 def acronym_fits(acronym: str, name: str) -> bool:
     """Can `acronym` be spelt from prefixes of `name`'s words, in order?
 
@@ -95,8 +90,8 @@ def acronym_fits(acronym: str, name: str) -> bool:
     Federal para la Protección contra Riesgos Sanitarios`; `TOOAD` does not fit `Órganos de
     Operación Administrativa Desconcentrada`.
     """
-    acr = _fold(acronym).replace("-", "")
-    words = [w for w in re.split(r"[\s\-]+", _fold(name)) if w]
+    acr = fold(acronym).replace("-", "")
+    words = [w for w in re.split(r"[\s\-]+", fold(name)) if w]
     if not acr or not words or len(acr) > 12:
         return False
     seen: dict[tuple[int, int], bool] = {}

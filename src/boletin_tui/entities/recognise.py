@@ -18,12 +18,13 @@ from boletin_tui.entities.orgs import find_acronyms, find_orgs, is_facility
 from boletin_tui.entities.people import find_people, link_people
 from boletin_tui.entities.scan import scan
 from boletin_tui.entities.spans import Occupancy, keep_best
+from boletin_tui.spanish import WEEKDAY_PATTERN
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]+"
 # `Mérida, Yucatán, 12 de octubre de 2022`: the places of a dateline on the first line.
 _DATELINE = re.compile(
-    rf"^\s*(?P<city>{_CAP}(?: (?:de |del |de la )?{_CAP})*)(?:, (?P<state>{_CAP}(?: {_CAP})*))?"
-    r",? (?:a )?(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo) )?\d{1,2} (?:de|DE) ",
+    rf"^\s*(?P<city>{_CAP}(?: (?:de |del |de la )?{_CAP})*)(?:, (?!(?:{WEEKDAY_PATTERN})\b)(?P<state>{_CAP}(?: {_CAP})*))?"
+    rf",? (?:a )?(?:(?:{WEEKDAY_PATTERN}) )?\d{{1,2}} (?:de|DE) ",
     re.IGNORECASE,
 )
 

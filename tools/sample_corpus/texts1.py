@@ -205,7 +205,7 @@ B.append(
             "“Cada donación es un acto de generosidad que puede salvar hasta {F|siete} vidas; detrás de cada trasplante hay una familia que, en medio del dolor, decidió ayudar a otros”, expresó {P|Arellano Villalpando}.",
             "La coordinadora hospitalaria de donación, {P|Ximena Orozco Lomelí}, detalló que en {L|Jalisco} la lista de espera para un riñón supera las {F|1,900} personas y que el tiempo promedio de espera es de {F|cuatro} años, por lo que invitó a la población a expresar en vida su voluntad de donar y a comentarlo con su familia.",
             "Indicó que el equipo de procuración está integrado por {F|12} especialistas, entre cirujanos, anestesiólogos, nefrólogos y enfermeras, que trabajan en coordinación con el {O|Consejo Estatal de Trasplantes de Órganos y Tejidos} ({O|Cetot}).",
-            "A nivel nacional, de acuerdo con cifras del {O|Centro Nacional de Trasplantes} ({O|Cenatra}), el {O|IMSS} realizó en 2019 {F|2 mil 981} trasplantes, más de la mitad de los efectuados en el país.",
+            "A nivel nacional, de acuerdo con cifras del {O|Centro Nacional de Trasplantes} ({O|Cenatra}), el {O|IMSS} realizó en 2019 {F|2 mil 981} trasplantes, más de {F|la mitad} de los efectuados en el país.",
             "{P|Orozco Lomelí} recordó que cualquier persona mayor de edad puede registrarse como donante y que la decisión final corresponde a los familiares, por lo que es importante hablar del tema en casa.",
         ],
         tail="LINK FOTOS\nhttps://example.org/imss/fotos/2021/012-trasplantes\n",

@@ -19,7 +19,8 @@ _OF = r"(?:de|del|DE|DEL)"
 
 DATE_RE = re.compile(
     rf"(?<![\w/-])(?:"
-    rf"(?:del|entre el) {_DAY} (?:al|y el) {_DAY} de {_MONTH}(?: {_OF} (?:año )?{_YEAR})?"
+    rf"(?:(?:del|entre el|entre los días|los días|el) )?{_DAY}"
+    rf"(?:(?:,| y(?: el)?| al?| e) {_DAY})+ de {_MONTH}(?: {_OF} (?:año )?{_YEAR})?"
     rf"|(?:{_WEEKDAY} )?{_DAY} {_OF} {_MONTH}(?: {_OF} (?:año )?{_YEAR})?"
     rf"|de {_MONTH} (?:a|al|y) {_MONTH}(?: de {_YEAR})?"
     rf"|{_MONTH} (?:de|del) {_YEAR}"

@@ -136,7 +136,7 @@ B.append(
             "“No podemos permitir que la pandemia nos cobre una segunda factura; quien dejó de atender su diabetes en marzo no puede esperar hasta el próximo año”, expresó {P|Castañeda Ruvalcaba}.",
             "El director general del {O|IMSS}, {P|Héctor Villaseñor Arriaga}, señaló que las jornadas se realizan en fines de semana para no afectar la operación ordinaria de las unidades y que el personal participa de manera voluntaria, con el pago de tiempo extraordinario y el reconocimiento de<PB>la institución, por lo que agradeció el compromiso de médicos, enfermeras, camilleros y personal de limpieza.",
             "Indicó que en la siguiente jornada, prevista para octubre, se sumarán las {O|Unidades Médicas de Alta Especialidad} ({O|UMAE}) con procedimientos de mayor complejidad, como trasplantes de riñón y cirugía cardiaca pediátrica.",
-            "La titular de la {O|OOAD} {L|Ciudad de México Sur}, {P|Mariana Tello Urquidi}, destacó que en esa representación se realizaron {F|742} cirugías en {F|48} horas y que la lista de espera para cirugía de catarata se redujo {F|40 por ciento}.",
+            "La titular de la {O|OOAD Ciudad de México Sur}, {P|Mariana Tello Urquidi}, destacó que en esa representación se realizaron {F|742} cirugías en {F|48} horas y que la lista de espera para cirugía de catarata se redujo {F|40 por ciento}.",
             "“Hubo quirófanos que no se apagaron en todo el fin de semana; detrás de cada cirugía hay un equipo que decidió venir a trabajar en su día de descanso”, dijo {P|Tello Urquidi}.",
         ],
         tail="---o0o---\n\nLINK DE VIDEO\n\n<https://example.org/imss/video/2020/412-jornada>",
@@ -165,7 +165,7 @@ B.append(
         highlights=[],
         paras=[
             "Durante el periodo vacacional de invierno, del 19 de diciembre al 2 de enero, los servicios de Urgencias del {O|Instituto Mexicano del Seguro Social} ({O|IMSS}) en la {L|Ciudad de México} otorgaron {F|38 mil 614} atenciones, de las cuales el {F|quince por ciento} correspondió a accidentes en el hogar y quemaduras por pirotecnia.",
-            "El titular de la {O|OOAD} {L|Ciudad de México Norte}, {P|Efraín Solís Barragán}, informó que el {O|Hospital General de Zona} No. 31 fue la unidad con mayor demanda, con {F|2 mil 105} consultas de urgencias, y que en la noche del 31 de diciembre se atendió a {F|veintiún} menores con lesiones por cohetes.",
+            "El titular de la {O|OOAD Ciudad de México Norte}, {P|Efraín Solís Barragán}, informó que el {O|Hospital General de Zona} No. 31 fue la unidad con mayor demanda, con {F|2 mil 105} consultas de urgencias, y que en la noche del 31 de diciembre se atendió a {F|veintiún} menores con lesiones por cohetes.",
             "“Pedimos a las familias no manipular pirotecnia; una quemadura en la mano de un niño puede dejar secuelas de por vida”, advirtió {P|Solís Barragán}.",
             "Detalló que, pese a la ocupación hospitalaria por COVID-19, se mantuvieron abiertas todas las áreas de urgencias de la representación y que {F|nueve de cada diez} pacientes valorados fueron dados de alta el mismo día.",
             "La doctora {P|Paulina Rentería Gil}, jefa del servicio de Urgencias del hospital, explicó que las guardias se reforzaron con {F|60} médicos y {F|112} enfermeras, y que el tiempo de espera promedio para la primera valoración fue de {F|18} minutos.",

@@ -71,6 +71,16 @@ def _lookup(found: Scan, index: dict[str, list[str]]) -> list[tuple[int, int, st
     return out
 
 
+def is_state(form: str) -> bool:
+    """Is `form` a state (`Yucatán`, `Edomex`) or an IMSS regional office named by one
+    (`Veracruz Norte`, `Estado de México Poniente`)?"""
+    for direction in _DIRECTIONS:
+        if form.endswith(direction):
+            form = form[: -len(direction)]
+            break
+    return place_canonical(form) in _STATE_NAMES
+
+
 def find_places(found: Scan) -> list[tuple[int, int]]:
     """Spans of known places; a state followed by a direction is one place (`Veracruz Sur`)."""
     spans = []

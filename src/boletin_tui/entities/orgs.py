@@ -78,6 +78,8 @@ _ROLE_DE = re.compile(
     r"\b(?:(?:sub)?secretari[oa]s?|(?:sub)?director(?:a|es|as)?|coordinador(?:a|es|as)?"
     r"|jef[ea]s?|encargad[oa]s?|delegad[oa]s?|gerentes?) de $"
 )
+# Bodies that name their state office by the state after them (`IMSS Yucatán`).
+_WITH_STATE = frozenset({"IMSS", "OOAD"})
 _TITULAR_DE = re.compile(rf"\btitular de (?P<org>{CAPTOK})")
 _ACRONYM = re.compile(rf" ?\((?P<acr>[{UPPER}][{UPPER}{LOWER}\-]{{1,11}})\)")
 _CAP_RUN_BEFORE = re.compile(rf"{CAPTOK}(?:(?: {_CONN})? {CAPTOK})+$")
@@ -164,8 +166,15 @@ def find_orgs(
     gaz = gz.find_orgs(found)
     gaz_starts = {s for s, e, c in gaz if " " in text[s:e] or text[s:e].isupper()}
     place_starts = {s for s, _ in places}
+    place_ends = dict(places)
     for start, end, canonical in gaz:
         form = text[start:end]
+        if form in _WITH_STATE and text[end : end + 1] == " ":
+            place_end = place_ends.get(end + 1)
+            if place_end and gz.is_state(text[end + 1 : place_end]):
+                # `IMSS Yucatán`, `OOAD Estado de México Poniente`: one body, the place inside.
+                found_orgs.append((start, place_end, text[start:place_end]))
+                continue
         if (
             not form.isupper()
             and " " not in form

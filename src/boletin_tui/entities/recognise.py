@@ -11,6 +11,7 @@ from collections import OrderedDict
 from operator import itemgetter
 
 from boletin_tui.entities import gazetteer as gz
+from boletin_tui.entities import geo
 from boletin_tui.entities.dates import find_dates
 from boletin_tui.entities.figures import find_figures
 from boletin_tui.entities.model import Mention, new_mention
@@ -23,7 +24,8 @@ from boletin_tui.spanish import WEEKDAY_PATTERN
 _CAP = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]+"
 # `Mérida, Yucatán, 12 de octubre de 2022`: the places of a dateline on the first line.
 _DATELINE = re.compile(
-    rf"^\s*(?P<city>{_CAP}(?: (?:de |del |de la )?{_CAP})*)(?:, (?!(?:{WEEKDAY_PATTERN})\b)(?P<state>{_CAP}(?: {_CAP})*))?"
+    rf"^\s*(?P<city>{_CAP}(?: (?:de |del |de la )?{_CAP})*)"
+    rf"(?:, (?!(?:{WEEKDAY_PATTERN})\b)(?P<state>{_CAP}(?: {_CAP})*))?"
     rf",? (?:a )?(?:(?:{WEEKDAY_PATTERN}) )?\d{{1,2}} (?:de|DE) ",
     re.IGNORECASE,
 )
@@ -55,6 +57,11 @@ def recognise(text: str) -> list[Mention]:
     """
     found = scan(text)
     places = sorted(set(gz.find_places(found)) | set(_dateline_places(text)))
+    states = {s for s, e in places if gz.is_state(text[s:e])}
+    towns = geo.find_places(found, places, states)
+    if towns:
+        longer = {(s, e) for s, e, _ in towns}
+        places = sorted({p for p in places if not any(t[0] == p[0] for t in longer)} | longer)
     org_cands, blocked = find_orgs(found, places)
     size = len(text)
     orgs = _longest_first(org_cands)

@@ -1,0 +1,119 @@
+"""Mexico's towns and municipalities from GeoNames, found where the context makes them places.
+
+`gazetteer.py` holds the places the recogniser always trusts (states, large cities, regions,
+countries). This module adds the 21,000-odd written forms of Mexican localities in
+`data/geonames_mx.tsv` (GeoNames, CC BY 4.0; built by `tools/gazetteer/build.py`). Many of
+them are also surnames or words (`Allende`, `Zaragoza`, `Victoria`, `Esperanza`), so a form
+counts only with a cue:
+
+- strong: `municipio de`, `localidad de`, `comunidad de`, `presidente municipal de`... before
+  it, a state after a comma (`Cuauhtémoc, Chihuahua`), or the next item of a list of places
+  (`en Allende, Zaragoza, Morelos, Nava y Villa Unión`);
+- weak: `en`, `de`, `desde`, `hacia` before it, and then only a place of 2,000 people or more
+  (the population prior) whose name is not a common given name.
+
+The file is read the first time a text is searched (about 15 ms), not at import.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from boletin_tui.entities.lexicon import is_common, is_given_name
+from boletin_tui.entities.scan import NON_WORD, Scan
+from boletin_tui.spanish import is_calendar_word
+
+DATA = Path(__file__).parent / "data" / "geonames_mx.tsv"
+MIN_POPULATION = 2_000  # for a place with only a weak cue
+Span = tuple[int, int]
+# A further word of a place name: `Tlapa de Comonfort`, `Apaseo el Grande`, `Othón P. Blanco`.
+_NEXT = re.compile(
+    r" (?:(?:de|del|de la|de las|de los|el|la|las|los|y) )?[A-ZÁÉÍÓÚÜÑ][\wáéíóúüñ]*\.?"
+)
+_STRONG_BEFORE = re.compile(
+    r"(?:municipios?|localidad(?:es)?|comunidad(?:es)?|poblados?|pueblos?|ciudad(?:es)?"
+    r"|cabecera municipal|president[ea]s? municipal(?:es)?|alcaldes?|alcaldesas?|ejidos?"
+    r"|región|originari[oa]s?|habitantes|vecin[oa]s) (?:de )?$",
+    re.IGNORECASE,
+)
+_WEAK_BEFORE = re.compile(r"(?<![\w])(?:en|de|desde|hacia|hasta|entre)\s$")
+_WORD_REST = re.compile(r"[\w\-]*\.?")
+
+
+@cache
+def forms() -> tuple[dict[str, int], frozenset[str]]:
+    """Every written form -> the largest population with that form; and the first words."""
+    table: dict[str, int] = {}
+    with open(DATA, encoding="utf-8") as fh:
+        for line in fh:
+            if line[0] == "#":
+                continue
+            form, population, _ = line.split("\t", 2)
+            table[form] = int(population)
+    return table, frozenset(f.split(" ", 1)[0] for f in table)
+
+
+def _longest(text: str, start: int, classes: bytes, table: dict[str, int]) -> int:
+    """End of the longest known form at `start` (a capitalised word), or -1."""
+    best = -1
+    m = _WORD_REST.match(text, start + 1)
+    end = m.end() if m else start + 1
+    for _ in range(6):
+        if text[start:end] in table and (end == len(text) or classes[end] == NON_WORD):
+            best = end
+        m = _NEXT.match(text, end)
+        if not m:
+            break
+        end = m.end()
+    return best
+
+
+def _plausible(form: str) -> bool:
+    """Could `form` name a place rather than a word or a person's given name?"""
+    if " " in form:
+        return True
+    return not (is_common(form) or is_given_name(form) or is_calendar_word(form))
+
+
+def find_places(found: Scan, known: list[Span], states: set[int]) -> list[tuple[int, int, bool]]:
+    """`(start, end, strong)` of GeoNames places that a cue confirms, outside the `known`
+    place spans (or extending one: `Guerrero Negro`). `states` holds the starts of the known
+    places that are states, for `<town>, <state>`. `strong` is False for a weak cue alone."""
+    table, first_words = forms()
+    text, classes = found.text, found.classes
+    known_at = dict(known)
+    place_ends = {e for _, e in known}
+    taken = bytearray(len(text) + 1)
+    for s, e in known:
+        taken[s:e] = b"\x01" * (e - s)
+    out: list[tuple[int, int, bool]] = []
+    last = 0
+    for start, _ in found.starts_of(first_words):
+        if start < last or (start and classes[start - 1] != NON_WORD):
+            continue
+        end = _longest(text, start, classes, table)
+        if end == -1:
+            continue
+        inside = known_at.get(start)
+        if inside is not None and end <= inside:
+            continue  # a known place, or no longer than one
+        if inside is None and 1 in taken[start:end]:
+            continue
+        form = text[start:end]
+        if not _plausible(form):
+            continue
+        before = text[max(0, start - 40) : start]
+        strong = inside is not None or bool(
+            _STRONG_BEFORE.search(before)
+            or (end + 2 in states and text.startswith(", ", end))
+            or (text[start - 2 : start] == ", " and start - 2 in place_ends)
+            or (text[start - 3 : start] in (" y ", " e ") and start - 3 in place_ends)
+        )
+        if not strong and not (_WEAK_BEFORE.search(before) and table[form] >= MIN_POPULATION):
+            continue
+        out.append((start, end, strong))
+        place_ends.add(end)
+        last = end
+    return out

@@ -38,7 +38,7 @@ _STRONG_BEFORE = re.compile(
     r"|región|originari[oa]s?|habitantes|vecin[oa]s) (?:de )?$",
     re.IGNORECASE,
 )
-_WEAK_BEFORE = re.compile(r"(?<![\w])(?:en|de|desde|hacia|hasta|entre)\s$")
+_WEAK_BEFORE = re.compile(r"(?<![\w])(?:en|de|a|desde|hacia|hasta|entre)\s$")
 _WORD_REST = re.compile(r"[\w\-]*\.?")
 
 
@@ -63,6 +63,8 @@ def _longest(text: str, start: int, classes: bytes, table: dict[str, int]) -> in
     for _ in range(6):
         if text[start:end] in table and (end == len(text) or classes[end] == NON_WORD):
             best = end
+        elif text[end - 1] == "." and text[start : end - 1] in table:
+            best = end - 1  # `... y Chignahuapan.`: the sentence's full stop
         m = _NEXT.match(text, end)
         if not m:
             break
@@ -75,6 +77,12 @@ def _plausible(form: str) -> bool:
     if " " in form:
         return True
     return not (is_common(form) or is_given_name(form) or is_calendar_word(form))
+
+
+def _contains_known(start: int, end: int, known: list[Span]) -> bool:
+    """Does every known place overlapping `start:end` lie inside it (`José María Morelos`
+    holds `Morelos`)?"""
+    return all(s >= start and e <= end for s, e in known if s < end and e > start)
 
 
 def find_places(found: Scan, known: list[Span], states: set[int]) -> list[tuple[int, int, bool]]:
@@ -99,19 +107,22 @@ def find_places(found: Scan, known: list[Span], states: set[int]) -> list[tuple[
         inside = known_at.get(start)
         if inside is not None and end <= inside:
             continue  # a known place, or no longer than one
-        if inside is None and 1 in taken[start:end]:
+        if 1 in taken[start:end] and not _contains_known(start, end, known):
             continue
         form = text[start:end]
         if not _plausible(form):
             continue
         before = text[max(0, start - 40) : start]
-        strong = inside is not None or bool(
+        weak = bool(_WEAK_BEFORE.search(before))
+        strong = bool(
             _STRONG_BEFORE.search(before)
+            or (inside is not None and weak)  # `de Guerrero Negro`: a known place, extended
             or (end + 2 in states and text.startswith(", ", end))
+            or (text.startswith(", ", end) and end + 2 in known_at)
             or (text[start - 2 : start] == ", " and start - 2 in place_ends)
             or (text[start - 3 : start] in (" y ", " e ") and start - 3 in place_ends)
         )
-        if not strong and not (_WEAK_BEFORE.search(before) and table[form] >= MIN_POPULATION):
+        if not strong and not (weak and table[form] >= MIN_POPULATION):
             continue
         out.append((start, end, strong))
         place_ends.add(end)

@@ -191,8 +191,8 @@ def find_orgs(
                 end = _extend(text, m.end(), plural, gaz_starts, False, place_starts)
                 if _FACILITY_HEAD.match(m.group()):
                     quoted = _QUOTED.match(text, end)
-                    if quoted:
-                        end = quoted.end()
+                    if quoted:  # an eponym: outside the name, and nobody (ENTITIES.md)
+                        blocked.append((quoted.start(), quoted.end(), True))
                 if end > m.end() and not _NOT_IN_NAME.search(text, m.start(), end):
                     found_orgs.append((start, end, gz.org_canonical(text[start:end])))
         if word in _BLOCK_HEAD_WORDS:

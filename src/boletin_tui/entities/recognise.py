@@ -16,7 +16,7 @@ from boletin_tui.entities.dates import find_dates
 from boletin_tui.entities.figures import find_figures
 from boletin_tui.entities.model import Mention, new_mention
 from boletin_tui.entities.orgs import find_acronyms, find_orgs, is_facility
-from boletin_tui.entities.people import find_people, link_people
+from boletin_tui.entities.people import find_people, find_streets, link_people
 from boletin_tui.entities.scan import scan
 from boletin_tui.entities.spans import Occupancy, keep_best
 from boletin_tui.spanish import WEEKDAY_PATTERN
@@ -56,24 +56,24 @@ def recognise(text: str) -> list[Mention]:
     FIGURE). Offsets index `text`.
     """
     found = scan(text)
+    size = len(text)
     places = sorted(set(gz.find_places(found)) | set(_dateline_places(text)))
     states = {s for s, e in places if gz.is_state(text[s:e])}
     towns = geo.find_places(found, places, states)
     if towns:
-        longer = {(s, e) for s, e, _ in towns}
-        places = sorted({p for p in places if not any(t[0] == p[0] for t in longer)} | longer)
+        covered = Occupancy(size, [(s, e) for s, e, _ in towns])
+        places = sorted([p for p in places if covered.free(*p)] + [(s, e) for s, e, _ in towns])
     org_cands, blocked = find_orgs(found, places)
-    size = len(text)
     orgs = _longest_first(org_cands)
     orgs = _longest_first(orgs + find_acronyms(text, orgs, blocked))
     org_spans = [(s, e) for s, e, _ in orgs]
-    venues = [(s, e) for s, e, venue in blocked if venue]
+    venues = [(s, e) for s, e, venue in blocked if venue] + find_streets(found)
     claimed = Occupancy(size, org_spans + venues)
     places = [p for p in places if claimed.free(*p)]
     multi = [p for p in places if " " in text[p[0] : p[1]]]
     single = [p for p in places if " " not in text[p[0] : p[1]]]
-    block_spans = [(s, e) for s, e, _ in blocked]
-    people = find_people(found, org_spans + block_spans + multi, single)
+    block_spans = [(s, e) for s, e, _ in blocked] + venues
+    people = find_people(found, org_spans + block_spans + multi, single, {s for s, _ in places})
     people, canon = link_people(found, people, org_spans + block_spans + places)
     dates = find_dates(found)
     after_org = {e + 1 for s, e, _ in orgs if text[e : e + 1] == " " and is_facility(text[s:e])}

@@ -128,9 +128,9 @@ _NOT_COUNTED = re.compile(
 _FRACTION = re.compile(
     r"(?<![\w])(?:(?P<n>un|una|dos|tres|cuatro)"
     r" (?P<d>tercios?|cuartos?|quintos?|(?:cuartas?|quintas?|terceras?) partes?)"
-    r"|(?P<half>la mitad))"
-    r"(?= de(?:l| l[oa]s?| sus| est[oa]s| es[oa]s| tod[oa]s| ell[oa]s| \d| nuestr[oa]s)\b"
-    r"|(?<=mitad)[.,;])",
+    r"(?= de(?:l| l[oa]s?| sus| est[oa]s| es[oa]s| tod[oa]s| ell[oa]s| \d| nuestr[oa]s)\b)"
+    r"|(?P<half>la mitad)(?P<of> de(?:l| l[oa]s?| sus| est[oa]s| es[oa]s| tod[oa]s| ell[oa]s"
+    r"| \d| nuestr[oa]s)\b|[.,;])?)",
     re.IGNORECASE,
 )
 _FRACTION_NUMERATORS = {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4}
@@ -173,7 +173,7 @@ def _is_naming(text: str, start: int, end: int, num: str, after_org: set[int], b
         return True
     if num.isdigit():
         if (
-            int(num) <= 24
+            int(num) <= 23  # `a las 24 horas` is a duration
             and _CLOCK_REV.match(back, 0, _NAMING_BACK)
             and _CLOCK_AFTER.match(text, end)
         ):
@@ -309,16 +309,19 @@ def _fractions(text: str, free) -> list[Figure]:
         start, end = m.span()
         if not free(start, end):
             continue
+        back = text[max(0, start - _LOOK_BACK) : start][::-1]
         if m.group("half"):
+            end = m.end("half")
             if _HALF_BEFORE.search(text, max(0, start - 8), start) or _HALF_NOT_QUANTITY.match(
                 text, end + 1
             ):
                 continue
+            if m.group("of") is None and not _QUALIFIER_REV.match(back):
+                continue  # `la mitad` quantifies `de los...`, or after `más de`, `casi`
             value: int | float = 0.5
         else:
             n = _FRACTION_NUMERATORS[m.group("n").lower()]
             value = _tidy(n / _FRACTION_DENOMINATORS[m.group("d")[:3].lower()])
-        back = text[max(0, start - _LOOK_BACK) : start][::-1]
         out.append((start, end, value, "ratio", _qualifier(back)))
     return out
 

@@ -93,7 +93,9 @@ def is_name_like(word: str) -> bool:
         return True
     if is_common(word) or word.isupper():
         return False
-    return not _NON_NAME_ENDING.search(word.lower())
+    ending = _NON_NAME_ENDING.search(word.lower())
+    # A short stem before the ending is a surname (`Rivas`, `Olivas`), not `Efectivas`.
+    return ending is None or ending.start() < 3
 
 
 @_memo

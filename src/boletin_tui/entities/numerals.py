@@ -91,6 +91,8 @@ NOUNS = {
     "centenares": 100,
     "decena": 10,
     "decenas": 10,
+    "veintena": 20,
+    "veintenas": 20,
     "docena": 12,
     "docenas": 12,
     "millar": 1_000,
@@ -139,7 +141,7 @@ _SCALE = r"(?:mil|millones|millón|billones|billón)"
 # follows: `3 millones 400 mil`, `11 mil 907`.
 _GROUPS = rf"(?: {_SCALE}(?: {_ATOM}(?= {_SCALE}\b|(?! {_SCALE})))?)*"
 # Number nouns: `un centenar`, `dos decenas`, `una docena`, `un millar`.
-_NOUN = r"(?:centenar(?:es)?|decenas?|docenas?|millar(?:es)?)"
+_NOUN = r"(?:centenar(?:es)?|decenas?|veintenas?|docenas?|millar(?:es)?)"
 # `11 mil 907`, `3 millones 400 mil`, `7 mil millones`, `2.5 millones`; numbers opening with a
 # bare `mil` (`mil 140`, `mil 85 millones`); halves of a million or more (`medio millón`,
 # `dos millones y medio`: the look-behind, a scale just ended); number nouns (`un centenar`).

@@ -18,9 +18,10 @@ UPPER = "A-ZÁÉÍÓÚÜÑ"
 LOWER = "a-záéíóúüñ"
 # A capitalised word or an acronym (`IMSS`, `IMSS-Bienestar`, `XXI`); never `No`/`Núm`.
 CAPTOK = rf"(?!(?:No|Núm|Num)\b)(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}})(?:-[{UPPER}{LOWER}]+)?"
-_CONN = r"(?:de(?:l| la| las| los)?|para(?: la| el| los| las)?|contra(?: la| el)?|sobre|y|e)"
+_CONN = r"(?:de(?:l| la| las| los)?|para(?: la| el| los| las)?|contra(?: la| el)?|sobre|y|e|en)"
 _STEP = re.compile(rf" (?:(?P<conn>{_CONN}) )?(?P<tok>{CAPTOK})")
 _COMMA_STEP = re.compile(rf", (?P<tok>{CAPTOK})")
+_NUMBER_TAIL = re.compile(r" (?:No\.|Núm\.|núm\.|número) ?\d+")
 _QUOTED = re.compile(r" ?[\"“«][^\"”»\n]{2,80}[\"”»]")
 
 ORG_HEAD = re.compile(
@@ -78,6 +79,12 @@ _ROLE_DE = re.compile(
     r"\b(?:(?:sub)?secretari[oa]s?|(?:sub)?director(?:a|es|as)?|coordinador(?:a|es|as)?"
     r"|jef[ea]s?|encargad[oa]s?|delegad[oa]s?|gerentes?) de $"
 )
+# Connectors after which a place ends a name (`Coordinación de Educación en Salud` goes on).
+_BEFORE_PLACE = frozenset({"en", "para", "sobre", "contra"})
+# Honorifics that belong to a body's name: `H. Consejo Técnico`.
+_HONORIFICS = ("H. ", "Honorable ")
+# A union section: `Sección XXIII`.
+_SECTION = re.compile(r"Sección (?:[IVXLC]+|\d+)(?![\w-])")
 # Bodies that name their state office by the state after them (`IMSS Yucatán`).
 _WITH_STATE = frozenset({"IMSS", "OOAD"})
 _TITULAR_DE = re.compile(rf"\btitular de (?P<org>{CAPTOK})")
@@ -131,8 +138,10 @@ def _extend(
         if m and m.group("conn"):
             conn, tok = m.group("conn"), m.group("tok")
             # Another body (`del IMSS`) or, after a venue, a place (`de Oaxaca`) ends the name.
-            if m.start("tok") in gaz_starts or (venue and m.start("tok") in place_starts):
-                break
+            if m.start("tok") in gaz_starts or (
+                (venue or conn in _BEFORE_PLACE) and m.start("tok") in place_starts
+            ):
+                break  # `Unidad de Medicina Familiar para Cabo San Lucas`
             if conn in ("y", "e") and (end == pos or tok in GIVEN_NAMES):
                 break  # `Unidades y Coordinaciones`; `... y Javier ...` is a person
             if conn in ("y", "e") and in_list:
@@ -190,7 +199,8 @@ def find_orgs(
                 plural = bool(_PLURAL_HEAD.search(m.group()))
                 end = _extend(text, m.end(), plural, gaz_starts, False, place_starts)
                 if _FACILITY_HEAD.match(m.group()):
-                    quoted = _QUOTED.match(text, end)
+                    number = _NUMBER_TAIL.match(text, end)  # `Hospital ... No. 1 “Nombre”`
+                    quoted = _QUOTED.match(text, number.end() if number else end)
                     if quoted:  # an eponym: outside the name, and nobody (ENTITIES.md)
                         blocked.append((quoted.start(), quoted.end(), True))
                 if end > m.end() and not _NOT_IN_NAME.search(text, m.start(), end):
@@ -202,6 +212,14 @@ def find_orgs(
                 end = _extend(text, m.end(), False, gaz_starts, venue, place_starts)
                 if end > m.end() or venue:
                     blocked.append((start, end, venue))
+    for start in found.at_word.get("Sección", ()):
+        m = _SECTION.match(text, start)
+        if m:
+            found_orgs.append((start, m.end(), m.group()))
+    for i, (start, end, canonical) in enumerate(found_orgs):
+        for honorific in _HONORIFICS:
+            if text.startswith(honorific, start - len(honorific)):
+                found_orgs[i] = (start - len(honorific), end, canonical)
     pos = text.find("titular de ")
     while pos != -1:
         m = _TITULAR_DE.match(text, pos)

@@ -6,13 +6,18 @@ given names are a weak cue for the start of a name, never a requirement.
 
 from __future__ import annotations
 
+import os
 import re
-from importlib import resources
+
+
+_DATA = os.path.join(os.path.dirname(__file__), "data")
 
 
 def read_data(name: str) -> list[str]:
-    """Non-empty, non-comment lines of `data/<name>`."""
-    text = (resources.files("boletin_tui.entities") / "data" / name).read_text(encoding="utf-8")
+    """Non-empty, non-comment lines of `data/<name>`. Read from the package folder directly:
+    `importlib.resources` costs 20 ms of imports at start-up, and the data is never zipped."""
+    with open(os.path.join(_DATA, name), encoding="utf-8") as fh:
+        text = fh.read()
     return [
         ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
     ]

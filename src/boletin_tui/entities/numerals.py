@@ -146,9 +146,8 @@ _NOUN = r"(?:centenar(?:es)?|decenas?|veintenas?|docenas?|millar(?:es)?)"
 # bare `mil` (`mil 140`, `mil 85 millones`); halves of a million or more (`medio millón`,
 # `dos millones y medio`: the look-behind, a scale just ended); number nouns (`un centenar`).
 NUMBER = (
-    rf"(?:(?:un|una|{_ATOM}) {_NOUN}(?![\w])"
-    rf"|{_ATOM}{_GROUPS}(?:(?<=ones|llón|llon) y medio)?|medio (?:millón|billón)"
-    rf"|mil(?: {_ATOM}(?= {_SCALE}\b|(?! {_SCALE})))?{_GROUPS})"
+    rf"(?:(?:mil )?{_ATOM}(?: {_NOUN}(?![\w])|{_GROUPS}(?:(?<=ones|llón|llon) y medio)?)"
+    rf"|medio (?:millón|billón)|mil(?: {_SCALE})*)"
 )
 
 _PERCENT = re.compile(r"por ?ciento")

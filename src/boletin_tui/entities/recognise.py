@@ -49,6 +49,18 @@ def _dateline_places(text: str) -> list[Span]:
     return [m.span(g) for g in ("city", "state") if m.group(g)]
 
 
+def _surnames_are_not_towns(
+    text: str, places: list[Span], towns: list[tuple[int, int, bool]], people: list[Span]
+) -> list[Span]:
+    """`places` without the towns found on a weak cue alone (`de Arriaga`) whose name is a
+    word of a person named in the text (`Juan Arriaga Pérez`): that is the person again."""
+    weak = {(s, e) for s, e, strong in towns if not strong}
+    if not weak or not people:
+        return places
+    words = {w for s, e in people for w in text[s:e].split()}
+    return [p for p in places if p not in weak or text[p[0] : p[1]] not in words]
+
+
 def recognise(text: str) -> list[Mention]:
     """Mentions of people, institutions, places, figures and dates in `text`.
 
@@ -74,6 +86,8 @@ def recognise(text: str) -> list[Mention]:
     single = [p for p in places if " " not in text[p[0] : p[1]]]
     block_spans = [(s, e) for s, e, _ in blocked] + venues
     people = find_people(found, org_spans + block_spans + multi, single, {s for s, _ in places})
+    if towns:
+        places = _surnames_are_not_towns(text, places, towns, people)
     people, canon = link_people(found, people, org_spans + block_spans + places)
     dates = find_dates(found)
     after_org = {e + 1 for s, e, _ in orgs if text[e : e + 1] == " " and is_facility(text[s:e])}

@@ -39,6 +39,35 @@ _STRONG_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WEAK_BEFORE = re.compile(r"(?<![\w])(?:en|de|a|desde|hacia|hasta|entre)\s$")
+# The word before a town when a cue precedes it (`en`, `municipio de`, `y` in a list...).
+_CUE_WORDS = frozenset(
+    [
+        "en",
+        "de",
+        "a",
+        "desde",
+        "hacia",
+        "hasta",
+        "entre",
+        "y",
+        "e",
+        "municipio",
+        "municipios",
+        "localidad",
+        "localidades",
+        "comunidad",
+        "comunidades",
+        "poblado",
+        "poblados",
+        "pueblo",
+        "pueblos",
+        "ciudad",
+        "ciudades",
+        "región",
+        "ejido",
+        "ejidos",
+    ]
+)
 _WORD_REST = re.compile(r"[\w\-]*\.?")
 
 
@@ -96,7 +125,17 @@ def find_places(found: Scan, known: list[Span], states: set[int]) -> list[tuple[
     out: list[tuple[int, int, bool]] = []
     last = 0
     for start, _ in found.starts_of(first_words):
-        if start < last or (start and classes[start - 1] != NON_WORD):
+        if start < last or start < 2 or text[start - 1] != " ":
+            continue
+        # Every cue but a following `, <place>` is in the word before: test that first, as
+        # most capitalised words have none (`la doctora X`), before looking the form up.
+        previous = text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
+        if (
+            previous not in _CUE_WORDS
+            and previous[-1:] != ","
+            and start not in known_at
+            and text.find(", ", start, start + 40) == -1
+        ):
             continue
         end = _longest(text, start, classes, table)
         if end == -1:

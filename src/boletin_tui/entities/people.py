@@ -12,6 +12,7 @@ name first, or three or more name-like words.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from boletin_tui.entities.lexicon import (
     REPORTING_VERBS,
@@ -114,7 +115,7 @@ def _opening_starts(found: Scan) -> list[int]:
     return starts
 
 
-def _cut_at_place(piece: list[tuple[int, int, str]], place_starts: set[int]) -> int:
+def _cut_at_place(piece: list[tuple[int, int, str]], place_starts: AbstractSet[int]) -> int:
     """Where a full name followed by `de <place>` ends (`Marta Ruiz Peña de Zacatlán`): the
     index of that `de` in `piece`, or len(piece). With one surname before `de` (`Irma Soto de
     León`), `de León` is the second surname and the name stays whole."""
@@ -170,7 +171,7 @@ def find_people(
     found: Scan,
     stops: list[Span],
     single_places: list[Span],
-    place_starts: set[int] | frozenset[int] = frozenset(),
+    place_starts: AbstractSet[int] = frozenset(),
 ) -> list[Span]:
     """Spans of person names. `stops` are institutions, blocked names and multi-word places;
     `single_places` are one-word places, which lose to a longer name around them;

@@ -27,6 +27,7 @@ from boletin_tui.spanish import is_calendar_word
 
 DATA = Path(__file__).parent / "data" / "geonames_mx.txt"
 MIN_POPULATION = 2_000  # for a place with only a weak cue
+BIG_TOWN = 100_000  # after a bare `de`, only a town this large is a place without more context
 Span = tuple[int, int]
 # A further word of a place name: `Tlapa de Comonfort`, `Apaseo el Grande`, `Othón P. Blanco`.
 _NEXT = re.compile(
@@ -37,6 +38,15 @@ _STRONG_BEFORE = re.compile(
     r"|cabecera municipal|president[ea]s? municipal(?:es)?|alcaldes?|alcaldesas?|ejidos?"
     r"|región|originari[oa]s?|habitantes|vecin[oa]s) (?:de )?$",
     re.IGNORECASE,
+)
+# Words after which `de <town>` names a place: people from it, units in it, parts of it.
+_DE_PLACE = re.compile(
+    r"(?:\b(?i:habitantes|población|pacientes|derechohabientes|asegurad[oa]s|unidad(?:es)?"
+    r"|clínicas?|hospital(?:es)?|municipios?|región|zona|norte|sur|oriente|poniente|centro"
+    r"|estado|ciudad|comunidad(?:es)?|localidad(?:es)?|vecin[oa]s|originari[oa]s?|oficinas?"
+    r"|ayuntamiento|cabecera|sede|gobierno|trabajador[ae]s|famili(?:as|ares)|mujeres|niñ[oa]s"
+    r"|personas|residentes|productor[ae]s|escuelas?|periferia|afueras)|\b[A-Z]{2,}|\d"
+    r"|(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ ){2}[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s+de\s$"
 )
 _WEAK_BEFORE = re.compile(r"(?<![\w])(?:en|de|a|desde|hacia|hasta|entre)\s$")
 # The word before a town when a cue precedes it (`en`, `municipio de`, `y` in a list...).
@@ -105,6 +115,13 @@ def _plausible(form: str) -> bool:
     return not (is_common(form) or is_given_name(form) or is_calendar_word(form))
 
 
+def _de_names_a_place(before: str, population: str) -> bool:
+    """After `de`, a town is a place when it is large or `de` follows a word that takes a
+    place (`pacientes de`, `HGZ No. 5 de`) or a full name (`Marta Ruiz Peña de Zacatlán`),
+    not a person (`la propuesta de García`)."""
+    return int(population) >= BIG_TOWN or _DE_PLACE.search(before) is not None
+
+
 def _contains_known(start: int, end: int, known: list[Span]) -> bool:
     """Does every known place overlapping `start:end` lie inside it (`José María Morelos`
     holds `Morelos`)?"""
@@ -149,7 +166,9 @@ def find_places(found: Scan, known: list[Span], states: set[int]) -> list[tuple[
         if not _plausible(form):
             continue
         before = text[max(0, start - 40) : start]
-        weak = bool(_WEAK_BEFORE.search(before))
+        weak = bool(_WEAK_BEFORE.search(before)) and (
+            previous != "de" or _de_names_a_place(before, table[form])
+        )
         strong = bool(
             _STRONG_BEFORE.search(before)
             or (inside is not None and weak)  # `de Guerrero Negro`: a known place, extended

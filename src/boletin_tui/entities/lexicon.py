@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 
+from boletin_tui.spanish import CALENDAR_WORDS
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 
@@ -88,7 +89,8 @@ def _memo(func):
 @_memo
 def is_common(word: str) -> bool:
     """A capitalised word that is not part of a person's name (`Además`, `Nacional`)."""
-    return word.lower().rstrip(".") in COMMON_WORDS
+    low = word.lower().rstrip(".")
+    return low in COMMON_WORDS or low in CALENDAR_WORDS  # `Sabado`, `Miercoles` too
 
 
 @_memo

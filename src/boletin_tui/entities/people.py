@@ -153,9 +153,9 @@ _STREET = re.compile(
 )
 
 
-def find_streets(found: Scan) -> list[Span]:
+def find_streets(found: Scan, place_starts: AbstractSet[int] = frozenset()) -> list[Span]:
     """Spans of the capitalised names after `calle`, `avenida`, `colonia`...: neither people
-    nor places."""
+    nor places. A name ends before `de <place>` (`avenida Miguel Hidalgo de Toluca`)."""
     text = found.text
     spans = []
     for pos in found.word_starts(_STREET_STEMS):
@@ -163,7 +163,13 @@ def find_streets(found: Scan) -> list[Span]:
         if m:
             run = RUN_RE.match(text, m.end())
             if run:
-                spans.append(run.span())
+                start, end = run.span()
+                for tok in _TOKEN_RE.finditer(text, start, end):
+                    cut = text.rfind(" de", start, tok.start())
+                    if tok.start() in place_starts and cut > start:
+                        end = cut
+                        break
+                spans.append((start, end))
     return spans
 
 

@@ -79,7 +79,8 @@ def recognise(text: str) -> list[Mention]:
     orgs = _longest_first(org_cands)
     orgs = _longest_first(orgs + find_acronyms(text, orgs, blocked))
     org_spans = [(s, e) for s, e, _ in orgs]
-    venues = [(s, e) for s, e, venue in blocked if venue] + find_streets(found)
+    venues = [(s, e) for s, e, venue in blocked if venue]
+    venues += find_streets(found, {s for s, _ in places})
     claimed = Occupancy(size, org_spans + venues)
     places = [p for p in places if claimed.free(*p)]
     multi = [p for p in places if " " in text[p[0] : p[1]]]

@@ -187,7 +187,7 @@ def test_acronym_fits():
 def test_places():
     text = (
         "Mérida, Yucatán, 12 de octubre de 2022\nEl gobernador de Nayarit viajó a Estados "
-        "Unidos y a América Latina; los OOAD Veracruz Norte y Ciudad de México Sur asistieron."
+        "Unidos y a América Latina; las oficinas de Veracruz Norte y Ciudad de México Sur asistieron."
     )
     assert found(text, "PLACE") == [
         "Mérida",

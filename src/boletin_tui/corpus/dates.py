@@ -12,34 +12,15 @@ import re
 
 from dateutil import parser as du_parser
 
+from boletin_tui.spanish import MONTH_FORMS, MONTH_PATTERN, WEEKDAY_FORMS, WEEKDAY_PATTERN
+
 
 class SpanishParserInfo(du_parser.parserinfo):
     """Spanish month and weekday names for dateutil (abbreviations that clash are left out)."""
 
     JUMP = [" ", ".", ",", ";", "-", "/", "'", "de", "del", "a", "el", "y"]
-    MONTHS = [
-        ("enero", "ene"),
-        ("febrero", "feb"),
-        ("marzo", "mar"),
-        ("abril", "abr"),
-        ("mayo", "may"),
-        ("junio", "jun"),
-        ("julio", "jul"),
-        ("agosto", "ago"),
-        ("septiembre", "setiembre", "sep", "sept"),
-        ("octubre", "oct"),
-        ("noviembre", "nov"),
-        ("diciembre", "dic"),
-    ]
-    WEEKDAYS = [
-        ("lunes",),
-        ("martes",),
-        ("miércoles", "miercoles"),
-        ("jueves",),
-        ("viernes",),
-        ("sábado", "sabado"),
-        ("domingo",),
-    ]
+    MONTHS = [tuple(forms) for forms in MONTH_FORMS]
+    WEEKDAYS = [tuple(forms) for forms in WEEKDAY_FORMS]
     HMS: list = []
     AMPM: list = []
     PERTAIN: list = []
@@ -49,8 +30,8 @@ class SpanishParserInfo(du_parser.parserinfo):
 _INFO = SpanishParserInfo(dayfirst=True)
 _PARSER = du_parser.parser(_INFO)
 
-_MONTH = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
-_WEEKDAY = r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
+_MONTH = f"(?:{MONTH_PATTERN})"
+_WEEKDAY = f"(?:{WEEKDAY_PATTERN})"
 DATE_PATTERN = (
     rf"(?:{_WEEKDAY},?\s+)?(?:a\s+)?(?P<day>\d{{1,2}})(?:o|º|°)?\.?\s+de\s+(?P<month>{_MONTH})"
     rf"\s+(?:de|del)\s+(?P<year>\d{{4}})"

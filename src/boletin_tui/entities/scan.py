@@ -15,11 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from boletin_tui.spanish import is_word_char
+
 TOKEN_RE = re.compile(r"[A-ZÁÉÍÓÚÜÑ][\w\-]*|\d+|\$")
-
-
-def is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "-_"
 
 
 _CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÜÑ"

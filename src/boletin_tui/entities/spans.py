@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 
+from boletin_tui.spanish import is_word_char
+
 Span = tuple[int, int]
 
 
@@ -60,17 +62,13 @@ def keep_best(items: list[tuple], rank: Callable[[tuple], object], start: int = 
     return kept
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "-_"
-
-
 def find_word(text: str, form: str) -> Iterator[Span]:
     """Occurrences of `form` in `text` not glued to letters, digits or hyphens."""
     start = text.find(form)
     while start != -1:
         end = start + len(form)
-        if (start == 0 or not _is_word_char(text[start - 1])) and (
-            end == len(text) or not _is_word_char(text[end])
+        if (start == 0 or not is_word_char(text[start - 1])) and (
+            end == len(text) or not is_word_char(text[end])
         ):
             yield start, end
         start = text.find(form, start + 1)

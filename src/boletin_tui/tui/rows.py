@@ -13,23 +13,11 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 
+from boletin_tui.spanish import MONTHS
+
 if TYPE_CHECKING:
     from boletin_tui.corpus import Bulletin
 
-MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 UNDATED = "Sin fecha"
 UNNUMBERED = "s/n"
 MARK = "●"

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from collections.abc import Iterable
+from typing import TextIO
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from rich.text import Text
 
 from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
+from boletin_tui.commands.output import console, table
 from boletin_tui.corpus import Bulletin, Corpus, normalise_key
+from boletin_tui.corpus.keys import plausible_year
+from boletin_tui.safe_text import safe_text
+from boletin_tui.wording import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,29 +40,41 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         write_json_array((b.to_json() for b in corpus.bulletins), sys.stdout)
         return 0
-    table = Table(title=f"{len(corpus.bulletins)} boletines", expand=True)
-    table.add_column("Clave", no_wrap=True)
-    table.add_column("Fecha", no_wrap=True)
-    table.add_column("Ciudad")
-    table.add_column("Título", ratio=3)
-    for b in corpus.bulletins:
-        table.add_row(
-            b.key,
-            b.date.isoformat() if b.date else "sin fecha",
-            escape(b.city or ""),
-            escape(b.title),
-        )
-    console = Console()
-    console.print(table)
+    table(
+        plural(len(corpus.bulletins), "boletín", "boletines"),
+        ("Clave", "Fecha", "Ciudad", "Título"),
+        [
+            (b.key, b.date.isoformat() if b.date else "sin fecha", b.city or "", b.title)
+            for b in corpus.bulletins
+        ],
+        expand=True,
+        no_wrap=("Clave", "Fecha"),
+        ratios={"Título": 3},
+    )
     if corpus.skipped:
-        console.print(
-            f"[yellow]{len(corpus.skipped)} archivo(s) omitido(s); "
-            "`boletin-tui check` dice por qué.[/]"
+        n = len(corpus.skipped)
+        print(
+            f"{plural(n, 'archivo omitido', 'archivos omitidos')}; "
+            "`boletin-tui check` dice por qué.",
+            file=sys.stderr,
         )
     return 0
 
 
-def write_json_array(items, out) -> None:
+def json_line(item: object, indent: int | None = None) -> str:
+    """`item` as JSON that a terminal cannot act on: json escapes C0 controls itself; DEL,
+    C1 controls, bidi overrides and lone surrogates (a non-UTF-8 file name) are written as
+    `\\uXXXX` escapes too, so the data round-trips and printing never fails."""
+    return _JSON_UNSAFE.sub(
+        lambda m: f"\\u{ord(m.group()):04x}",
+        json.dumps(item, ensure_ascii=False, indent=indent),
+    )
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def write_json_array(items: Iterable[object], out: TextIO) -> None:
     """A JSON array, one item at a time: `json.dumps` per item uses the C encoder (`json.dump`
     to a stream does not), and nothing holds the whole document in memory. Indented for a
     person at a terminal, compact when piped."""
@@ -65,36 +82,44 @@ def write_json_array(items, out) -> None:
     out.write("[")
     for i, item in enumerate(items):
         out.write(("," if i else "") + ("\n" if indent else ""))
-        out.write(json.dumps(item, ensure_ascii=False, indent=indent))
+        out.write(json_line(item, indent))
     out.write("\n]\n" if indent else "]\n")
 
 
-def report_problems(corpus: Corpus, console: Console) -> None:
-    """Print skipped files, number conflicts and duplicates, readable."""
-    for s in corpus.skipped:
-        console.print(f"[yellow]omitido[/] {escape(s.path)}: {escape(s.reason)}")
+def problem_lines(corpus: Corpus) -> list[tuple[str, str]]:
+    """Skipped files, number conflicts, duplicates and implausible years, as (label, text)."""
+    lines = [("omitido", f"{s.path}: {s.reason}") for s in corpus.skipped]
     for c in corpus.conflicts:
-        console.print(
-            f"[red]conflicto[/] el número {c.number_key} aparece en boletines distintos: "
-            + "; ".join(f"{k} ← {escape(s)}" for k, s in zip(c.keys, c.sources))
+        where = "; ".join(f"{k} ← {s}" for k, s in zip(c.keys, c.sources, strict=False))
+        lines.append(
+            ("conflicto", f"el número {c.number_key} aparece en boletines distintos: {where}")
         )
     for key, sources in corpus.duplicates:
-        console.print(
-            f"[cyan]duplicado[/] {key} está en {len(sources)} archivos: "
-            + "; ".join(escape(s) for s in sources)
-        )
+        n = plural(len(sources), "archivo", "archivos")
+        lines.append(("duplicado", f"{key} está en {n}: " + "; ".join(sources)))
+    for b in corpus.bulletins:
+        if b.number and not plausible_year(b.key):
+            lines.append(
+                ("año dudoso", f"{b.key} (impreso «No. {b.number}») en {'; '.join(b.sources)}")
+            )
+    return lines
+
+
+_STYLES = {"omitido": "yellow", "conflicto": "red", "duplicado": "cyan", "año dudoso": "magenta"}
 
 
 def run_check(args: argparse.Namespace) -> int:
     corpus = load_corpus_from_args(args)
-    console = Console()
-    report_problems(corpus, console)
-    problems = len(corpus.skipped) + len(corpus.conflicts) + len(corpus.duplicates)
-    console.print(
-        f"{len(corpus.bulletins)} boletines leídos; "
-        + ("sin problemas." if not problems else f"{problems} problema(s).")
-    )
-    return 0 if corpus.clean else 1
+    lines = problem_lines(corpus)
+    out = console()
+    for label, text in lines:
+        line = Text(label, style=_STYLES[label])
+        line.append(" " + safe_text(text, newlines=False))
+        out.print(line)
+    read = plural(len(corpus.bulletins), "boletín leído", "boletines leídos")
+    found = plural(len(lines), "problema", "problemas") + "." if lines else "sin problemas."
+    out.print(Text(f"{read}; {found}"))
+    return 1 if lines else 0
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -107,22 +132,37 @@ def run_show(args: argparse.Namespace) -> int:
     if bulletin is None:
         print(f"boletin-tui show: no hay ningún boletín con la clave {key}", file=sys.stderr)
         return 1
-    Console().print(render_bulletin(bulletin))
+    console().print(render_bulletin(bulletin))
     return 0
 
 
-def render_bulletin(b: Bulletin) -> str:
-    """A bulletin as Rich markup, for the terminal."""
+def render_bulletin(b: Bulletin) -> Text:
+    """A bulletin as a Rich `Text`: terminal-safe, never markup, no highlighter (Rich's regex
+    highlighter is quadratic on long unbroken text), so printing is linear in its size."""
     head = " · ".join(
         x
         for x in (b.kind, b.number and f"No. {b.number}", b.date and b.date.isoformat(), b.city)
         if x
     )
-    parts = [f"[dim]{escape(head)}[/]" if head else "", f"[bold]{escape(b.title)}[/]", ""]
-    parts += [f"  • [italic]{escape(h)}[/]" for h in b.highlights]
+    out = Text()
+
+    def line(text: str, style: str = "") -> None:
+        out.append(safe_text(text), style=style)
+        out.append("\n")
+
+    if head:
+        line(head, "dim")
+    line(b.title, "bold")
+    line("")
+    for h in b.highlights:
+        out.append("  • ")
+        line(h, "italic")
     if b.highlights:
-        parts.append("")
-    parts += [escape(p) + "\n" for p in b.paragraphs]
-    parts += [f"[dim]{escape(link.label)}:[/] {escape(link.url)}" for link in b.links]
-    parts.append(f"[dim]clave {b.key} · {'; '.join(escape(s) for s in b.sources)}[/]")
-    return "\n".join(p for p in parts if p is not None)
+        line("")
+    for p in b.paragraphs:
+        line(p + "\n")
+    for link in b.links:
+        out.append(safe_text(link.label) + ":", style="dim")
+        line(" " + link.url)
+    out.append(safe_text(f"clave {b.key} · {'; '.join(b.sources)}"), style="dim")
+    return out

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
+from typing import Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-
-from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
+from boletin_tui.commands.common import add_corpus_args, load_corpus_from_args
+from boletin_tui.commands.corpus_cmds import json_line
+from boletin_tui.commands.output import table
+from boletin_tui.wording import os_error, plural
 
 # The same as `boletin_tui.entities.TYPES` (a test checks), spelt out so that registering the
 # command-line options does not import the recogniser.
@@ -34,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="types",
         action="append",
         choices=TYPES,
+        type=str.upper,
         metavar="TIPO",
         help="sólo menciones de este tipo (PERSON, ORG, PLACE, FIGURE, DATE); repetible",
     )
@@ -58,23 +58,22 @@ def run_entities(args: argparse.Namespace) -> int:
     wanted = set(args.types or TYPES)
     rows = [(b, m) for b in corpus.bulletins for m in recognise_bulletin(b) if m.type in wanted]
     if args.json:
-        json.dump([m.to_json(b.key) for b, m in rows], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_line([m.to_json(b.key) for b, m in rows], indent=2) + "\n")
         return 0
-    table = Table(title=f"{len(rows)} menciones en {len(corpus.bulletins)} boletines")
-    for column in ("Clave", "Tipo", "Texto", "Posición", "Entidad o valor"):
-        table.add_column(column, no_wrap=column in ("Clave", "Tipo", "Posición"))
-    for b, m in rows:
-        detail = (
-            f"{_format_value(m.value)} {m.unit or ''}".strip()
-            if m.type == "FIGURE"
-            else m.entity
-            if m.entity and m.entity != m.text
-            else ""
-        )
-        table.add_row(b.key, m.type, escape(m.text), f"{m.start}-{m.end}", escape(detail))
-    Console().print(table)
+    table(
+        f"{plural(len(rows), 'mención', 'menciones')} en "
+        f"{plural(len(corpus.bulletins), 'boletín', 'boletines')}",
+        ("Clave", "Tipo", "Texto", "Posición", "Entidad o valor"),
+        [(b.key, m.type, m.text, f"{m.start}-{m.end}", _detail(m)) for b, m in rows],
+        no_wrap=("Clave", "Tipo", "Posición"),
+    )
     return 0
+
+
+def _detail(m: Any) -> str:
+    if m.type == "FIGURE":
+        return f"{_format_value(m.value)} {m.unit or ''}".strip()
+    return m.entity if m.entity and m.entity != m.text else ""
 
 
 def figure_rows(corpus) -> list[dict]:
@@ -114,27 +113,33 @@ def run_figures(args: argparse.Namespace) -> int:
                     _write_csv(rows, handle)
         except BrokenPipeError:
             raise  # the reader went away; the entry point treats it as success
-        except OSError as exc:
-            raise UsageError(
-                f"boletin-tui figures: no se pudo escribir {args.csv}: {exc.strerror or exc}"
-            ) from None
+        except OSError as exc:  # a failed write: status 1, as for every command
+            print(
+                f"boletin-tui figures: no se pudo escribir {args.csv}: {os_error(exc)}",
+                file=sys.stderr,
+            )
+            return 1
         if args.csv != "-":
-            print(f"{len(rows)} cifras escritas en {args.csv}", file=sys.stderr)
+            n = plural(len(rows), "cifra escrita", "cifras escritas")
+            print(f"{n} en {args.csv}", file=sys.stderr)
         return 0
-    table = Table(title=f"{len(rows)} cifras en {len(corpus.bulletins)} boletines")
-    table.add_column("Clave", no_wrap=True)
-    table.add_column("Fecha", no_wrap=True)
-    table.add_column("Valor", justify="right", no_wrap=True)
-    table.add_column("Unidad", no_wrap=True)
-    table.add_column("Oración")
-    for r in rows:
-        value = _format_value(r["valor"])
-        if r["calificador"]:
-            value = f"{r['calificador']} {value}"
-        table.add_row(
-            r["clave"], r["fecha"] or "sin fecha", value, escape(r["unidad"]), escape(r["oracion"])
-        )
-    Console().print(table)
+    table(
+        f"{plural(len(rows), 'cifra', 'cifras')} en "
+        f"{plural(len(corpus.bulletins), 'boletín', 'boletines')}",
+        ("Clave", "Fecha", "Valor", "Unidad", "Oración"),
+        [
+            (
+                r["clave"],
+                r["fecha"] or "sin fecha",
+                f"{r['calificador']} {_format_value(r['valor'])}".strip(),
+                r["unidad"],
+                r["oracion"],
+            )
+            for r in rows
+        ],
+        no_wrap=("Clave", "Fecha", "Valor", "Unidad"),
+        right=("Valor",),
+    )
     return 0
 
 

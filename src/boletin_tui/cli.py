@@ -82,6 +82,7 @@ def _run(
         # The command's own parser, intermixed: options may follow positionals.
         args = _parse(commands[args_list[0]], args_list[1:])
         args.command = args_list[0]
+        _safe_arguments(args)
         return int(args.func(args) or 0)
     except UsageError as exc:
         print(safe_text(str(exc), newlines=False), file=sys.stderr)
@@ -102,6 +103,18 @@ def _run(
             file=sys.stderr,
         )
         return 1
+
+
+def _safe_arguments(args: argparse.Namespace) -> None:
+    """Text that enters the database from the command line (tags, a note, the annotator's
+    name) is made terminal-safe first; paths and keys are left as typed (a path must still
+    name its file; a bad key is refused with its repr)."""
+    if isinstance(getattr(args, "tags", None), list):
+        args.tags = [safe_text(tag, newlines=False) for tag in args.tags]
+    if isinstance(getattr(args, "text", None), str) and args.text != "-":
+        args.text = safe_text(args.text)
+    if isinstance(getattr(args, "annotator", None), str):
+        args.annotator = safe_text(args.annotator, newlines=False)
 
 
 def _parse(command: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from rich.text import Text
 from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
 from boletin_tui.commands.output import console, table
 from boletin_tui.corpus import Bulletin, Corpus, normalise_key
+from boletin_tui.corpus.decode import bad_utf8_offsets
 from boletin_tui.corpus.keys import plausible_year
 from boletin_tui.safe_text import safe_text
 from boletin_tui.wording import plural
@@ -105,21 +107,68 @@ def problem_lines(corpus: Corpus) -> list[tuple[str, str]]:
     return lines
 
 
-_STYLES = {"omitido": "yellow", "conflicto": "red", "duplicado": "cyan", "año dudoso": "magenta"}
+def decoding_warnings(corpus: Corpus) -> list[tuple[str, str]]:
+    """Files read as UTF-8 despite a few bytes that are not (see `corpus.decode`): where the
+    bad bytes are, by byte offset and line, so the user can mend the file."""
+    lines = []
+    for b in corpus.bulletins:
+        if "\ufffd" not in b.text:
+            continue
+        for source in b.sources:
+            offsets = _bad_offsets(source)
+            if not offsets:
+                continue
+            data_lines = [f"byte {off} (línea {line})" for off, line in offsets[:5]]
+            more = f" y {len(offsets) - 5} más" if len(offsets) > 5 else ""
+            what = plural(len(offsets), "byte que no es UTF-8", "bytes que no son UTF-8")
+            lines.append(
+                ("aviso", f"{source}: {what}, mostrados como �: {', '.join(data_lines)}{more}")
+            )
+    return lines
+
+
+_READ_LIMIT = 5 * 2**20  # the reader's own limit (corpus.load); larger files were not read
+
+
+def _bad_offsets(source: str) -> list[tuple[int, int]]:
+    if source.lower().endswith(".docx"):
+        return []
+    try:
+        if not os.path.isfile(source) or os.path.getsize(source) > _READ_LIMIT:
+            return []
+        with open(source, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return []
+    return [(off, data.count(b"\n", 0, off) + 1) for off in bad_utf8_offsets(data)]
+
+
+_STYLES = {
+    "omitido": "yellow",
+    "conflicto": "red",
+    "duplicado": "cyan",
+    "año dudoso": "magenta",
+    "aviso": "yellow",
+}
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """Problems (skipped files, conflicts, duplicates, implausible years: exit 1) and
+    warnings (damaged bytes read as U+FFFD: reported, exit unchanged)."""
     corpus = load_corpus_from_args(args)
-    lines = problem_lines(corpus)
+    problems = problem_lines(corpus)
+    warnings = decoding_warnings(corpus)
     out = console()
-    for label, text in lines:
+    for label, text in problems + warnings:
         line = Text(label, style=_STYLES[label])
         line.append(" " + safe_text(text, newlines=False))
         out.print(line)
     read = plural(len(corpus.bulletins), "boletín leído", "boletines leídos")
-    found = plural(len(lines), "problema", "problemas") + "." if lines else "sin problemas."
-    out.print(Text(f"{read}; {found}"))
-    return 1 if lines else 0
+    found = plural(len(problems), "problema", "problemas") if problems else "sin problemas"
+    if warnings:
+        found += "; " + plural(len(warnings), "aviso", "avisos")
+    out.print(Text(f"{read}; {found}."))
+    return 1 if problems else 0
 
 
 def run_show(args: argparse.Namespace) -> int:

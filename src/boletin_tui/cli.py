@@ -45,7 +45,6 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         help="muestra la versión y termina",
     )
     sub = parser.add_subparsers(dest="command", parser_class=SpanishParser, metavar="COMANDO")
-    sub.title = "comandos"  # type: ignore[attr-defined]
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)

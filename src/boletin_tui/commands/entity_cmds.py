@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 from boletin_tui.commands.common import add_corpus_args, load_corpus_from_args
 from boletin_tui.commands.corpus_cmds import json_line
 from boletin_tui.commands.output import table
+from boletin_tui.corpus import Corpus
 from boletin_tui.wording import os_error, plural
 
 # The same as `boletin_tui.entities.TYPES` (a test checks), spelt out so that registering the
@@ -76,7 +77,7 @@ def _detail(m: Any) -> str:
     return m.entity if m.entity and m.entity != m.text else ""
 
 
-def figure_rows(corpus) -> list[dict]:
+def figure_rows(corpus: Corpus) -> list[dict[str, Any]]:
     """One dict per figure in the corpus, with the `FIGURE_COLUMNS` keys."""
     from boletin_tui.entities import recognise_bulletin
     from boletin_tui.entities.sentences import sentence_around
@@ -143,7 +144,7 @@ def run_figures(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_csv(rows: list[dict], handle) -> None:
+def _write_csv(rows: list[dict[str, Any]], handle: TextIO) -> None:
     writer = csv.DictWriter(handle, fieldnames=FIGURE_COLUMNS)
     writer.writeheader()
     writer.writerows(rows)

@@ -4,8 +4,9 @@ only for a person at a terminal.
 - `guarded_streams()` (used by `cli.main` around every command but the app) replaces
   `sys.stdout` and `sys.stderr` by `SafeStream`s: whatever a command prints, its own lines or a
   tag, note or file name inside them, reaches the terminal through `safe_text` (ESC, C1, DEL,
-  bidi overrides and lone surrogates made visible; CRLF kept for CSV). Bytes written to
-  `sys.stdout.buffer` are filtered the same way.
+  bidi overrides and lone surrogates made visible; CRLF kept for CSV; at a terminal, SGR
+  colour sequences kept, for Rich consoles other commands build on `sys.stdout`). Bytes
+  written to `sys.stdout.buffer` are filtered the same way.
 - `console()` is the Rich console for tables and styled text: it writes to the real stream, so
   the caller passes only `safe_text`-ed, markup-free cells (`Text`, or `escape`).
 - `table()` prints a Rich table at a terminal, and tab-separated lines (a header, then one
@@ -17,6 +18,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
@@ -27,12 +29,24 @@ from rich.text import Text
 
 from boletin_tui.safe_text import safe_text
 
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
 
-def _clean(text: str) -> str:
-    """safe_text that keeps CRLF pairs (CSV's line end)."""
-    if "\r" not in text:
-        return safe_text(text)
-    return "\r\n".join(safe_text(part) for part in text.split("\r\n"))
+
+def _clean(text: str, keep_sgr: bool = False) -> str:
+    """safe_text that keeps CRLF pairs (CSV's line end), and with `keep_sgr` the SGR colour
+    sequences (`ESC[1;33m`) that a Rich console writing to a terminal emits."""
+    if "\r" in text:
+        return "\r\n".join(_clean(part, keep_sgr) for part in text.split("\r\n"))
+    if keep_sgr and "\x1b[" in text:
+        pieces = []
+        start = 0
+        for match in _SGR.finditer(text):
+            pieces.append(safe_text(text[start : match.start()]))
+            pieces.append(match.group())
+            start = match.end()
+        pieces.append(safe_text(text[start:]))
+        return "".join(pieces)
+    return safe_text(text)
 
 
 class _SafeBinary(io.RawIOBase):
@@ -66,6 +80,10 @@ class SafeStream(io.TextIOBase):
 
     def __init__(self, inner: IO[str]) -> None:
         self.inner = inner
+        # At a terminal, a Rich console that another command builds on `sys.stdout` emits SGR
+        # colour sequences: those (colours and bold only, nothing that moves the cursor, sets
+        # the title or the clipboard) pass. Piped output keeps no escape at all.
+        self._keep_sgr = bool(inner.isatty())
         raw = getattr(inner, "buffer", None)
         self._buffer = _SafeBinary(raw) if raw is not None else None
         self._held = ""
@@ -92,7 +110,7 @@ class SafeStream(io.TextIOBase):
     def write(self, text: str) -> int:
         whole = self._held + text
         self._held = "\r" if whole.endswith("\r") else ""
-        self.inner.write(_clean(whole[:-1] if self._held else whole))
+        self.inner.write(_clean(whole[:-1] if self._held else whole, self._keep_sgr))
         return len(text)
 
     def flush(self) -> None:

@@ -13,7 +13,7 @@ from typing import TextIO
 from rich.text import Text
 
 from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
-from boletin_tui.commands.output import console, table
+from boletin_tui.commands.output import console, is_terminal, table
 from boletin_tui.corpus import Bulletin, Corpus, normalise_key
 from boletin_tui.corpus.decode import bad_utf8_offsets
 from boletin_tui.corpus.keys import plausible_year
@@ -181,23 +181,42 @@ def run_show(args: argparse.Namespace) -> int:
     if bulletin is None:
         print(f"boletin-tui show: no hay ningún boletín con la clave {key}", file=sys.stderr)
         return 1
-    console().print(render_bulletin(bulletin))
+    out = console()
+    # Piped, the pieces join into the exact text; at a terminal, a piece that ends inside a
+    # (very long) paragraph ends its line there, as Rich wraps each piece on its own.
+    inside = "\n" if is_terminal() else ""
+    pieces = render_bulletin(bulletin)
+    for piece in pieces[:-1]:
+        out.print(piece, end="" if piece.plain.endswith("\n") else inside)
+    out.print(pieces[-1])
     return 0
 
 
-def render_bulletin(b: Bulletin) -> Text:
-    """A bulletin as a Rich `Text`: terminal-safe, never markup, no highlighter (Rich's regex
-    highlighter is quadratic on long unbroken text), so printing is linear in its size."""
+def render_bulletin(b: Bulletin) -> list[Text]:
+    """A bulletin as Rich `Text` pieces to print one after another: terminal-safe, never
+    markup, no highlighter (Rich's regex highlighter is quadratic on long unbroken text), and
+    no piece longer than `PIECE` characters (Rich's line splitting is quadratic in the lines
+    of one piece), so printing is linear in the bulletin's size."""
     head = " · ".join(
         x
         for x in (b.kind, b.number and f"No. {b.number}", b.date and b.date.isoformat(), b.city)
         if x
     )
+    pieces: list[Text] = []
     out = Text()
 
     def line(text: str, style: str = "") -> None:
-        out.append(safe_text(text), style=style)
+        nonlocal out
+        chunks = _chunks(safe_text(text))
+        for i, chunk in enumerate(chunks):
+            out.append(chunk, style=style)
+            if len(out) >= PIECE and i < len(chunks) - 1:  # a piece ends inside the line
+                pieces.append(out)
+                out = Text()
         out.append("\n")
+        if len(out) >= PIECE:  # a piece ends with the line
+            pieces.append(out)
+            out = Text()
 
     if head:
         line(head, "dim")
@@ -214,4 +233,21 @@ def render_bulletin(b: Bulletin) -> Text:
         out.append(safe_text(link.label) + ":", style="dim")
         line(" " + link.url)
     out.append(safe_text(f"clave {b.key} · {'; '.join(b.sources)}"), style="dim")
-    return out
+    pieces.append(out)
+    return pieces
+
+
+PIECE = 8192
+
+
+def _chunks(text: str) -> list[str]:
+    """`text` cut into pieces of at most `PIECE` characters, after a space where there is one
+    (a paragraph that long is printed as consecutive lines, wrapped piece by piece)."""
+    if len(text) <= PIECE:
+        return [text]
+    out = []
+    while len(text) > PIECE:
+        cut = text.rfind(" ", PIECE // 2, PIECE) + 1 or PIECE
+        out.append(text[:cut])
+        text = text[cut:]
+    return [*out, text]

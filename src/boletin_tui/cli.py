@@ -19,7 +19,7 @@ import importlib
 import sys
 
 from boletin_tui import __version__
-from boletin_tui.commands.argparse_es import SpanishParser
+from boletin_tui.commands.argparse_es import SpanishParser, spanish_metavars
 from boletin_tui.commands.common import UsageError
 from boletin_tui.commands.output import guarded_streams
 from boletin_tui.safe_text import safe_text
@@ -53,6 +53,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
                 raise
             continue
         module.register(sub)
+    for command in sub.choices.values():
+        spanish_metavars(command)
     return parser, dict(sub.choices)
 
 

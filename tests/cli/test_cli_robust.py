@@ -77,6 +77,8 @@ def test_bad_input_everywhere_is_one_line(tmp_path: Path, corpus: Path) -> None:
         (("import", "--db", db, str(tmp_path / "no-existe.csv")), 2),
         (("import", "--db", db), 2),
         (("--nada",), 2),
+        ((str(tmp_path / "no-existe"),), 2),  # the app, on a missing path
+        (("app", "--db"), 2),
     ]
     for args, status in cases:
         result = run(*args)

@@ -42,6 +42,32 @@ CATALOGUE: dict[str, str] = {
 }
 
 
+# Placeholders other modules may still spell in English (`metavar="FILE"`): shown in Spanish.
+METAVARS: dict[str, str] = {
+    "KEY": "CLAVE",
+    "TAG": "ETIQUETA",
+    "TEXT": "TEXTO",
+    "FILE": "ARCHIVO",
+    "OUT": "SALIDA",
+    "NAME": "NOMBRE",
+    "PATH": "RUTA",
+    "DIR": "CARPETA",
+    "TYPE": "TIPO",
+    "N": "N",
+}
+
+
+def spanish_metavars(parser: argparse.ArgumentParser) -> None:
+    """Rename English placeholders (`METAVARS`) in `parser`'s arguments, in help and errors."""
+    for action in parser._actions:
+        if isinstance(action.metavar, str) and action.metavar in METAVARS:
+            action.metavar = METAVARS[action.metavar]
+        elif action.metavar is None and not action.option_strings:
+            upper = action.dest.upper()
+            if upper in METAVARS:
+                action.metavar = METAVARS[upper]
+
+
 def _es(message: str) -> str:
     return CATALOGUE.get(message, message)
 

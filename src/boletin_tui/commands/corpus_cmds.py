@@ -162,7 +162,7 @@ def run_check(args: argparse.Namespace) -> int:
     for label, text in problems + warnings:
         line = Text(label, style=_STYLES[label])
         line.append(" " + safe_text(text, newlines=False))
-        out.print(line)
+        out.print(line, soft_wrap=True)  # never broken inside a path or a command to copy
     read = plural(len(corpus.bulletins), "boletín leído", "boletines leídos")
     found = plural(len(problems), "problema", "problemas") if problems else "sin problemas"
     if warnings:

@@ -21,35 +21,33 @@ from boletin_tui.store.model import TAG_SEPARATOR
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("tag", help="añade etiquetas a un boletín")
     add_db_args(p)
-    p.add_argument("key", metavar="CLAVE", help="clave del boletín, p. ej. 119/2020")
-    p.add_argument("tags", nargs="+", metavar="ETIQUETA", help="etiquetas a añadir")
+    p.add_argument("key", metavar="KEY", help="clave del boletín, p. ej. 119/2020")
+    p.add_argument("tags", nargs="+", metavar="TAG", help="etiquetas a añadir")
     p.set_defaults(func=run_tag)
 
     p = sub.add_parser("untag", help="quita etiquetas de un boletín")
     add_db_args(p)
-    p.add_argument("key", metavar="CLAVE", help="clave del boletín, p. ej. 119/2020")
-    p.add_argument("tags", nargs="+", metavar="ETIQUETA", help="etiquetas a quitar")
+    p.add_argument("key", metavar="KEY", help="clave del boletín, p. ej. 119/2020")
+    p.add_argument("tags", nargs="+", metavar="TAG", help="etiquetas a quitar")
     p.set_defaults(func=run_untag)
 
     p = sub.add_parser("note", help="escribe la nota de un boletín")
     add_db_args(p)
-    p.add_argument("key", metavar="CLAVE", help="clave del boletín, p. ej. 119/2020")
-    p.add_argument("text", metavar="TEXTO", help="texto de la nota; «-» la lee de la entrada")
+    p.add_argument("key", metavar="KEY", help="clave del boletín, p. ej. 119/2020")
+    p.add_argument("text", metavar="TEXT", help="texto de la nota; «-» la lee de la entrada")
     p.set_defaults(func=run_note)
 
     p = sub.add_parser("export", help="exporta las anotaciones (CSV, JSON Lines o JSON)")
     add_db_args(p)
     p.add_argument("--format", choices=FORMATS, default="csv", help="formato (por omisión csv)")
     p.add_argument("--excel", action="store_true", help="CSV con BOM para que Excel lea acentos")
-    p.add_argument(
-        "-o", "--output", metavar="SALIDA", help="archivo de salida (por omisión, stdout)"
-    )
+    p.add_argument("-o", "--output", metavar="OUT", help="archivo de salida (por omisión, stdout)")
     add_corpus_args(p)
     p.set_defaults(func=run_export)
 
     p = sub.add_parser("import", help="importa anotaciones exportadas (csv, jsonl o json)")
     add_db_args(p)
-    p.add_argument("file", metavar="ARCHIVO", help="archivo exportado por boletin-tui")
+    p.add_argument("file", metavar="FILE", help="archivo exportado por boletin-tui")
     p.set_defaults(func=run_import)
 
 

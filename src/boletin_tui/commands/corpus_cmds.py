@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import sys
-from collections.abc import Iterable
-from typing import TextIO
 
 from rich.text import Text
 
 from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
-from boletin_tui.commands.output import console, is_terminal, table
+from boletin_tui.commands.output import console, is_terminal, table, write_json_array
 from boletin_tui.corpus import Bulletin, Corpus, normalise_key
 from boletin_tui.corpus.decode import bad_utf8_offsets
 from boletin_tui.corpus.keys import plausible_year
@@ -61,31 +57,6 @@ def run_list(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-def json_line(item: object, indent: int | None = None) -> str:
-    """`item` as JSON that a terminal cannot act on: json escapes C0 controls itself; DEL,
-    C1 controls, bidi overrides and lone surrogates (a non-UTF-8 file name) are written as
-    `\\uXXXX` escapes too, so the data round-trips and printing never fails."""
-    return _JSON_UNSAFE.sub(
-        lambda m: f"\\u{ord(m.group()):04x}",
-        json.dumps(item, ensure_ascii=False, indent=indent),
-    )
-
-
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def write_json_array(items: Iterable[object], out: TextIO) -> None:
-    """A JSON array, one item at a time: `json.dumps` per item uses the C encoder (`json.dump`
-    to a stream does not), and nothing holds the whole document in memory. Indented for a
-    person at a terminal, compact when piped."""
-    indent = 2 if out.isatty() else None
-    out.write("[")
-    for i, item in enumerate(items):
-        out.write(("," if i else "") + ("\n" if indent else ""))
-        out.write(json_line(item, indent))
-    out.write("\n]\n" if indent else "]\n")
 
 
 def problem_lines(corpus: Corpus) -> list[tuple[str, str]]:

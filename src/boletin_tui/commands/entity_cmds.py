@@ -13,8 +13,7 @@ import sys
 from typing import Any, TextIO
 
 from boletin_tui.commands.common import add_corpus_args, load_corpus_from_args
-from boletin_tui.commands.corpus_cmds import json_line
-from boletin_tui.commands.output import table
+from boletin_tui.commands.output import json_line, table
 from boletin_tui.corpus import Corpus
 from boletin_tui.wording import os_error, plural
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
+import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
-from typing import IO, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -193,3 +194,28 @@ def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]], 
 def _tsv(value: object) -> str:
     text = safe_text(str(value), newlines=False)
     return text.replace("\t", " ").replace("\u240a", " ")
+
+
+def json_line(item: object, indent: int | None = None) -> str:
+    """`item` as JSON that a terminal cannot act on: json escapes C0 controls itself; DEL,
+    C1 controls, bidi overrides and lone surrogates (a non-UTF-8 file name) are written as
+    `\\uXXXX` escapes too, so the data round-trips and printing never fails."""
+    return _JSON_UNSAFE.sub(
+        lambda m: f"\\u{ord(m.group()):04x}",
+        json.dumps(item, ensure_ascii=False, indent=indent),
+    )
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def write_json_array(items: Iterable[object], out: TextIO) -> None:
+    """A JSON array, one item at a time: `json.dumps` per item uses the C encoder (`json.dump`
+    to a stream does not), and nothing holds the whole document in memory. Indented for a
+    person at a terminal, compact when piped."""
+    indent = 2 if out.isatty() else None
+    out.write("[")
+    for i, item in enumerate(items):
+        out.write(("," if i else "") + ("\n" if indent else ""))
+        out.write(json_line(item, indent))
+    out.write("\n]\n" if indent else "]\n")

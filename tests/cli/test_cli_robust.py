@@ -200,7 +200,7 @@ def test_year_typo_key_is_usable_and_flagged(tmp_path: Path) -> None:
     assert key == "101/0202"
     shown = run("show", key, str(folder))
     assert shown.returncode == 0 and "Errata" in shown.stdout, shown.stderr
-    tagged = run("tag", "--db", str(tmp_path / "db.json"), key, "errata")
+    tagged = run("tag", "--db", str(tmp_path / "db.json"), key, "errata", "--corpus", str(folder))
     assert tagged.returncode == 0, tagged.stderr
     checked = run("check", str(folder))
     assert checked.returncode == 1

@@ -9,6 +9,8 @@ import argparse
 import sys
 
 from boletin_tui.commands.common import add_corpus_args, add_db_args, corpus_paths
+from boletin_tui.safe_text import safe_text
+from boletin_tui.wording import os_error
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,14 +34,11 @@ def run_app(args: argparse.Namespace) -> int:
             paths, db_path, args.annotator, cache_dir=args.cache_dir, use_cache=not args.no_cache
         )
     except StoreError as exc:
-        print(f"boletin-tui: {exc}", file=sys.stderr)
+        print(safe_text(f"boletin-tui: {exc}", newlines=False), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(
-            f"boletin-tui: no se pudo abrir la base de anotaciones {db_path}: "
-            f"{exc.strerror or exc}",
-            file=sys.stderr,
-        )
+        message = f"boletin-tui: no se pudo abrir la base de anotaciones {db_path}: {os_error(exc)}"
+        print(safe_text(message, newlines=False), file=sys.stderr)
         return 1
     app.run()
     return int(app.return_code or 0)

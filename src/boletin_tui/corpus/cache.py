@@ -16,7 +16,7 @@ from pathlib import Path
 
 from boletin_tui.corpus.model import Bulletin, Skipped
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: text made terminal-safe at parse; keys keep 4-digit years
 _FILE_NAME = f"parsed-v{CACHE_VERSION}.pickle"
 _MAX_ENTRIES = 200_000
 

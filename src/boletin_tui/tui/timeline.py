@@ -11,13 +11,13 @@ from collections.abc import Collection, Iterable
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from boletin_tui.corpus import Bulletin
+from boletin_tui.tui.keymap import widget_binding
 from boletin_tui.tui.rows import Row, build_rows, fit, row_parts
 
 
@@ -25,12 +25,12 @@ class Timeline(ScrollView, can_focus=True):
     """Bulletins newest first; `set_bulletins`, `set_filter`, `refresh_marks`, `select`."""
 
     BINDINGS = [
-        Binding("j,down", "cursor(1)", "Siguiente", show=False),
-        Binding("k,up", "cursor(-1)", "Anterior", show=False),
-        Binding("pagedown", "page(1)", "Página siguiente", show=False),
-        Binding("pageup", "page(-1)", "Página anterior", show=False),
-        Binding("home", "edge(0)", "Primero", show=False),
-        Binding("end", "edge(1)", "Último", show=False),
+        widget_binding("next", "cursor(1)"),
+        widget_binding("previous", "cursor(-1)"),
+        widget_binding("page_down"),
+        widget_binding("page_up"),
+        widget_binding("first"),
+        widget_binding("last"),
     ]
     COMPONENT_CLASSES = {
         "timeline--year",

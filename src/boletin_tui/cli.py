@@ -2,8 +2,9 @@
 
 `boletin-tui [PATH ...] [--db FILE] [--annotator NAME]` opens the app; `boletin-tui COMMAND ...`
 runs a subcommand (`list`, `check`, `show`, `entities`, `figures`, `tag`, `untag`, `note`,
-`export`, `import`). Bad usage or a missing path exits with status 2 and one line on standard
-error; no command prints a traceback for bad input.
+`export`, `import`, `config`). Bad usage or a missing path exits with status 2 and one line on
+standard error; no command prints a traceback for bad input. `config.toml` supplies the default
+database and annotator when neither the command line nor the environment does.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import sys
 
 from boletin_tui import __version__
 from boletin_tui.commands.common import UsageError
+from boletin_tui.config import load_config
 
 COMMAND_MODULES = (
     "boletin_tui.commands.corpus_cmds",
     "boletin_tui.commands.entity_cmds",
     "boletin_tui.commands.store_cmds",
     "boletin_tui.commands.app_cmd",
+    "boletin_tui.commands.config_cmd",
 )
 
 
@@ -38,13 +41,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     parser.add_argument("--version", action="version", version=f"boletin-tui {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMANDO")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real import error inside the module
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser, dict(sub.choices)
 
 
@@ -63,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help()
             return 2
+        if args.command != "config":
+            load_config().apply_defaults(args)
         return int(args.func(args) or 0)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)

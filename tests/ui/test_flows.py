@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 
+from boletin_tui.actions import ACTIONS
 from boletin_tui.tui.annotations import AnnotationPanel
+from boletin_tui.tui.export_screen import ExportScreen
 from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.reader import Reader
 from boletin_tui.tui.tag_input import TagInput
@@ -218,7 +220,7 @@ async def test_skipped_files_are_reported(make, corpus_dir, h):
         messages = [n.message for n in shown]
         assert any("Se omitieron 1 archivo" in m for m in messages)
         await pilot.press("o")
-        await pilot.pause()
+        await h.settle(pilot)
         assert "roto.txt" in h.screen_text(app)
         await pilot.press("escape")
         assert "roto.txt" not in h.screen_text(app)
@@ -269,14 +271,41 @@ async def test_every_action_is_in_the_command_palette(make, h):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
-        titles = {c.title for c in app.get_system_commands(app.screen)}
-        for title in (
-            "Etiquetar",
-            "Editar nota",
-            "Buscar",
-            "Exportar anotaciones",
-            "Ayuda: teclas",
-            "Salir",
-            "Mostrar u ocultar personas",
-        ):
-            assert title in titles
+        await pilot.press("ctrl+p")  # offered while the palette itself is open
+        await pilot.pause()
+        assert app.screen.is_modal
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        # A bulletin is shown; no search, no unsaved note, no skipped file.
+        idle = {"note_dirty", "filtered", "skipped"}
+        expected = [a.title for a in ACTIONS if a.title and a.when not in idle]
+        assert titles == expected  # Spanish only: none of Textual's English commands
+        assert "Mostrar u ocultar personas" in titles and "Etiquetar" in titles
+        await pilot.press(*"exportar", "enter")  # running one from the palette works
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+
+
+async def test_bindings_come_from_the_action_table_with_spanish_labels(make, h):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await h.settle(pilot)
+        bindings = app.active_bindings.values()
+        by_id = {a.binding.id: a.binding for a in bindings if a.binding.id}
+        labels = {a.id: a.label for a in ACTIONS}
+        assert {"add_tag", "edit_note", "next", "quit", "toggle_people"} <= set(by_id)
+        for action_id, binding in by_id.items():  # what the footer and Keys panel show
+            assert binding.description == labels[action_id] and binding.tooltip
+        assert by_id["toggle_people"].description == "Personas"  # not "Resaltar PERSON"
+
+
+async def test_a_keymap_moves_an_action_to_another_key(corpus_dir, db_path, tmp_path, h):
+    from boletin_tui.tui import make_app
+
+    app = make_app([corpus_dir], db_path, keymap={"add_tag": "ctrl+t"}, cache_dir=tmp_path / "c")
+    async with app.run_test(size=SIZE) as pilot:
+        await h.settle(pilot)
+        await pilot.press("t")
+        assert app.focused is not app.query_one(TagInput)
+        await pilot.press("ctrl+t", *"clave", "enter")
+        await h.settle(pilot)
+        assert h.stored(db_path)["210/2023"]["tags"] == ["clave"]

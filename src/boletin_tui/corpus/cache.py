@@ -2,8 +2,8 @@
 
 The cache is an optimisation, never a source of truth: a file that changed is parsed again, a
 cache that is unreadable or from another version is ignored and rebuilt, and `--no-cache`
-bypasses it. It lives in the user cache directory (`$BOLETIN_TUI_CACHE_DIR`, else
-`$XDG_CACHE_HOME/boletin-tui`, else `~/.cache/boletin-tui`) or in `--cache-dir`.
+bypasses it. It lives in the user cache directory (`$BOLETIN_TUI_CACHE_DIR`, else the
+platform's, from `platformdirs`: `$XDG_CACHE_HOME/boletin-tui` on Linux) or in `--cache-dir`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import pickle
 import re
 import tempfile
 from pathlib import Path
+
+import platformdirs
 
 from boletin_tui.corpus.model import Bulletin, Skipped
 
@@ -24,10 +26,11 @@ Entry = tuple[int, int, Bulletin | Skipped]  # size, mtime_ns, parse result
 
 
 def default_cache_dir() -> Path:
+    """`$BOLETIN_TUI_CACHE_DIR`, else the platform's user cache folder (`platformdirs`:
+    `$XDG_CACHE_HOME/boletin-tui` on Linux, `~/Library/Caches/boletin-tui` on macOS)."""
     if explicit := os.environ.get("BOLETIN_TUI_CACHE_DIR"):
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "boletin-tui"
+    return Path(platformdirs.user_cache_dir("boletin-tui", appauthor=False))
 
 
 class ParseCache:

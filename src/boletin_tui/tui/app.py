@@ -80,6 +80,8 @@ class BoletinApp(App[None]):
         cache_dir: str | os.PathLike[str] | None = None,
         use_cache: bool = True,
         keymap: Mapping[str, str] | None = None,
+        theme: str | None = None,
+        config_problems: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.paths, self.store = list(paths), store
@@ -91,6 +93,13 @@ class BoletinApp(App[None]):
         self.index_built = asyncio.Event()
         self._cache_dir, self._use_cache = cache_dir, use_cache
         self._keys = dict(keymap or {})
+        self.config_problems = list(config_problems)
+        if theme is not None:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                known = ", ".join(sorted(self.available_themes))
+                self.config_problems.append(f"tema desconocido «{theme}» (hay: {known}); se ignora")
         self._query = ""
         self._index_started = False
         self._bindings_state: tuple[bool, ...] | None = None
@@ -111,6 +120,14 @@ class BoletinApp(App[None]):
     def on_mount(self) -> None:
         if self._keys:
             self.set_keymap(self._keys)
+        if self.config_problems:
+            self.notify(
+                "\n".join(self.config_problems),
+                title="config.toml",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         # Kept, not looked up: `check_action` runs for every binding on every key, and a DOM
         # query each time cost about 2 ms of each `j`.
         self._panel = self.query_one(AnnotationPanel)
@@ -464,9 +481,12 @@ def make_app(
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
     keymap: Mapping[str, str] | None = None,
+    theme: str | None = None,
+    config_problems: Sequence[str] = (),
 ) -> BoletinApp:
     """The app on `paths` (the bundled sample when empty) with the database at `db_path`;
-    `keymap` maps action ids to keys (from `config.toml`).
+    `keymap` maps action ids to keys, `theme` names a theme, and `config_problems` are lines
+    to show at launch (all from `config.toml`, see `boletin_tui.config`).
 
     The database is opened and read here, before any screen: raises `StoreError`
     (`CorruptDatabase`, `StoreBusy`) when it cannot be used.
@@ -488,4 +508,6 @@ def make_app(
         cache_dir=cache_dir,
         use_cache=use_cache,
         keymap=keymap,
+        theme=theme,
+        config_problems=config_problems,
     )

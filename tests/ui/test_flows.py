@@ -215,7 +215,8 @@ async def test_skipped_files_are_reported(make, corpus_dir, h):
     (corpus_dir / "roto.txt").write_bytes(b"")
     app = make()
     shown = h.notifications()
-    async with app.run_test(size=SIZE, notifications=True, message_hook=shown.hook) as pilot:
+    # Wide enough for the whole temporary path on one line (a path folds where it must).
+    async with app.run_test(size=(220, 36), notifications=True, message_hook=shown.hook) as pilot:
         await h.settle(pilot)
         messages = [n.message for n in shown]
         assert any("Se omitieron 1 archivo" in m for m in messages)

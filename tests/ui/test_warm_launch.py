@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 
 import pytest
 
@@ -44,7 +45,7 @@ def held_load(monkeypatch, corpus_dir, tmp_path):
     """An earlier launch filled the cache; this launch's full load waits for `release`."""
     load_corpus([corpus_dir], cache_dir=tmp_path / "cache")
     release = threading.Event()
-    before_full_load = []
+    before_full_load: list[Callable[[], object]] = []
     real = loading.load_corpus
 
     def held(*args, **kwargs):

@@ -7,6 +7,7 @@ given names are a weak cue for the start of a name, never a requirement.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from importlib import resources
 
 
@@ -48,14 +49,47 @@ ROLE_RE = re.compile(rf"\b(?:{ROLE}|{TITLE})(?![\w])", re.IGNORECASE)
 # A title or role directly before a name: `la doctora `, `el presidente `, `Dr. `.
 TITLE_BEFORE_RE = re.compile(rf"\b(?:{TITLE}|{ROLE})\s+$", re.IGNORECASE)
 
+# fmt: off
 REPORTING_VERBS = frozenset(
-    ["señaló", "destacó", "dijo", "afirmó", "indicó", "explicó", "expresó", "subrayó", "aseguró", "reconoció", "detalló", "informó", "agregó", "añadió", "comentó", "mencionó", "precisó", "puntualizó", "refirió", "resaltó", "recordó", "enfatizó", "sostuvo", "manifestó", "apuntó", "declaró", "anunció", "advirtió", "consideró", "planteó", "instruyó", "encabezó", "inauguró", "presentó", "firmó", "entregó", "visitó", "recorrió", "expuso", "agradeció", "participó", "llamó", "pidió", "exhortó", "invitó", "compartió", "respondió", "reiteró", "insistió", "celebró", "felicitó", "acompañó", "convocó", "propuso", "sostuvieron", "encabezaron", "señala", "destaca", "dice", "afirma", "indica", "explica", "expresa", "subraya", "asegura", "reconoce", "detalla", "informa", "agrega", "añade", "comenta", "menciona", "precisa", "resalta", "recuerda", "enfatiza", "sostiene", "manifiesta", "declara", "anuncia", "advierte", "considera", "plantea", "instruye", "encabeza", "inaugura", "presenta", "firma", "entrega", "visita", "recorre", "expone", "agradece", "participa", "llama", "pide", "exhorta", "invita", "comparte", "responde", "reitera", "celebra", "quien", "quienes"]
+    [
+        "señaló", "destacó", "dijo", "afirmó", "indicó", "explicó", "expresó", "subrayó", "aseguró",
+        "reconoció", "detalló", "informó", "agregó", "añadió", "comentó", "mencionó", "precisó",
+        "puntualizó", "refirió", "resaltó", "recordó", "enfatizó", "sostuvo", "manifestó", "apuntó",
+        "declaró", "anunció", "advirtió", "consideró", "planteó", "instruyó", "encabezó",
+        "inauguró", "presentó", "firmó", "entregó", "visitó", "recorrió", "expuso", "agradeció",
+        "participó", "llamó", "pidió", "exhortó", "invitó", "compartió", "respondió", "reiteró",
+        "insistió", "celebró", "felicitó", "acompañó", "convocó", "propuso", "sostuvieron",
+        "encabezaron", "señala", "destaca", "dice", "afirma", "indica", "explica", "expresa",
+        "subraya", "asegura", "reconoce", "detalla", "informa", "agrega", "añade", "comenta",
+        "menciona", "precisa", "resalta", "recuerda", "enfatiza", "sostiene", "manifiesta",
+        "declara", "anuncia", "advierte", "considera", "plantea", "instruye", "encabeza",
+        "inaugura", "presenta", "firma", "entrega", "visita", "recorre", "expone", "agradece",
+        "participa", "llama", "pide", "exhorta", "invita", "comparte", "responde", "reitera",
+        "celebra", "quien", "quienes"
+    ]
 )
+# fmt: on
 
 # Present-tense verbs that open headlines (`Instruye Zoé Robledo a ...`).
+# fmt: off
 HEADLINE_VERBS = frozenset(
-    ["avanza", "avanzan", "inaugura", "inauguran", "encabeza", "encabezan", "presenta", "presentan", "firma", "firman", "entrega", "entregan", "visita", "visitan", "reconoce", "reconocen", "destaca", "destacan", "llama", "llaman", "anuncia", "anuncian", "supervisa", "supervisan", "realiza", "realizan", "celebra", "celebran", "participa", "participan", "recibe", "reciben", "refrenda", "refrendan", "fortalece", "fortalecen", "impulsa", "impulsan", "exhorta", "exhortan", "invita", "invitan", "recomienda", "recomiendan", "brinda", "brindan", "otorga", "otorgan", "atiende", "atienden", "logra", "logran", "suma", "suman", "reitera", "reiteran", "promueve", "promueven", "acuerdan", "instruye", "instruyen", "sostiene", "sostienen", "concluye", "concluyen", "clausura", "clausuran", "inicia", "inician", "arranca", "arrancan", "reúne", "reúnen", "dialoga", "dialogan", "expone", "exponen", "señala", "señalan", "afirma", "afirman", "asegura", "aseguran", "pide", "piden", "convoca", "convocan", "felicita", "felicitan", "agradece", "agradecen", "recorre", "recorren", "anuncia", "destaca", "informa", "informan"]
+    [
+        "avanza", "avanzan", "inaugura", "inauguran", "encabeza", "encabezan", "presenta",
+        "presentan", "firma", "firman", "entrega", "entregan", "visita", "visitan", "reconoce",
+        "reconocen", "destaca", "destacan", "llama", "llaman", "anuncia", "anuncian", "supervisa",
+        "supervisan", "realiza", "realizan", "celebra", "celebran", "participa", "participan",
+        "recibe", "reciben", "refrenda", "refrendan", "fortalece", "fortalecen", "impulsa",
+        "impulsan", "exhorta", "exhortan", "invita", "invitan", "recomienda", "recomiendan",
+        "brinda", "brindan", "otorga", "otorgan", "atiende", "atienden", "logra", "logran", "suma",
+        "suman", "reitera", "reiteran", "promueve", "promueven", "acuerdan", "instruye",
+        "instruyen", "sostiene", "sostienen", "concluye", "concluyen", "clausura", "clausuran",
+        "inicia", "inician", "arranca", "arrancan", "reúne", "reúnen", "dialoga", "dialogan",
+        "expone", "exponen", "señala", "señalan", "afirma", "afirman", "asegura", "aseguran",
+        "pide", "piden", "convoca", "convocan", "felicita", "felicitan", "agradece", "agradecen",
+        "recorre", "recorren", "anuncia", "destaca", "informa", "informan"
+    ]
 )
+# fmt: on
 _VERB_ENDING = re.compile(r"(?:ó|aron|ieron|eron|yó)$")
 
 
@@ -63,7 +97,7 @@ def is_given_name(word: str) -> bool:
     return word in GIVEN_NAMES
 
 
-def _memo(func):
+def _memo(func: Callable[[str], bool]) -> Callable[[str], bool]:
     """Cache a word predicate in a plain dict (words repeat; the lists never change)."""
     cache: dict[str, bool] = {}
 

@@ -14,7 +14,7 @@ import json
 try:
     import orjson
 except ImportError:  # optional speed-up
-    orjson = None
+    orjson = None  # type: ignore[assignment]  # the module or None: checked before use
 
 _ENCODER = json.JSONEncoder(indent=2, sort_keys=True, ensure_ascii=False)
 _ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS if orjson else 0

@@ -28,6 +28,7 @@ def note_blocks(note: str, annotator: str) -> list[tuple[str, str]]:
     blocks = []
     for chunk in _BLOCK_START.split(note):
         mark = _MARK.match(chunk)
+        assert mark is not None  # every chunk starts with a mark: split on it
         blocks.append((mark.group(1), chunk[mark.end() :]))
     return blocks
 

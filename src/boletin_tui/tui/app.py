@@ -68,7 +68,7 @@ class BoletinApp(App[None]):
     TITLE = "boletin-tui"
     # Keys that move the focus or the selection are priority bindings run at the app, in the
     # order typed; `check_action` lets them through to a field being typed in.
-    BINDINGS = app_bindings()
+    BINDINGS = app_bindings()  # type: ignore[assignment]  # list[Binding] is a BindingType list
 
     def __init__(
         self,
@@ -418,7 +418,7 @@ class BoletinApp(App[None]):
         self.query_one(Reader).set_hidden(self.hidden_types)
         self.query_one(Legend).set_hidden(self.hidden_types)
 
-    def action_focus(self, widget_id: str) -> None:
+    async def action_focus(self, widget_id: str) -> None:
         self.query_one(f"#{widget_id}").focus()
 
     def action_export(self) -> None:

@@ -9,6 +9,7 @@ command palette (Spanish only); `help_lines(keymap)` the help screen's table.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -55,7 +56,7 @@ def effective_keys(action: Action, keymap: Mapping[str, str]) -> str:
 
 
 def palette_commands(
-    app: App[object], applies: Callable[[str], bool], keymap: Mapping[str, str]
+    app: App[Any], applies: Callable[[str], bool], keymap: Mapping[str, str]
 ) -> Iterable[SystemCommand]:
     """One palette entry per action that has a title and applies now (`applies(when)`).
 

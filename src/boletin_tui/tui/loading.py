@@ -49,11 +49,15 @@ def load_in_steps(
     # Here, off the interface thread (~70 ms), unless the outline's first bulletin needs
     # it first; importing it before posting the outline held the list back by 0.1-0.3 s.
     importlib.import_module("boletin_tui.entities")
+
+    def progress(done: int, total: int) -> None:
+        post(LoadProgress(done, total))
+
     corpus = load_corpus(
         paths,
         cache_dir=cache_dir,
         use_cache=use_cache,
-        progress=lambda done, total: post(LoadProgress(done, total)),
+        progress=progress,
     )
     post(CorpusLoaded(corpus))
 

@@ -65,7 +65,7 @@ class NoteEditor(HandsBackKeys, TextArea):
 
     def take_pending(self) -> tuple[str, str] | None:
         """(key, text) of unsaved text, now considered saved, or None."""
-        if not self.dirty:
+        if not self.dirty or self.key is None:
             return None
         self._saved = self.text
         return self.key, self.text

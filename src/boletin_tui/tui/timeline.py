@@ -113,7 +113,8 @@ class Timeline(ScrollView, can_focus=True):
         if self._cursor is None:
             return []
         found = (self._next_bulletin(self._cursor, 1), self._next_bulletin(self._cursor, -1))
-        return [self._rows[i].bulletin.key for i in found if i is not None]
+        rows = [self._rows[i] for i in found if i is not None]
+        return [row.bulletin.key for row in rows if row.bulletin is not None]
 
     def select(self, key: str) -> None:
         for index, row in enumerate(self._rows):
@@ -162,7 +163,8 @@ class Timeline(ScrollView, can_focus=True):
             self.refresh_line(index)
         else:
             self.refresh()
-        self._announce(self._rows[index].bulletin.key)
+        bulletin = self._rows[index].bulletin
+        self._announce(bulletin.key if bulletin is not None else None)
 
     def _announce(self, key: str | None) -> None:
         if key != self._current:

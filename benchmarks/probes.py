@@ -160,7 +160,7 @@ def probe_app(archive: Path, work: Path, cold: bool) -> dict:
                 before = reader.bulletin
                 t0 = time.perf_counter()
                 _key(app, "j")
-                await _until(lambda: reader.bulletin is not before)
+                await _until(lambda b=before: reader.bulletin is not b)
                 _render_visible(reader)
                 steps.append(time.perf_counter() - t0)
             figures["next_bulletin"] = statistics.median(steps)

@@ -69,10 +69,27 @@ DOMAIN = [
 ]
 # fmt: on
 CONNECTORS = [",", ";", ";", ".", ".", ".", ".", "."]
-PLACES = """Ciudad de México|Guadalajara|Monterrey|Puebla|Mérida|Oaxaca|Tijuana|León|Morelia|Chihuahua|
-Hermosillo|Culiacán|Tuxtla Gutiérrez|Villahermosa|Zacatecas|Tlaxcala|Pachuca|Querétaro|Toluca""".replace(
-    "\n", ""
-).split("|")
+PLACES = [
+    "Ciudad de México",
+    "Guadalajara",
+    "Monterrey",
+    "Puebla",
+    "Mérida",
+    "Oaxaca",
+    "Tijuana",
+    "León",
+    "Morelia",
+    "Chihuahua",
+    "Hermosillo",
+    "Culiacán",
+    "Tuxtla Gutiérrez",
+    "Villahermosa",
+    "Zacatecas",
+    "Tlaxcala",
+    "Pachuca",
+    "Querétaro",
+    "Toluca",
+]
 # fmt: off
 NAMES = [
     "Zoé", "María", "José", "Juan", "Guadalupe", "Ana", "Luis", "Carmen", "Jorge", "Sofía",
@@ -230,7 +247,8 @@ def main() -> None:
     current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(
-        f"memory: index {current / 2**20:.1f} MB retained, {peak / 2**20:.1f} MB peak while building"
+        f"memory: index {current / 2**20:.1f} MB retained, "
+        f"{peak / 2**20:.1f} MB peak while building"
     )
 
     rng = random.Random(args.seed)
@@ -257,7 +275,8 @@ def main() -> None:
                 runs.append(time.perf_counter() - t0)
             times.extend(runs)
             print(
-                f"{q!r:28} {len(hits):>6} {runs[0] * 1000:>9.2f} {statistics.median(runs) * 1000:>10.2f}"
+                f"{q!r:28} {len(hits):>6} {runs[0] * 1000:>9.2f} "
+                f"{statistics.median(runs) * 1000:>10.2f}"
             )
     times.sort()
     print(

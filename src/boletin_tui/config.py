@@ -35,8 +35,8 @@ from boletin_tui.actions import ACTIONS, BY_ID, split_keys
 SETTINGS = ("theme", "annotator", "db", "keys")
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 NAMED_KEYS = frozenset(
-    "up down left right home end pageup pagedown insert delete backspace tab enter escape "
-    "space".split()
+    ["up", "down", "left", "right", "home", "end", "pageup", "pagedown", "insert", "delete"]
+    + ["backspace", "tab", "enter", "escape", "space"]
     + [f"f{n}" for n in range(1, 25)]
     # Textual's short names for characters whose Unicode names are long (`textual.keys`).
     + ["slash", "backslash", "at", "minus", "plus", "underscore"]

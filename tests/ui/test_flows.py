@@ -194,8 +194,7 @@ async def test_export_writes_a_csv(make, tmp_path, h):
         field.value = str(target)
         await pilot.press("enter")
         await h.settle(pilot)
-    with open(target, newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = list(csv.DictReader(target.read_text(encoding="utf-8").splitlines()))
     assert [(r["key"], r["tags"]) for r in rows] == [("210/2023", "exportable")]
 
 

@@ -322,7 +322,7 @@ def test_mentions_are_sorted_disjoint_and_index_the_text():
         "PLACE",
         "FIGURE",
     ]
-    for a, b in zip(mentions, mentions[1:]):
+    for a, b in zip(mentions, mentions[1:], strict=False):  # each with its successor
         assert a.end <= b.start
     assert all(text[m.start : m.end] == m.text for m in mentions)
 

@@ -333,7 +333,7 @@ def test_damaged_file_is_kept_aside_and_never_overwritten(path: Path, content: b
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
     s = AnnotationStore(path, "ana")
-    for attempt in range(2):
+    for _attempt in range(2):
         with pytest.raises(CorruptDatabase) as info:
             s.add_tags("45/2019", ["x"])
         assert str(path) in str(info.value) and str(info.value.copy) in str(info.value)

@@ -76,7 +76,7 @@ def report_problems(corpus: Corpus, console: Console) -> None:
     for c in corpus.conflicts:
         console.print(
             f"[red]conflicto[/] el número {c.number_key} aparece en boletines distintos: "
-            + "; ".join(f"{k} ← {escape(s)}" for k, s in zip(c.keys, c.sources))
+            + "; ".join(f"{k} ← {escape(s)}" for k, s in zip(c.keys, c.sources, strict=True))
         )
     for key, sources in corpus.duplicates:
         console.print(

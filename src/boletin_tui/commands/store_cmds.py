@@ -118,7 +118,9 @@ def run_export(args: argparse.Namespace) -> int:
             try:
                 write_export(rows, args.output, args.format, args.excel)
             except OSError as exc:
-                raise StoreError(f"No se pudo escribir {args.output}: {exc.strerror or exc}.")
+                raise StoreError(
+                    f"No se pudo escribir {args.output}: {exc.strerror or exc}."
+                ) from exc
             what = "anotación exportada" if len(rows) == 1 else "anotaciones exportadas"
             print(f"{len(rows)} {what} a {args.output}", file=sys.stderr)
             return 0
@@ -145,7 +147,7 @@ def _bulletins(args: argparse.Namespace) -> dict | None:
         return load_corpus_from_args(args).by_key()
     except UsageError:
         raise
-    except Exception as exc:  # the export is still useful without corpus columns
+    except Exception as exc:  # noqa: BLE001 - the export is still useful without corpus columns
         print(
             f"boletin-tui export: no se pudo leer el corpus ({exc}); se exporta sin sus columnas",
             file=sys.stderr,

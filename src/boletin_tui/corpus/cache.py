@@ -8,6 +8,7 @@ platform's, from `platformdirs`: `$XDG_CACHE_HOME/boletin-tui` on Linux) or in `
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import re
@@ -45,7 +46,7 @@ class ParseCache:
         try:
             with open(self.path, "rb") as fh:
                 data = pickle.load(fh)
-        except Exception:  # missing, unreadable, truncated or from another version: rebuild
+        except Exception:  # noqa: BLE001 - missing, truncated, another version: rebuild
             return {}
         if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
             return {}
@@ -104,8 +105,6 @@ def write_pickle(path: Path, data: object) -> bool:
         return True
     except OSError:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
         return False

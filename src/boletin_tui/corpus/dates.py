@@ -1,4 +1,4 @@
-"""Spanish dates and datelines, parsed with python-dateutil.
+"""Spanish dates and datelines (month names through python-dateutil's `parserinfo`).
 
 A dateline is a city followed by a date: `Ciudad de México, 20 de abril de 2020`,
 `Ciudad de México, jueves 30 de mayo de 2024.`, `Mérida, Yucatán, a 12 de octubre de 2022.`,
@@ -47,9 +47,11 @@ class SpanishParserInfo(du_parser.parserinfo):
 
 
 _INFO = SpanishParserInfo(dayfirst=True)
-_PARSER = du_parser.parser(_INFO)
 
-_MONTH = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+_MONTH = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre)"
+)
 _WEEKDAY = r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
 DATE_PATTERN = (
     rf"(?:{_WEEKDAY},?\s+)?(?:a\s+)?(?P<day>\d{{1,2}})(?:o|º|°)?\.?\s+de\s+(?P<month>{_MONTH})"
@@ -58,15 +60,6 @@ DATE_PATTERN = (
 _DATELINE = re.compile(rf"^(?P<city>[^\d]+?),\s*(?P<date>{DATE_PATTERN})\s*\.?$", re.IGNORECASE)
 _LONE_DATE = re.compile(rf"^(?P<date>{DATE_PATTERN})\s*\.?$", re.IGNORECASE)
 _LOWER_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e"}
-
-
-def parse_spanish_date(text: str) -> dt.date | None:
-    """`"jueves 30 de mayo de 2024."` -> date(2024, 5, 30); None when it is not a valid date."""
-    cleaned = re.sub(r"(\d)(?:o|º|°)\b", r"\1", text.strip().rstrip("."), flags=re.IGNORECASE)
-    try:
-        return _PARSER.parse(cleaned.lower()).date()
-    except (ValueError, OverflowError, du_parser.ParserError):
-        return None
 
 
 def parse_dateline(line: str) -> tuple[str | None, dt.date | None] | None:

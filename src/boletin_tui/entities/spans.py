@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
+from typing import Any
 
 Span = tuple[int, int]
 

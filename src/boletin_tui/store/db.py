@@ -45,7 +45,7 @@ def default_annotator() -> str:
         return name
     try:
         return getpass.getuser() or UNKNOWN_ANNOTATOR
-    except Exception:  # no user database entry (containers), no env variables
+    except Exception:  # noqa: BLE001 - no user database entry (containers), no env variables
         return UNKNOWN_ANNOTATOR
 
 
@@ -184,7 +184,9 @@ class AnnotationStore:
                     incoming.updated,
                 )
                 stamp = now_iso()
-                done = self._update(key, lambda cur: merge_annotation(cur, incoming, stamp))
+                # Called inside `_update`, within this iteration: the loop variables are current.
+                merge = lambda cur: merge_annotation(cur, incoming, stamp)  # noqa: B023, E731
+                done = self._update(key, merge)
                 results.append(done or incoming)
         return results
 

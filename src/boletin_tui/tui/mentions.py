@@ -23,10 +23,7 @@ def summarise(mentions: list) -> dict[str, list[str]]:
     for m in mentions:
         if m.type not in out:
             continue
-        if m.type == "FIGURE":
-            label = _figure(m)
-        else:
-            label = m.entity or m.text
+        label = _figure(m) if m.type == "FIGURE" else m.entity or m.text
         if label not in out[m.type]:
             out[m.type].append(label)
     return out

@@ -46,8 +46,6 @@ TITLE = (
     r"|señor(?:a)?|sra?\.|don|doña|almirante|coronel|capitán|teniente|arquitect[oa]|arq\.|c\.)"
 )
 ROLE_RE = re.compile(rf"\b(?:{ROLE}|{TITLE})(?![\w])", re.IGNORECASE)
-# A title or role directly before a name: `la doctora `, `el presidente `, `Dr. `.
-TITLE_BEFORE_RE = re.compile(rf"\b(?:{TITLE}|{ROLE})\s+$", re.IGNORECASE)
 
 # fmt: off
 REPORTING_VERBS = frozenset(

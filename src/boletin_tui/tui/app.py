@@ -23,6 +23,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TextArea
@@ -390,6 +391,12 @@ class BoletinApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Only the app's own actions, in Spanish: not Textual's English system commands.
         return palette_commands(self, self.applies, self._keys)
+
+    def action_command_palette(self) -> None:
+        # Textual's own, with the search field's hint in Spanish.
+        # App is invariant in its result type; Textual annotates this as App[object].
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(placeholder="Buscar acciones…", id="--command-palette"))
 
     # -- actions ----------------------------------------------------------------------------
     def action_timeline_cursor(self, step: int) -> None:

@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
+from boletin_tui.formatting import format_figure
 
 # The same as `boletin_tui.entities.TYPES` (a test checks), spelt out so that registering the
 # command-line options does not import the recogniser.
@@ -45,12 +46,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_figures)
 
 
-def _format_value(value: int | float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
-
-
 def run_entities(args: argparse.Namespace) -> int:
     from boletin_tui.entities import recognise_bulletin
 
@@ -66,7 +61,7 @@ def run_entities(args: argparse.Namespace) -> int:
         table.add_column(column, no_wrap=column in ("Clave", "Tipo", "Posición"))
     for b, m in rows:
         detail = (
-            f"{_format_value(m.value)} {m.unit or ''}".strip()
+            format_figure(m.value, m.unit)
             if m.type == "FIGURE"
             else m.entity
             if m.entity and m.entity != m.text
@@ -128,9 +123,7 @@ def run_figures(args: argparse.Namespace) -> int:
     table.add_column("Unidad", no_wrap=True)
     table.add_column("Oración")
     for r in rows:
-        value = _format_value(r["valor"])
-        if r["calificador"]:
-            value = f"{r['calificador']} {value}"
+        value = format_figure(r["valor"], None, r["calificador"] or None)
         table.add_row(
             r["clave"], r["fecha"] or "sin fecha", value, escape(r["unidad"]), escape(r["oracion"])
         )

@@ -17,11 +17,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
+from boletin_tui.entity_types import TYPES
 from boletin_tui.formatting import format_figure
-
-# The same as `boletin_tui.entities.TYPES` (a test checks), spelt out so that registering the
-# command-line options does not import the recogniser.
-TYPES = ("PERSON", "ORG", "PLACE", "FIGURE", "DATE")
 
 FIGURE_COLUMNS = ("clave", "fecha", "cifra", "valor", "unidad", "calificador", "oracion")
 

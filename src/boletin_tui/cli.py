@@ -2,14 +2,16 @@
 
 `boletin-tui [PATH ...] [--db FILE] [--annotator NAME]` opens the app; `boletin-tui COMMAND ...`
 runs a subcommand (`list`, `check`, `show`, `entities`, `figures`, `tag`, `untag`, `note`,
-`export`, `import`). Options may come anywhere (`show KEY --no-cache PATH`). Everything is in
-Spanish, argparse's own messages included.
+`export`, `import`, `config`, ...). Options may come anywhere (`show KEY --no-cache PATH`).
+Everything is in Spanish, argparse's own messages included.
 
 Exit status: 0 done; 1 a failed write or a command's own failure (a damaged database, a key
 not found, problems found by `check`); 2 bad usage or a missing path, with one line on
 standard error; 130 interrupted. No command prints a traceback: an unexpected error is one
 line too (status 1). Everything printed, by every command but the app, passes through
 `safe_text` (see `commands.output`).
+`config.toml` supplies the default database and annotator when neither the command line nor
+the environment does.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from boletin_tui import __version__
 from boletin_tui.commands.argparse_es import SpanishParser, spanish_metavars
 from boletin_tui.commands.common import UsageError
 from boletin_tui.commands.output import guarded_streams
+from boletin_tui.config import load_config
 from boletin_tui.safe_text import safe_text
 from boletin_tui.wording import os_error
 
@@ -32,6 +35,7 @@ COMMAND_MODULES = (
     "boletin_tui.commands.store_cmds",
     "boletin_tui.commands.team_cmds",
     "boletin_tui.commands.app_cmd",
+    "boletin_tui.commands.config_cmd",
 )
 
 
@@ -48,13 +52,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     )
     sub = parser.add_subparsers(dest="command", parser_class=SpanishParser, metavar="COMANDO")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real import error inside the module
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     for command in sub.choices.values():
         spanish_metavars(command)
     return parser, dict(sub.choices)
@@ -86,6 +84,8 @@ def _run(
         args = _parse(commands[args_list[0]], args_list[1:])
         args.command = args_list[0]
         _safe_arguments(args)
+        if args.command != "config":
+            load_config().apply_defaults(args)
         return int(args.func(args) or 0)
     except UsageError as exc:
         print(safe_text(str(exc), newlines=False), file=sys.stderr)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from boletin_tui.corpus import Bulletin, parse_or_skip, parse_text
-from boletin_tui.corpus.dates import parse_dateline, parse_spanish_date
+from boletin_tui.corpus.dates import parse_dateline
 from boletin_tui.corpus.parse import NotABulletin
 
 BODY = (
@@ -191,7 +191,7 @@ def test_not_a_bulletin_says_why(text, reason):
     ],
 )
 def test_spanish_dates(text, expected):
-    assert parse_spanish_date(text) == expected
+    assert parse_dateline(text) == (None, expected)  # a date alone on its line
 
 
 def test_dateline_with_impossible_date_keeps_city():

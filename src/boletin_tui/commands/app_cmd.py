@@ -23,15 +23,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_app(args: argparse.Namespace) -> int:
     """Open the app; a missing path raises `UsageError` (exit 2) and an unusable database
     prints one message on standard error and returns 1, both before the screen opens."""
+    from boletin_tui.config import load_config
     from boletin_tui.store import StoreError, resolve_db_path
 
     paths = corpus_paths(args) if args.paths else []
+    config = load_config()
     db_path = resolve_db_path(args.db)
     try:
         from boletin_tui.tui import make_app
 
         app = make_app(
-            paths, db_path, args.annotator, cache_dir=args.cache_dir, use_cache=not args.no_cache
+            paths,
+            db_path,
+            args.annotator,
+            cache_dir=args.cache_dir,
+            use_cache=not args.no_cache,
+            keymap=config.keys,
+            theme=config.theme,
+            config_problems=config.problems,
         )
     except StoreError as exc:
         print(safe_text(f"boletin-tui: {exc}", newlines=False), file=sys.stderr)
@@ -40,5 +49,7 @@ def run_app(args: argparse.Namespace) -> int:
         message = f"boletin-tui: no se pudo abrir la base de anotaciones {db_path}: {os_error(exc)}"
         print(safe_text(message, newlines=False), file=sys.stderr)
         return 1
+    for line in app.config_problems:  # stays visible after the app's screen closes
+        print(f"boletin-tui: {line}", file=sys.stderr)
     app.run()
     return int(app.return_code or 0)

@@ -13,11 +13,9 @@ from typing import Any
 
 from boletin_tui.commands.common import add_corpus_args, load_corpus_from_args
 from boletin_tui.commands.output import json_line, table
+from boletin_tui.entity_types import TYPES
+from boletin_tui.formatting import format_figure
 from boletin_tui.wording import plural
-
-# The same as `boletin_tui.entities.TYPES` (a test checks), spelt out so that registering the
-# command-line options does not import the recogniser.
-TYPES = ("PERSON", "ORG", "PLACE", "FIGURE", "DATE")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,12 +32,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="sólo menciones de este tipo (PERSON, ORG, PLACE, FIGURE, DATE); repetible",
     )
     p.set_defaults(func=run_entities)
-
-
-def _format_value(value: int | float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
 
 
 def run_entities(args: argparse.Namespace) -> int:
@@ -63,5 +55,5 @@ def run_entities(args: argparse.Namespace) -> int:
 
 def _detail(m: Any) -> str:
     if m.type == "FIGURE":
-        return " ".join(x for x in (_format_value(m.value), m.unit, m.noun) if x)
+        return " ".join(x for x in (format_figure(m.value, m.unit), m.noun) if x)
     return m.entity if m.entity and m.entity != m.text else ""

@@ -65,7 +65,3 @@ def normalise_key(text: str) -> str:
         head, tail = lowered.split("~")
         return f"{normalise_key(head)}~{tail}"
     raise ValueError(f"clave de boletín no válida: {text!r} (se espera algo como 119/2020)")
-
-
-def is_numbered(key: str) -> bool:
-    return not key.startswith("sn-")

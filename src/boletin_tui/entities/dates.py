@@ -6,6 +6,7 @@ They are found before figures so that days of the month and years are never figu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from boletin_tui.entities.scan import Scan
 from boletin_tui.spanish import MONTH_NAMES, WEEKDAY_PATTERN
@@ -36,7 +37,7 @@ _MONTH_WORDS = MONTH_NAMES
 _MONTH_CAPS = frozenset(m.upper() for m in _MONTH_WORDS)
 
 
-def _matches_over(found: Scan, anchor: int):
+def _matches_over(found: Scan, anchor: int) -> Iterator[re.Match[str]]:
     """The matches of `DATE_RE.finditer(text, anchor - 40, anchor + 50)` that contain `anchor`.
 
     A date opens a word, so instead of letting the search try every position of the window,

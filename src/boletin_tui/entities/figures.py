@@ -9,6 +9,7 @@ numbers (`No. 31`), ordinals and names such as `COVID-19` are not figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from boletin_tui.entities.numerals import (
     NUMBER,
@@ -58,7 +59,7 @@ _QUALIFIERS = (
 )
 
 
-def _reversed(words) -> str:
+def _reversed(words: Iterable[str]) -> str:
     return "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
 
 
@@ -332,7 +333,9 @@ def _scaled(num: str, unit: str) -> int | float | None:
     return None if factor is None else number_value(num, factor)
 
 
-def _ratio(text: str, pos: int, free, after_org: set[int], back: str) -> Figure | None:
+def _ratio(
+    text: str, pos: int, free: Callable[[int, int], bool], after_org: set[int], back: str
+) -> Figure | None:
     """`dos de cada tres`, `14 de 32` at `pos`, if it is one and free."""
     r = RATIO_RE.match(text, pos)
     if not r:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 
 from boletin_tui.spanish import CALENDAR_WORDS
 
@@ -51,9 +52,8 @@ TITLE = (
     r"|señor(?:a)?|sra?\.|don|doña|almirante|coronel|capitán|teniente|arquitect[oa]|arq\.|c\.)"
 )
 ROLE_RE = re.compile(rf"\b(?:{ROLE}|{TITLE})(?![\w])", re.IGNORECASE)
-# A title or role directly before a name: `la doctora `, `el presidente `, `Dr. `.
-TITLE_BEFORE_RE = re.compile(rf"\b(?:{TITLE}|{ROLE})\s+$", re.IGNORECASE)
 
+# fmt: off
 REPORTING_VERBS = frozenset(
     [
         "señaló",
@@ -162,8 +162,10 @@ REPORTING_VERBS = frozenset(
         "quienes",
     ]
 )
+# fmt: on
 
 # Present-tense verbs that open headlines (`Instruye Zoé Robledo a ...`).
+# fmt: off
 HEADLINE_VERBS = frozenset(
     [
         "avanza",
@@ -265,6 +267,7 @@ HEADLINE_VERBS = frozenset(
         "informan",
     ]
 )
+# fmt: on
 _VERB_ENDING = re.compile(r"(?:ó|aron|ieron|eron|yó)$")
 
 
@@ -272,7 +275,7 @@ def is_given_name(word: str) -> bool:
     return word in GIVEN_NAMES
 
 
-def _memo(func):
+def _memo(func: Callable[[str], bool]) -> Callable[[str], bool]:
     """Cache a word predicate in a plain dict (words repeat; the lists never change)."""
     cache: dict[str, bool] = {}
 

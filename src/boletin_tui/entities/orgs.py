@@ -7,6 +7,7 @@ venues: `Quinta Reunión Regional Sureste`, `Teatro Juárez`), so people are not
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from boletin_tui.entities import gazetteer as gz
 from boletin_tui.entities.lexicon import GIVEN_NAMES
@@ -232,7 +233,7 @@ def find_orgs(
     return found_orgs, blocked
 
 
-def _acronym_matches(text: str):
+def _acronym_matches(text: str) -> Iterator[re.Match[str]]:
     pos = text.find("(")
     while pos != -1:
         m = _ACRONYM.match(text, pos - 1 if pos and text[pos - 1] == " " else pos)

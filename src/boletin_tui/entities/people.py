@@ -12,7 +12,9 @@ name first, or three or more name-like words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from typing import Any
 
 from boletin_tui.entities.lexicon import (
     REPORTING_VERBS,
@@ -88,7 +90,7 @@ def _plural_phrase(words: list[tuple[int, int, str]]) -> bool:
     )
 
 
-def _segments(text: str, run: re.Match, stops: Occupancy):
+def _segments(text: str, run: re.Match[str], stops: Occupancy) -> Iterator[list[Any]]:
     """Pieces of a capitalised run, cut at stops and non-name words; yields token lists."""
     piece: list[tuple[int, int, str]] = []
     for tok in _TOKEN_RE.finditer(text, run.start(), run.end()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from boletin_tui.entities import gazetteer as gz
 from boletin_tui.entities import geo
@@ -21,6 +22,9 @@ from boletin_tui.entities.people import find_people, find_streets, link_people
 from boletin_tui.entities.scan import scan
 from boletin_tui.entities.spans import Occupancy, keep_best
 from boletin_tui.spanish import WEEKDAY_PATTERN
+
+if TYPE_CHECKING:
+    from boletin_tui.corpus import Bulletin
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]+"
 # `Mérida, Yucatán, 12 de octubre de 2022`: the places of a dateline on the first line.
@@ -97,7 +101,9 @@ def recognise(text: str) -> list[Mention]:
 
     # Candidates as plain tuples (length, priority, start, end, type, entity); a frozen
     # dataclass costs a microsecond to build, so only the chosen become `Mention`s.
-    cands = [(s - e, 0, s, e, "ORG", c) for s, e, c in orgs]
+    cands: list[tuple[int, int, int, int, str, Any]] = [
+        (s - e, 0, s, e, "ORG", c) for s, e, c in orgs
+    ]
     cands += [(s - e, 1, s, e, "PERSON", canon[(s, e)]) for s, e in people]
     cands += [(s - e, 2, s, e, "PLACE", None) for s, e in places]
     cands += [(s - e, 3, s, e, "DATE", None) for s, e in dates]
@@ -118,7 +124,7 @@ _CACHE: OrderedDict[str, tuple[Mention, ...]] = OrderedDict()
 _CACHE_SIZE = 64
 
 
-def recognise_bulletin(bulletin) -> list[Mention]:
+def recognise_bulletin(bulletin: Bulletin) -> list[Mention]:
     """`recognise(bulletin.text)`, memoised by `bulletin.content_hash` (a small LRU cache)."""
     key = bulletin.content_hash
     hit = _CACHE.get(key)

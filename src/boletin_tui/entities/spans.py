@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
+from typing import Any
 
 from boletin_tui.spanish import is_word_char
 
@@ -31,7 +32,7 @@ class Occupancy:
         return self._taken[pos] == 1
 
 
-def keep_best(items: list[tuple], rank: Callable[[tuple], object], start: int = 0) -> list[tuple]:
+def keep_best(items: list[tuple], rank: Callable[[tuple], Any], start: int = 0) -> list[tuple]:
     """The items left when, best `rank` first, each is kept if its span is still free.
 
     Each item holds its span at `item[start]`, `item[start + 1]`. The same outcome as ranking

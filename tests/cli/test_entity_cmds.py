@@ -145,10 +145,3 @@ def test_listing_commands_do_not_load_the_recogniser():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stderr.strip().endswith("LAZY")
-
-
-def test_types_match_the_recogniser():
-    from boletin_tui.commands.entity_cmds import TYPES
-    from boletin_tui.entities import TYPES as ENTITY_TYPES
-
-    assert TYPES == ENTITY_TYPES

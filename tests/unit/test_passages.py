@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,7 +174,7 @@ def test_merging_unites_passages_by_anchor_and_quote():
 
 
 # -- Schema 2 and migration ---------------------------------------------------------------
-SCHEMA1 = {
+SCHEMA1: dict[str, Any] = {
     "_meta": {"1": {"format": "boletin-tui-annotations", "schema": 1}},
     "annotations": {
         "201900045": {

@@ -8,18 +8,14 @@ gazetteers and compiling its patterns.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from typing import Any
 
 from boletin_tui.commands.common import add_corpus_args, load_corpus_from_args
-
-# The same as `boletin_tui.entities.TYPES` (a test checks), spelt out so that registering the
-# command-line options does not import the recogniser.
-TYPES = ("PERSON", "ORG", "PLACE", "FIGURE", "DATE")
+from boletin_tui.commands.output import json_line, table
+from boletin_tui.entity_types import TYPES
+from boletin_tui.formatting import format_figure
+from boletin_tui.wording import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,16 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="types",
         action="append",
         choices=TYPES,
+        type=str.upper,
         metavar="TIPO",
         help="sólo menciones de este tipo (PERSON, ORG, PLACE, FIGURE, DATE); repetible",
     )
     p.set_defaults(func=run_entities)
-
-
-def _format_value(value: int | float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
 
 
 def run_entities(args: argparse.Namespace) -> int:
@@ -50,20 +41,19 @@ def run_entities(args: argparse.Namespace) -> int:
     wanted = set(args.types or TYPES)
     rows = [(b, m) for b in corpus.bulletins for m in recognise_bulletin(b) if m.type in wanted]
     if args.json:
-        json.dump([m.to_json(b.key) for b, m in rows], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_line([m.to_json(b.key) for b, m in rows], indent=2) + "\n")
         return 0
-    table = Table(title=f"{len(rows)} menciones en {len(corpus.bulletins)} boletines")
-    for column in ("Clave", "Tipo", "Texto", "Posición", "Entidad o valor"):
-        table.add_column(column, no_wrap=column in ("Clave", "Tipo", "Posición"))
-    for b, m in rows:
-        detail = (
-            " ".join(x for x in (_format_value(m.value), m.unit, m.noun) if x)
-            if m.type == "FIGURE"
-            else m.entity
-            if m.entity and m.entity != m.text
-            else ""
-        )
-        table.add_row(b.key, m.type, escape(m.text), f"{m.start}-{m.end}", escape(detail))
-    Console().print(table)
+    table(
+        f"{plural(len(rows), 'mención', 'menciones')} en "
+        f"{plural(len(corpus.bulletins), 'boletín', 'boletines')}",
+        ("Clave", "Tipo", "Texto", "Posición", "Entidad o valor"),
+        [(b.key, m.type, m.text, f"{m.start}-{m.end}", _detail(m)) for b, m in rows],
+        no_wrap=("Clave", "Tipo", "Posición"),
+    )
     return 0
+
+
+def _detail(m: Any) -> str:
+    if m.type == "FIGURE":
+        return " ".join(x for x in (format_figure(m.value, m.unit), m.noun) if x)
+    return m.entity if m.entity and m.entity != m.text else ""

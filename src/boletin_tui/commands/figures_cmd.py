@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 from typing import Any, TextIO
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-
 from boletin_tui.commands.common import add_corpus_args, load_corpus_from_args
+from boletin_tui.commands.output import json_line, table
+from boletin_tui.wording import os_error, plural
 
 FIGURE_COLUMNS = ("key", "date", "figure", "value", "unit", "qualifier", "noun", "sentence")
 CHANGE_COLUMNS = ("change", "change_pct")
@@ -91,8 +88,7 @@ def run_figures(args: argparse.Namespace) -> int:
     records, columns, count = figure_records(args)
     if args.json:
         data = [{**r, "date": r["date"].isoformat() if r["date"] else None} for r in records]
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_line(data, indent=2) + "\n")
         return 0
     if args.csv or args.xlsx:
         return _write_file(args, records, columns)
@@ -122,12 +118,15 @@ def _write_file(
     except BrokenPipeError:
         raise  # the reader went away; the entry point treats it as success
     except OSError as exc:
-        reason = exc.strerror or exc
-        print(f"boletin-tui figures: no se pudo escribir {target}: {reason}", file=sys.stderr)
+        print(
+            f"boletin-tui figures: no se pudo escribir {target}: {os_error(exc)}", file=sys.stderr
+        )
         return 1
     if target != "-":
-        what = "cifra escrita" if len(records) == 1 else "cifras escritas"
-        print(f"{len(records)} {what} en {target}", file=sys.stderr)
+        print(
+            f"{plural(len(records), 'cifra escrita', 'cifras escritas')} en {target}",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -149,18 +148,14 @@ def _write_csv(
 
 
 def _print_table(args: argparse.Namespace, records: list[dict[str, Any]], count: int) -> None:
-    title = f"{len(records)} cifras en {count} boletines"
+    title = f"{plural(len(records), 'cifra', 'cifras')} en {plural(count, 'boletín', 'boletines')}"
     if args.noun is not None:
-        title += f" · sustantivo «{escape(args.noun)}»"
-    table = Table(title=title)
-    table.add_column("Clave", no_wrap=True)
-    table.add_column("Fecha", no_wrap=True)
-    table.add_column("Valor", justify="right", no_wrap=True)
-    table.add_column("Unidad", no_wrap=True)
-    table.add_column("Sustantivo")
+        title += f" · sustantivo «{args.noun}»"
+    columns = ["Clave", "Fecha", "Valor", "Unidad", "Sustantivo"]
     if args.noun is not None:
-        table.add_column("Cambio", justify="right", no_wrap=True)
-    table.add_column("Oración")
+        columns.append("Cambio")
+    columns.append("Oración")
+    rows = []
     for r in records:
         value = _format_value(r["value"])
         if r["qualifier"]:
@@ -168,15 +163,21 @@ def _print_table(args: argparse.Namespace, records: list[dict[str, Any]], count:
         cells = [
             r["key"],
             r["date"].isoformat() if r["date"] else "sin fecha",
-            escape(value),
-            escape(r["unit"] or ""),
-            escape(r["noun"] or ""),
+            value,
+            r["unit"] or "",
+            r["noun"] or "",
         ]
         if args.noun is not None:
             cells.append(_format_change(r["change"], r["change_pct"]))
-        cells.append(escape(r["sentence"]))
-        table.add_row(*cells)
-    Console().print(table)
+        cells.append(r["sentence"])
+        rows.append(cells)
+    table(
+        title,
+        columns,
+        rows,
+        no_wrap=("Clave", "Fecha", "Valor", "Unidad", "Cambio"),
+        right=("Valor", "Cambio"),
+    )
 
 
 def _format_change(change: int | float | None, pct: float | None) -> str:

@@ -15,14 +15,10 @@ import json
 import sys
 from collections.abc import Callable
 
-from rich.console import Console
-from rich.markup import escape
-
 from boletin_tui.commands.common import (
     UsageError,
     add_corpus_args,
     add_db_args,
-    allow_intermixed,
     load_corpus_from_args,
 )
 from boletin_tui.corpus import Corpus
@@ -35,7 +31,6 @@ QUOTE_WIDTH = 60
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("passage", help="marca un pasaje de un boletín (o lo borra con --delete)")
-    allow_intermixed(p)
     add_db_args(p)
     p.add_argument("key", nargs="?", metavar="KEY", help="clave del boletín, p. ej. 119/2020")
     p.add_argument("quote", nargs="?", metavar="QUOTE", help="texto exacto del pasaje")
@@ -47,7 +42,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_passage)
 
     p = sub.add_parser("passages", help="lista los pasajes de un boletín")
-    allow_intermixed(p)
     add_db_args(p)
     p.add_argument("key", metavar="KEY", help="clave del boletín, p. ej. 119/2020")
     p.add_argument("--json", action="store_true", help="imprime un arreglo JSON")
@@ -197,21 +191,21 @@ def _status_json(where: Anchor | None) -> dict | None:
     return {"start": where.start, "end": where.end, "method": where.method, "score": where.score}
 
 
-def report_orphans(corpus: Corpus, args: argparse.Namespace, console: Console) -> int:
-    """For `check`: print each passage that cannot be found in its bulletin's current text,
-    and how many moved; returns the number of problems (orphans, or 1 for an unreadable
-    database). Passages of bulletins not in `corpus` are not checked. Reads only."""
+def orphan_lines(corpus: Corpus, args: argparse.Namespace) -> tuple[list[tuple[str, str]], int]:
+    """For `check`: (a (label, text) problem for each passage that cannot be found in its
+    bulletin's current text, or one for an unreadable database; how many passages moved).
+    Passages of bulletins not in `corpus` are not checked. Reads only; plain text, no markup."""
     path = resolve_db_path(getattr(args, "db", None))
     if not path.exists():
-        return 0
+        return [], 0
     try:
         with AnnotationStore(path, getattr(args, "annotator", None)) as store:
             annotations = store.all()
     except StoreError as exc:
-        console.print(f"[red]anotaciones[/] {escape(str(exc))}")
-        return 1
+        return [("anotaciones", str(exc))], 0
     by_key = corpus.by_key()
-    orphans = moved = 0
+    lines: list[tuple[str, str]] = []
+    moved = 0
     for a in annotations:
         bulletin = by_key.get(a.key) if a.passages else None
         if bulletin is None:
@@ -220,14 +214,11 @@ def report_orphans(corpus: Corpus, args: argparse.Namespace, console: Console) -
         for p in a.passages:
             where = locate(text, p)
             if where is None:
-                orphans += 1
-                console.print(
-                    f"[red]pasaje huérfano[/] {a.key} {p.id}: "
-                    f"«{escape(plain(p.quote, QUOTE_WIDTH))}» ya no está en el texto "
-                    "(se conserva)"
-                )
+                quote = plain(p.quote, QUOTE_WIDTH)
+                lines.append(
+                    ("pasaje huérfano", f"{a.key} {p.id}: «{quote}» ya no está en el texto "
+                     "(se conserva)")
+                )  # fmt: skip
             elif where.moved:
                 moved += 1
-    if moved:
-        console.print(f"{moved} pasaje(s) reubicados porque el texto cambió.")
-    return orphans
+    return lines, moved

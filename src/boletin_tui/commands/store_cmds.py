@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from boletin_tui.commands.common import UsageError, add_corpus_args, add_db_args
+from boletin_tui.corpus.keys import FIRST_YEAR  # years outside [1943, next year]: a typo
 from boletin_tui.store import (
     Annotation,
     AnnotationStore,
@@ -41,9 +42,6 @@ from boletin_tui.store.exchange import (
     write_text_atomic,
 )
 from boletin_tui.store.model import TAG_SEPARATOR, normalise_tags
-
-#: IMSS was founded in 1943; a bulletin year outside [1943, next year] is a typo.
-FIRST_YEAR = 1943
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -125,24 +123,26 @@ def _describe(annotation: Annotation | None, key: str) -> str:
 def _key(args: argparse.Namespace) -> tuple[str, BulletinSnapshot | None]:
     """The normalised key and, with `--corpus`, the snapshot of its bulletin.
 
-    A malformed key, an implausible year, or (with `--corpus`) a key not in the corpus is a
+    A malformed key, a key not in the corpus (with `--corpus`), or an implausible year
+    (without `--corpus`: a key `list` shows, year typo and all, is accepted with it) is a
     `UsageError`; without `--corpus`, `_said_unchecked` says so once the command succeeded.
     """
-    from boletin_tui.corpus.keys import normalise_key
+    from boletin_tui.corpus.keys import normalise_key, plausible_year
 
     where = f"boletin-tui {args.command}"
     try:
         key = normalise_key(args.key)
     except ValueError as exc:
         raise UsageError(f"{where}: {exc}") from None
-    year = int(key.split("~")[0].split("/")[1]) if "/" in key else None
     last = dt.date.today().year + 1
-    if year is not None and not FIRST_YEAR <= year <= last:
-        raise UsageError(
-            f"{where}: clave de boletín no válida: {args.key!r} (el año debe estar entre "
-            f"{FIRST_YEAR} y {last})"
-        )
+    plausible = plausible_year(key)
     if not args.corpus:
+        if not plausible:  # a typo'd year a file prints (101/0202) is accepted with --corpus
+            raise UsageError(
+                f"{where}: clave de boletín no válida: {args.key!r} (el año debe estar entre "
+                f"{FIRST_YEAR} y {last}; si un boletín lo imprime así, indique su corpus "
+                "con --corpus RUTA)"
+            )
         return key, None
     bulletin = _corpus(args.corpus, where).get(key)
     if bulletin is None:

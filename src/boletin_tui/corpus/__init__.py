@@ -1,6 +1,6 @@
 """Files to `Bulletin` records: decoding, parsing, Spanish dates, loading and caching."""
 
-from boletin_tui.corpus.keys import is_numbered, normalise_key
+from boletin_tui.corpus.keys import normalise_key
 from boletin_tui.corpus.load import (
     find_files,
     load_corpus,
@@ -22,7 +22,6 @@ __all__ = [
     "Outline",
     "Skipped",
     "find_files",
-    "is_numbered",
     "load_corpus",
     "load_outline",
     "normalise_key",

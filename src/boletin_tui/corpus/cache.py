@@ -2,21 +2,24 @@
 
 The cache is an optimisation, never a source of truth: a file that changed is parsed again, a
 cache that is unreadable or from another version is ignored and rebuilt, and `--no-cache`
-bypasses it. It lives in the user cache directory (`$BOLETIN_TUI_CACHE_DIR`, else
-`$XDG_CACHE_HOME/boletin-tui`, else `~/.cache/boletin-tui`) or in `--cache-dir`.
+bypasses it. It lives in the user cache directory (`$BOLETIN_TUI_CACHE_DIR`, else the
+platform's, from `platformdirs`: `$XDG_CACHE_HOME/boletin-tui` on Linux) or in `--cache-dir`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import re
 import tempfile
 from pathlib import Path
 
+import platformdirs
+
 from boletin_tui.corpus.model import Bulletin, Skipped
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: text made terminal-safe at parse; keys keep 4-digit years
 _FILE_NAME = f"parsed-v{CACHE_VERSION}.pickle"
 _MAX_ENTRIES = 200_000
 
@@ -24,10 +27,11 @@ Entry = tuple[int, int, Bulletin | Skipped]  # size, mtime_ns, parse result
 
 
 def default_cache_dir() -> Path:
+    """`$BOLETIN_TUI_CACHE_DIR`, else the platform's user cache folder (`platformdirs`:
+    `$XDG_CACHE_HOME/boletin-tui` on Linux, `~/Library/Caches/boletin-tui` on macOS)."""
     if explicit := os.environ.get("BOLETIN_TUI_CACHE_DIR"):
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "boletin-tui"
+    return Path(platformdirs.user_cache_dir("boletin-tui", appauthor=False))
 
 
 class ParseCache:
@@ -42,7 +46,7 @@ class ParseCache:
         try:
             with open(self.path, "rb") as fh:
                 data = pickle.load(fh)
-        except Exception:  # missing, unreadable, truncated or from another version: rebuild
+        except Exception:  # noqa: BLE001 - missing, truncated, another version: rebuild
             return {}
         if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
             return {}
@@ -101,8 +105,6 @@ def write_pickle(path: Path, data: object) -> bool:
         return True
     except OSError:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
         return False

@@ -13,6 +13,7 @@ An outline's full bulletin is read from its file on demand (`load.read_full`).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
@@ -105,8 +106,6 @@ def read_outline(path: Path | None) -> Corpus | None:
         and all(isinstance(b, Outline) for b in corpus.bulletins)
     ):
         return corpus
-    try:
+    with contextlib.suppress(OSError):
         path.unlink()  # so that the full load saves a good one again
-    except OSError:
-        pass
     return None

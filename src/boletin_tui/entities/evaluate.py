@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from boletin_tui.corpus import Bulletin
 from boletin_tui.entities.recognise import recognise_bulletin
 
 DEFAULT_GOLD = Path("..") / "shared" / "seeds" / "entities.json"
@@ -147,7 +148,7 @@ def evaluate_all(gold_path: Path, folder: Path) -> tuple[dict[str, Score], NounS
         if name.startswith("_"):
             continue
         bulletin = parse_file(folder / name)
-        if not hasattr(bulletin, "text"):
+        if not isinstance(bulletin, Bulletin):
             problems.append(f"{name}: {getattr(bulletin, 'reason', 'no se pudo leer')}")
             continue
         predicted: dict[str, list[str]] = {}

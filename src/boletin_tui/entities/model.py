@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-TYPES = ("PERSON", "ORG", "PLACE", "FIGURE", "DATE")
+from boletin_tui.entity_types import TYPES
+
+__all__ = ["TYPES", "Mention", "new_mention"]
 
 
 @dataclass(frozen=True, slots=True)

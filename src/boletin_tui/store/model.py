@@ -242,7 +242,7 @@ def parse_timestamp(text: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(text.strip())
     except ValueError:
         # Only for foreign, hand-edited files. (No type stubs are installed for dateutil.)
-        from dateutil import parser as date_parser  # type: ignore[import-untyped]
+        from dateutil import parser as date_parser
 
         try:
             value = date_parser.parse(text, dayfirst=True)

@@ -16,7 +16,7 @@ the error when that bulletin is opened).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from boletin_tui.entities.figures_table import FigureRow, FiguresTable, rows_of_bulletin
@@ -34,6 +34,16 @@ class FiguresCache:
         self._started = False
         self._version = 0  # bumped whenever rows change
         self._table: tuple[int, tuple[str, ...], FiguresTable] | None = None
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[FigureRow]) -> FiguresCache:
+        """A complete cache of rows already recognised (stored figures, tests, benchmarks)."""
+        cache = cls()
+        for row in rows:
+            cache._rows.setdefault(row.key, ("", []))[1].append(row)
+        cache._started, cache._version = True, 1
+        cache.done = cache.total = len(cache._rows)
+        return cache
 
     @property
     def started(self) -> bool:

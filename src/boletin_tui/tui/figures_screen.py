@@ -20,7 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from boletin_tui.actions import BY_ID, display_keys
 from boletin_tui.entities.figures_cache import FiguresCache
@@ -28,7 +28,7 @@ from boletin_tui.entities.figures_table import FigureRow, FiguresTable
 from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.figures_export import FiguresExportScreen, default_figures_path
 from boletin_tui.tui.figures_grid import GRID_COLUMNS, FiguresGrid
-from boletin_tui.tui.keymap import widget_binding
+from boletin_tui.tui.keymap import effective_keys, widget_binding
 from boletin_tui.tui.labels import plural
 from boletin_tui.tui.series_chart import SeriesChart
 
@@ -81,13 +81,24 @@ class FiguresScreen(Screen[FigureRow | None]):
         yield FiguresGrid(id="figures-grid")
         yield Static("", id="figures-chart-title", markup=False)
         yield SeriesChart(id="figures-chart")
-        yield Footer()
+        # Not a `Footer`: it rebuilt a widget per key and took ~2/3 of the screen's opening.
+        yield Static(self._hints(), id="figures-keys", markup=False)
 
     def on_mount(self) -> None:
         self.grid = self.query_one(FiguresGrid)
         self.chart = self.query_one(SeriesChart)
         self.reload()
         self.grid.focus()
+
+    def _hints(self) -> str:
+        """One line of keys from the action table (with the user's keymap)."""
+        keymap = getattr(self.app, "_keys", {})
+        parts = []
+        for action_id in (*SCREEN_ACTIONS[:3], "figures_open", *SCREEN_ACTIONS[3:], "help"):
+            action = BY_ID[action_id]
+            keys = display_keys(effective_keys(action, keymap)).split(" / ")[0]
+            parts.append(f"{keys} {action.label.lower()}")
+        return " · ".join(parts)
 
     # -- rows -------------------------------------------------------------------------------
     def reload(self) -> None:

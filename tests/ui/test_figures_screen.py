@@ -10,9 +10,9 @@ from textual.app import App, ComposeResult
 
 from boletin_tui.entities.figures_cache import FiguresCache
 from boletin_tui.entities.figures_table import FigureRow
+from boletin_tui.tui import figures_screen
 from boletin_tui.tui.figures_export import FiguresExportScreen
 from boletin_tui.tui.figures_grid import FiguresGrid
-from boletin_tui.tui import figures_screen
 from boletin_tui.tui.figures_screen import FiguresScreen
 from boletin_tui.tui.reader import Reader
 from boletin_tui.tui.series_chart import SeriesChart

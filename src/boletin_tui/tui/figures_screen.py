@@ -126,9 +126,13 @@ class FiguresScreen(Screen[FigureRow | None]):
         self.shown = list(rows)
         self.grid.set_rows(self.shown, keep=self.grid.current)
         self._status()
-        self.call_after_refresh(self._chart)
+        self.call_after_refresh(self._chart, self.word)
 
-    def _chart(self) -> None:
+    def _chart(self, word: str | None = None) -> None:
+        """Draw the chart of the filtered rows; skipped when the filter has changed since it
+        was asked for (keys typed fast: only the last one's chart is drawn)."""
+        if word is not None and word != self.word:
+            return
         title = self.query_one("#figures-chart-title", Static)
         if not self.word.strip():
             self.chart.display = False

@@ -61,8 +61,9 @@ from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
 from boletin_tui.workspace import SearchNotReady, Workspace, Write
 
-# App actions that still apply while the figures screen is shown (uifig).
-_OVER_FIGURES = frozenset({"quit", "help", "command_palette"})
+# App actions that still apply while the figures screen is shown (uifig); `search` focuses its
+# filter, as a priority binding run in the order typed (keys right after it are the filter's).
+_OVER_FIGURES = frozenset({"quit", "help", "command_palette", "search"})
 # Actions whose availability depends on the app's state rather than on the focus (`when`).
 _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped")
 
@@ -428,6 +429,9 @@ class BoletinApp(App[None]):
         self.query_one(NoteEditor).action_save()
 
     def action_search(self) -> None:
+        if isinstance(self.screen, FiguresScreen):  # figures screen (uifig): its filter
+            self.screen.action_focus_filter()
+            return
         self.query_one(SearchBar).open()
 
     def action_clear_search(self) -> None:

@@ -35,6 +35,8 @@ GRID_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("qualifier", "Calificador", 11),
     ("sentence", "Oración", 0),
 )
+# Below this width the columns narrow so that the sentence keeps some room.
+_NARROW, _NARROW_WIDTHS = 110, (10, 9, 13, 16, 9, 0)
 
 
 def cells(row: FigureRow) -> tuple[str, ...]:
@@ -158,8 +160,9 @@ class FiguresGrid(ScrollView, can_focus=True):
 
     # -- layout and rendering ----------------------------------------------------------------
     def _widths(self, width: int) -> list[int]:
-        fixed = sum(w + 1 for _, _, w in GRID_COLUMNS if w)
-        return [w if w else max(width - fixed, 8) for _, _, w in GRID_COLUMNS]
+        widths = [w for _, _, w in GRID_COLUMNS] if width >= _NARROW else list(_NARROW_WIDTHS)
+        fixed = sum(w + 1 for w in widths if w)
+        return [w if w else max(width - fixed, 8) for w in widths]
 
     def _column_at(self, x: int) -> str | None:
         left = 0

@@ -174,7 +174,7 @@ class FiguresScreen(Screen[FigureRow | None]):
 
     @on(Input.Submitted, "#figures-filter")
     def _filter_done(self) -> None:
-        self.grid.focus()
+        self.set_focus(self.grid)
 
     @on(FiguresGrid.SortRequested)
     def _sort_clicked(self, message: FiguresGrid.SortRequested) -> None:
@@ -214,7 +214,8 @@ class FiguresScreen(Screen[FigureRow | None]):
         self.sort_by(column, not reverse)
 
     def action_focus_filter(self) -> None:
-        self.query_one(Input).focus()
+        # Now, not on the next refresh (`focus()`): keys typed right after `/` are the filter's.
+        self.set_focus(self.query_one(Input))
 
     def action_close(self) -> None:
         if self.focused is self.query_one(Input) and self.word:

@@ -96,7 +96,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("export", "e", "Exportar", "Exportar anotaciones", "exportar las anotaciones a CSV"),
     # -- figures screen (uifig) --
     Action("figures", "f", "Cifras", "Tabla de cifras",
-           "tabla de las cifras de los boletines listados, con su gráfica"),
+           "tabla de las cifras de los boletines listados, con su gráfica", priority=True),
     Action("figures_filter", "slash", "Filtrar", "", "filtrar por sustantivo", where="cifras",
            scope="widget", group="figures"),
     Action("figures_sort", "s", "Ordenar", "",

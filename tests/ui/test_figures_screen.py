@@ -279,3 +279,19 @@ async def test_the_screen_reports_progress_while_figures_arrive(h):
         screen.progress()
         await pilot.pause()
         assert "Reconociendo cifras… 1 de 3" in h.screen_text(app)
+
+
+async def test_filter_typed_in_one_burst(make, h):
+    """`f/guardian` arriving at once, as from a real terminal, filters (no key reaches the
+    table: `e` would export)."""
+    from textual import events
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await h.settle(pilot)
+        for ch in "f/guardian":
+            app.post_message(events.Key("slash" if ch == "/" else ch, ch))
+        await h.settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FiguresScreen)
+        assert screen.word == "guardian" and len(screen.shown) == 2

@@ -64,6 +64,8 @@ class FiguresScreen(Screen[FigureRow | None]):
         widget_binding("figures_close", "close"),
     ]
 
+    AUTO_FOCUS = "FiguresGrid"  # not the filter: `/` leads there, and keys go to the table
+
     def __init__(self, cache: FiguresCache, keys: Sequence[str], word: str = "") -> None:
         super().__init__()
         self.cache, self.keys = cache, list(keys)
@@ -88,7 +90,6 @@ class FiguresScreen(Screen[FigureRow | None]):
         self.grid = self.query_one(FiguresGrid)
         self.chart = self.query_one(SeriesChart)
         self.reload()
-        self.grid.focus()
 
     def _hints(self) -> str:
         """One line of keys from the action table (with the user's keymap)."""

@@ -221,7 +221,8 @@ class _ScreenHost(App[None]):
 
 
 async def _show(app, pilot, rows: list[FigureRow]) -> FiguresScreen:
-    screen = FiguresScreen(FiguresCache.from_rows(rows), [r.key for r in rows], word="residente")
+    keys = list(dict.fromkeys(r.key for r in rows))
+    screen = FiguresScreen(FiguresCache.from_rows(rows), keys, word="residente")
     await app.push_screen(screen)
     await pilot.pause()
     await pilot.pause()
@@ -295,3 +296,25 @@ async def test_filter_typed_in_one_burst(make, h):
         screen = app.screen
         assert isinstance(screen, FiguresScreen)
         assert screen.word == "guardian" and len(screen.shown) == 2
+
+
+async def test_chart_changes_follow_series_of(h):
+    """The chart's change per point is `series_of`'s, with figures repeated in a bulletin."""
+    from boletin_tui.entities.figures_table import series_of
+
+    rows = _rows(6)
+    doubled = [r for row in rows for r in (row, _again(row))]
+    app = _ScreenHost()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _show(app, pilot, doubled)
+        chart = screen.query_one(SeriesChart)
+        expected = [p.change_pct for p in series_of(chart.plotted)]
+        got = [chart.change_pct(i) for i in range(len(chart.plotted))]
+        assert [None if g is None else round(g, 2) for g in got] == expected
+        assert expected[0] is None and expected[2] is not None
+
+
+def _again(row: FigureRow) -> FigureRow:
+    from dataclasses import replace
+
+    return replace(row, value=(row.value or 0) + 5, start=row.start + 20, end=row.end + 20)

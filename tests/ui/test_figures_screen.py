@@ -6,7 +6,9 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
+from textual.widgets import Input
 
 from boletin_tui.entities.figures_cache import FiguresCache
 from boletin_tui.entities.figures_table import FigureRow
@@ -79,11 +81,11 @@ async def test_sort_by_keys_and_by_clicking_a_title(make, h):
         screen = await _open_figures(app, pilot, h)
         grid = screen.query_one(FiguresGrid)
         await pilot.press("s", "s", "s")  # date, bulletin, value
-        values = [row.value for row in screen.shown]
+        values = [row.value or 0 for row in screen.shown]
         assert values == sorted(values)
         assert "Cifra ▲" in h.screen_text(app)
         await pilot.press("r")
-        assert [row.value for row in screen.shown] == sorted(values, reverse=True)
+        assert [row.value or 0 for row in screen.shown] == sorted(values, reverse=True)
         # A click on the title of the noun column sorts by noun; again, in reverse.
         noun_x = h.screen_text(app).splitlines()[2].index("Sustantivo")
         await pilot.click(FiguresGrid, offset=(noun_x + 2, 0))
@@ -145,7 +147,7 @@ async def test_export_writes_csv_and_asks_before_replacing(make, h, tmp_path):
         await pilot.press("slash", *"guardian", "enter", "e")
         await pilot.pause()
         assert isinstance(app.screen, FiguresExportScreen)
-        field = app.screen.query_one("#figures-export-path")
+        field = app.screen.query_one("#figures-export-path", Input)
         field.value = str(target)
         await pilot.press("enter")
         await h.settle(pilot)
@@ -157,7 +159,7 @@ async def test_export_writes_csv_and_asks_before_replacing(make, h, tmp_path):
         target.write_text("mío", encoding="utf-8")
         await pilot.press("e")
         await pilot.pause()
-        app.screen.query_one("#figures-export-path").value = str(target)
+        app.screen.query_one("#figures-export-path", Input).value = str(target)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FiguresExportScreen)
@@ -168,22 +170,21 @@ async def test_export_writes_csv_and_asks_before_replacing(make, h, tmp_path):
         # Confirmed: replaced.
         await pilot.press("e")
         await pilot.pause()
-        app.screen.query_one("#figures-export-path").value = str(target)
+        app.screen.query_one("#figures-export-path", Input).value = str(target)
         await pilot.press("enter", "enter")
         await h.settle(pilot)
         assert target.read_text(encoding="utf-8").startswith("key,date,figure")
 
 
 async def test_export_xlsx_has_typed_cells(make, h, tmp_path):
-    import openpyxl
-
+    openpyxl = pytest.importorskip("openpyxl")
     app = make()
     target = tmp_path / "cifras.xlsx"
     async with app.run_test(size=SIZE) as pilot:
         await _open_figures(app, pilot, h)
         await pilot.press("slash", *"guardian", "enter", "e")
         await pilot.pause()
-        app.screen.query_one("#figures-export-path").value = str(target)
+        app.screen.query_one("#figures-export-path", Input).value = str(target)
         await pilot.press("enter")
         await h.settle(pilot)
     sheet = openpyxl.load_workbook(target).active

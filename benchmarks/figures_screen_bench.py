@@ -8,8 +8,8 @@ in a complete `FiguresCache`: the state once the background recognition has fini
 (wall clock, median of `--repeat`, interleaved with the peer):
 - opening: `push_screen(FiguresScreen(cache, keys))` until the screen has composed, mounted and
   drawn its first frame; peer: Textual's `DataTable` given only 20,000 of those rows.
-- filtering by noun: `screen.word = w; screen.apply()` (filter, sort if any, the grid's rows,
-  the status line); the chart, drawn after that frame, is timed apart.
+- filtering by noun: `screen.word = w; screen.apply(keep_cursor=False)` as typing does (filter,
+  sort if any, the grid's rows, the status line); the chart, drawn after that frame, apart.
 - the chart: `SeriesChart` against `textual-plotext`'s `PlotextPlot` (when installed) for the
   same points, each drawn into a 140x12 region.
 - with `--cold N`: `FiguresCache.fill` over N synthetic bulletins (`synth.py`), per bulletin,
@@ -81,7 +81,7 @@ async def _filtering(cache: FiguresCache, keys: list[str], words: list[str]) -> 
         for word in words:
             t0 = time.perf_counter()
             screen.word = word
-            screen.apply()
+            screen.apply(keep_cursor=False)  # as typing in the field does
             table = time.perf_counter() - t0
             t0 = time.perf_counter()
             screen._chart()
@@ -130,13 +130,11 @@ def _median(values: list[float]) -> float:
 
 
 def _reference() -> float:
-    """CPU seconds for 5M additions (as `run.py`): this shared machine's speed right now;
-    0.45-0.50 s when it is quiet."""
-    t = time.process_time()
-    total = 0
-    for i in range(5_000_000):
-        total += i
-    return time.process_time() - t
+    """`run.py`'s machine reference (5M additions in a child Python): this shared machine's
+    speed right now; 0.45-0.50 s when it is quiet."""
+    from run import run_reference
+
+    return float(run_reference()["seconds"])
 
 
 def _cold(count: int) -> None:

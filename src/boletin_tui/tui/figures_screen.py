@@ -115,8 +115,9 @@ class FiguresScreen(Screen[FigureRow | None]):
         else:
             self._status()
 
-    def apply(self) -> None:
-        """Filter, sort and show; the chart follows after this frame."""
+    def apply(self, keep_cursor: bool = True) -> None:
+        """Filter, sort and show; the chart follows after this frame. The cursor stays on its
+        figure when `keep_cursor` (a sort, more rows arriving), else goes to the first row."""
         rows = self.table.filter(self.word) if self.word.strip() else self.table.rows
         if self.sort is not None:
             column, reverse = self.sort
@@ -124,8 +125,8 @@ class FiguresScreen(Screen[FigureRow | None]):
                 rows = FiguresTable.sort(rows, column, reverse)
             else:
                 rows = self.table.sorted_rows(column, reverse)
-        self.shown = list(rows)
-        self.grid.set_rows(self.shown, keep=self.grid.current)
+        self.shown = rows  # never modified: a new list whenever the rows change
+        self.grid.set_rows(self.shown, keep=self.grid.current if keep_cursor else None)
         self._status()
         self.call_after_refresh(self._chart, self.word)
 
@@ -171,7 +172,7 @@ class FiguresScreen(Screen[FigureRow | None]):
     def _filter(self, event: Input.Changed) -> None:
         if event.value != self.word:
             self.word = event.value
-            self.apply()
+            self.apply(keep_cursor=False)
 
     @on(Input.Submitted, "#figures-filter")
     def _filter_done(self) -> None:

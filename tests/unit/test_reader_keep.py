@@ -137,7 +137,12 @@ def test_tagging_many_bulletins_is_one_write(tmp_path, monkeypatch):
     store.add_tags("1/2020", ["ya", "Lote"])
     replaced: list[str] = []
     real = os.replace
-    monkeypatch.setattr(os, "replace", lambda a, b: (replaced.append(str(b)), real(a, b)))
+
+    def counting_replace(source: str, target: str) -> None:
+        replaced.append(str(target))
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", counting_replace)
     keys = [f"{n}/2020" for n in range(1, 301)]
     result = tag_many(store, keys, "lote")
     assert len(replaced) == 1  # one durable write for 300 bulletins

@@ -50,6 +50,13 @@ async def test_enter_on_an_entity_scrolls_to_it_and_highlights_it(make, h):
         assert reader.marked is not None
         start, end = reader.marked
         assert reader.bulletin.text[start:end] == "Campeche"
+        content = reader.content
+        marked = [
+            span.style
+            for span in content.spans
+            if content.plain[span.start : span.end] == "Campeche" and span.style.bold
+        ]
+        assert marked and marked[-1].background.a == 1  # an opaque highlight over the text
         assert reader.scroll_y > 0  # the mention is further down than the first screen
         assert "Campeche" in h.screen_text(app)
         await pilot.press("j")  # another bulletin: nothing marked

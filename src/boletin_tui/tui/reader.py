@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from textual import events
@@ -97,7 +98,9 @@ class Reader(LineView, can_focus=True):
             if key != self._content_key:
                 mentions = self._mentions
                 if self.marked is not None:  # last, so that its style goes over the type's
-                    styles = {**styles, "MARK": parts["mark"]}
+                    # The partial visual style leaves the background out: take it from CSS.
+                    background = self.get_component_styles("reader--mark").background
+                    styles = {**styles, "MARK": replace(parts["mark"], background=background)}
                     mentions = [*mentions, _Mark(*self.marked)]
                 self._pieces = render_pieces(self.bulletin, mentions, styles, parts)
                 self._content_key = key

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from boletin_tui.corpus import Bulletin, Outline, read_full
-from boletin_tui.store import Annotation, tags_by_use
+from boletin_tui.store import Annotation, AnnotationStore, tags_by_use
 
 
 class CorpusView(Protocol):
@@ -88,6 +88,21 @@ class Change:
     annotated: bool  # whether the bulletin now counts as annotated (timeline marks)
     tags_changed: bool  # whether `Workspace.tags` changed (completion lists)
     note: str | None = None  # the note text written, when the write was a note
+
+
+@dataclass(frozen=True, slots=True)
+class TagBatch:
+    """Add (or, with `remove`, take off) `tag` on every bulletin in `keys`, in one write."""
+
+    keys: tuple[str, ...]
+    tag: str
+    remove: bool = False
+
+    def apply(self, store: AnnotationStore) -> dict[str, Annotation | None]:
+        """Make the change (blocking; on the store thread); each key's record now stored."""
+        from boletin_tui.store.batch import tag_many
+
+        return tag_many(store, self.keys, self.tag, remove=self.remove)
 
 
 class SearchNotReady(Exception):
@@ -213,6 +228,30 @@ class Workspace:
             tags_changed,
             write.note if write.op == "set_note" else None,
         )
+
+    # -- reader2: one tag on every bulletin shown, in one write -----------------------------
+    def tag_many(self, keys: Sequence[str], tag: str, *, remove: bool = False) -> TagBatch:
+        """The batch write that adds (or removes) `tag` on every key (see `store.batch`)."""
+        return TagBatch(tuple(keys), tag, remove)
+
+    def saved_many(self, batch: TagBatch, stored: dict[str, Annotation | None]) -> list[Change]:
+        """The store wrote `batch` and now holds `stored` (key -> record): update everything
+        derived (annotations, tags by use, the index) once; one `Change` per key."""
+        changes = []
+        for key, record in stored.items():
+            if record is None or record.is_empty:
+                self.annotations.pop(key, None)
+            else:
+                self.annotations[key] = record
+            if self.index is not None:
+                self.index.set_annotation(
+                    key, record.tags if record else (), record.note if record else ""
+                )
+        tags = tags_by_use(self.annotations.values())
+        tags_changed, self._tags = tags != self._tags, tags
+        for key, record in stored.items():
+            changes.append(Change(key, record, key in self.annotations, tags_changed))
+        return changes
 
     def failed(self, write: Write, error: BaseException) -> None:
         """The store refused `write`. Today it is dropped from `pending` (the app tells the

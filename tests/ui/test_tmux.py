@@ -41,6 +41,7 @@ def launch(tmp_path):
             f"cd {tmp_path} && unset COLUMNS LINES && "
             f"BOLETIN_TUI_CACHE_DIR={tmp_path / 'cache'} BOLETIN_TUI_ANNOTATOR=tmux "
             f"BOLETIN_TUI_CONFIG={tmp_path / 'config.toml'} "
+            f"BOLETIN_TUI_STATE_DIR={tmp_path / 'state'} "
             f"{EXE} {corpus} --db {tmp_path / 'db.json'}"
         )
         _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", command)

@@ -53,6 +53,8 @@ from boletin_tui.tui.messages import (
 )
 from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.reader import Reader
+from boletin_tui.tui.reader_tools import ReaderTools
+from boletin_tui.tui.resume import start as resume_start
 from boletin_tui.tui.search_bar import SearchBar
 from boletin_tui.tui.skipped_screen import SkippedScreen
 from boletin_tui.tui.store_client import StoreClient
@@ -65,10 +67,10 @@ from boletin_tui.workspace import SearchNotReady, Workspace, Write
 # filter, as a priority binding run in the order typed (keys right after it are the filter's).
 _OVER_FIGURES = frozenset({"quit", "help", "command_palette", "search"})
 # Actions whose availability depends on the app's state rather than on the focus (`when`).
-_STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped")
+_STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped", "links", "shown")
 
 
-class BoletinApp(App[None]):
+class BoletinApp(ReaderTools, App[None]):
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss", "figures.tcss"]
@@ -111,6 +113,11 @@ class BoletinApp(App[None]):
         self._index_started = False
         self._bindings_state: tuple[bool, ...] | None = None
         self.figures = FiguresCache()  # figures screen (uifig): filled in the background
+        # reader2: saved searches, where this session started (set by `make_app`)
+        self.saved_searches = []
+        self.db_path: Path | None = None
+        self.corpus_paths = list(paths)
+        self.corpus_label, self.start_bulletin, self.resumed = label, None, False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="§")
@@ -142,6 +149,7 @@ class BoletinApp(App[None]):
         self._timeline = self.query_one(Timeline)
         self.query_one(SearchBar).display = False
         self._timeline.focus()
+        self.load_saved_searches()  # reader2
         self.run_worker(
             partial(
                 loading.load_in_steps,
@@ -157,6 +165,7 @@ class BoletinApp(App[None]):
         )
 
     def on_unmount(self) -> None:
+        self.remember_state()  # reader2: where to start next time
         self.store.close()
 
     # -- loading ----------------------------------------------------------------------------
@@ -177,6 +186,7 @@ class BoletinApp(App[None]):
             return
         self._timeline.set_bulletins(corpus.bulletins, self.workspace.annotated_keys())
         self._sync_selection()  # the first bulletin in this same frame, not the next one
+        self.resume_bulletin()  # reader2: the bulletin shown last time, if remembered
         self._status(self._count_text())
         self._update_bindings()
         self.listed.set()
@@ -376,6 +386,13 @@ class BoletinApp(App[None]):
         if when == "skipped":
             corpus = self.workspace.corpus
             return bool(corpus and corpus.skipped)
+        # reader2
+        if when == "links":
+            bulletin = self.workspace.bulletin(panel.key) if panel is not None else None
+            return bool(bulletin and bulletin.links)
+        if when == "shown":
+            timeline = getattr(self, "_timeline", None)
+            return timeline is not None and timeline.shown_count > 0
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -403,8 +420,15 @@ class BoletinApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Only the app's own actions, in Spanish: not Textual's English system commands.
         if isinstance(screen, FiguresScreen):  # figures screen (uifig): its own actions
-            return screen.commands()
-        return palette_commands(self, self.applies, self._keys)
+            yield from screen.commands()
+            return
+        yield from palette_commands(self, self.applies, self._keys)
+        for saved in self.saved_searches:  # reader2: each saved search, with its count
+            yield SystemCommand(
+                f"Búsqueda: {saved.name}",
+                self.saved_search_label(saved),
+                partial(self.run_query, saved.query),
+            )
 
     def action_command_palette(self) -> None:
         # Textual's own, with the search field's hint in Spanish.
@@ -560,11 +584,10 @@ def make_app(
     except BaseException:
         store.close()
         raise
-    chosen = [Path(p) for p in paths]
-    label = ", ".join(p.name or str(p) for p in chosen) if chosen else "corpus de ejemplo"
-    return BoletinApp(
-        chosen or [sample_corpus_path()],
-        label,
+    begin = resume_start([Path(p) for p in paths], db_path)  # reader2: where we left off
+    app = BoletinApp(
+        begin.paths or [sample_corpus_path()],
+        begin.label,
         StoreClient(store),
         annotations,
         cache_dir=cache_dir,
@@ -573,3 +596,7 @@ def make_app(
         theme=theme,
         config_problems=config_problems,
     )
+    app.db_path, app.corpus_paths = Path(db_path), begin.paths
+    app.start_bulletin, app.resumed = begin.bulletin, begin.resumed
+    app.sub_title = app.header_text()
+    return app

@@ -9,21 +9,23 @@ from component classes in `panes.tcss` (theme variables), so they follow the the
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
+from typing import NamedTuple
 
 from textual import events
 from textual.content import Content
 
 from boletin_tui.corpus import Bulletin
 from boletin_tui.entity_types import TYPES as ENTITY_TYPES
-from boletin_tui.tui.bulletin_view import render_pieces
+from boletin_tui.tui.bulletin_view import block_pieces, piece_column, render_pieces
 from boletin_tui.tui.labels import NO_BULLETIN
 from boletin_tui.tui.line_view import LineView
 from boletin_tui.tui.styling import component_style
 from boletin_tui.tui.wrapping import WrappedLines
 
-_PARTS = ("title", "meta", "dateline", "highlight", "heading", "link")
+_PARTS = ("title", "meta", "dateline", "highlight", "heading", "link", "mark")
 _BLANK = Content("")
 
 
@@ -44,8 +46,8 @@ class Reader(LineView, can_focus=True):
         self._pieces: list[Content] = [Content(NO_BULLETIN)]
         self._content_key: tuple | None = None
         self._wrapped_key: tuple | None = None
-        self._mark: _Mark | None = None  # figures screen (uifig)
-        self.mark_line: int | None = None
+        self.marked: tuple[int, int] | None = None  # reader2: the mention gone to
+        self.mark_line: int | None = None  # uifig: the line the mark starts on
 
     @property
     def content(self) -> Content:
@@ -58,7 +60,7 @@ class Reader(LineView, can_focus=True):
 
     def show(self, bulletin: Bulletin | None, mentions: Sequence = ()) -> None:
         self.bulletin, self._mentions = bulletin, mentions
-        self._mark = self.mark_line = None
+        self.marked = self.mark_line = None
         self._paint(home=True)
 
     def set_hidden(self, types: Iterable[str]) -> None:
@@ -91,16 +93,18 @@ class Reader(LineView, can_focus=True):
             key = (
                 id(self.bulletin),
                 id(self._mentions),
-                self._mark,
+                self.marked,
                 self._hidden,
                 tuple(styles.items()),
                 tuple(parts.items()),
             )
             if key != self._content_key:
                 mentions = self._mentions
-                if self._mark is not None:
-                    styles["MARK"] = component_style(self, "reader--mark")
-                    mentions = [*mentions, self._mark]
+                if self.marked is not None:  # last, so that its style goes over the type's
+                    # The partial visual style leaves the background out: take it from CSS.
+                    background = self.get_component_styles("reader--mark").background
+                    styles = {**styles, "MARK": replace(parts["mark"], background=background)}
+                    mentions = [*mentions, _Mark(*self.marked)]
                 self._pieces = render_pieces(self.bulletin, mentions, styles, parts)
                 self._content_key = key
         width = max(self.text_width - 2, 8)  # a margin before the scrollbar
@@ -110,27 +114,47 @@ class Reader(LineView, can_focus=True):
             # A blank line above and below, scrolling with the text.
             self.set_lines(WrappedLines([_BLANK, *self._pieces, _BLANK], width), home=home)
 
-    # -- figures screen (uifig): one span highlighted and scrolled to -------------------------
-    def reveal(self, start: int, end: int) -> None:
-        """Highlight `text[start:end]` of the bulletin shown (until another is shown) and
-        scroll so that it sits near the top; `mark_line` is then the line it starts on."""
+    # -- reader2: going to a mention; the paragraph in view ---------------------------------
+    def mark(self, start: int, end: int) -> None:
+        """Highlight `start:end` of the bulletin's text and scroll it into view."""
         if self.bulletin is None:
             return
-        self._mark = _Mark(start, end)
+        self.marked = (start, end)
         self._paint()
-        mark = component_style(self, "reader--mark")
-        lines = self._lines
-        self.mark_line = next(
-            (i for i in range(len(lines)) if any(span.style == mark for span in lines[i].spans)),
-            None,
-        )
-        if self.mark_line is not None:
-            self.scroll_to(y=max(self.mark_line - 2, 0), animate=False, immediate=True)
+        self.mark_line = self.line_of_offset(start)
+        self.scroll_to(y=max(self.mark_line - 2, 0), animate=False, immediate=True)
+
+    def reveal(self, start: int, end: int) -> None:
+        """The figures screen's `enter`: `mark` the figure; `mark_line` is the line it starts
+        on."""
+        self.mark(start, end)
+
+    def line_of_offset(self, offset: int) -> int:
+        """The wrapped line that shows `offset` of the bulletin's text."""
+        if self.bulletin is None or not isinstance(self._lines, WrappedLines):
+            return 0
+        blocks = self.bulletin.blocks
+        index = max(bisect_right([b.start for b in blocks], offset) - 1, 0)
+        block = blocks[index]
+        piece = block_pieces(self.bulletin)[index] + 1  # after the blank line on top
+        column = offset - block.start + piece_column(block.role)
+        return self._lines.line_of(piece, column)
+
+    def paragraph_in_view(self) -> str:
+        """The text of the block at the top of the view (the next one when the top line is
+        blank or a heading); "" when no bulletin is shown."""
+        if self.bulletin is None or not isinstance(self._lines, WrappedLines):
+            return ""
+        piece = self._lines.piece_of(round(self.scroll_y)) - 1
+        blocks = self.bulletin.blocks
+        for block, block_piece in zip(blocks, block_pieces(self.bulletin), strict=True):
+            if block_piece >= piece:
+                return block.text
+        return blocks[-1].text if blocks else ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    """A span to highlight, shaped like a mention for `render_pieces`."""
+class _Mark(NamedTuple):
+    """A pseudo-mention: the range `Reader.mark` highlights."""
 
     start: int
     end: int

@@ -9,10 +9,14 @@ and closes the store.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TypeVar
 
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.workspace import Write
+
+T = TypeVar("T")
 
 
 class StoreClient:
@@ -24,6 +28,10 @@ class StoreClient:
     def write(self, write: Write) -> Future[Annotation | None]:
         """Make `write` on the store thread; the future holds the record now stored."""
         return self._pool.submit(write.apply, self._store)
+
+    def call(self, function: Callable[[AnnotationStore], T]) -> Future[T]:
+        """Run `function(store)` on the store thread (batch writes, saved searches)."""
+        return self._pool.submit(function, self._store)
 
     def all(self) -> Future[list[Annotation]]:
         """Every annotation in the database, read on the store thread."""

@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -49,6 +49,8 @@ from boletin_tui.tui.messages import (
     LoadProgress,
 )
 from boletin_tui.tui.note_editor import NoteEditor
+from boletin_tui.tui.passage_actions import PassageActions  # passages and undo
+from boletin_tui.tui.passage_reader import PassageReader  # passages and undo
 from boletin_tui.tui.reader import Reader
 from boletin_tui.tui.search_bar import SearchBar
 from boletin_tui.tui.skipped_screen import SkippedScreen
@@ -62,7 +64,7 @@ from boletin_tui.workspace import SearchNotReady, Workspace, Write
 _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped")
 
 
-class BoletinApp(App[None]):
+class BoletinApp(PassageActions):  # App[None], with passages and undo
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss"]
@@ -114,7 +116,7 @@ class BoletinApp(App[None]):
                 yield Static("Cargando boletines…", id="timeline-status")
             with Vertical(id="reader-pane"):
                 yield Legend(id="legend")
-                yield Reader(id="reader")
+                yield PassageReader(id="reader")  # the Reader, with passages
             yield AnnotationPanel(id="panel")
         yield Footer()
 
@@ -247,8 +249,8 @@ class BoletinApp(App[None]):
         except Exception as exc:  # noqa: BLE001 - a recogniser bug must not take the pane down
             mentions = []
             self.notify(f"No se pudieron marcar las entidades: {exc}", severity="warning")
-        self.query_one(Reader).show(bulletin, mentions)
         self._panel.show(key if bulletin else None, self.workspace.annotation(key), mentions)
+        self._show_text(key, bulletin, mentions)  # the Reader, with passages
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
         if not self._index_started:
@@ -298,7 +300,10 @@ class BoletinApp(App[None]):
 
     def on_annotation_saved(self, message: AnnotationSaved) -> None:
         change = self.workspace.saved(message.write, message.annotation)
+        self._after_saved(message.write, change)  # passages and undo
         key = change.key
+        if not key:  # nothing to undo or redo
+            return
         if change.annotated:
             self._timeline.refresh_marks([key])
         else:

@@ -17,13 +17,13 @@ from typing import Any, NamedTuple
 from rich.cells import cell_len
 from textual.content import Content
 from textual.message import Message
+from textual.style import Style
 
 from boletin_tui.corpus import Bulletin
 from boletin_tui.passage_places import Placed
 from boletin_tui.text_units import Selection
 from boletin_tui.tui.keymap import widget_binding
 from boletin_tui.tui.reader import Reader
-from boletin_tui.tui.styling import component_style
 from boletin_tui.tui.wrapping import break_lines
 
 PASSAGE, SELECTION = "PASSAGE", "SELECTION"
@@ -93,9 +93,23 @@ class PassageReader(Reader):
 
     def _styles(self) -> tuple[dict, dict]:
         styles, parts = super()._styles()
-        styles[PASSAGE] = component_style(self, "reader--passage")
-        styles[SELECTION] = component_style(self, "reader--selection")
+        styles[PASSAGE] = self._layer_style("reader--passage")
+        styles[SELECTION] = self._layer_style("reader--selection")
         return styles, parts
+
+    def _layer_style(self, name: str) -> Style:
+        """The component class `name` as a span style, background and `reverse` included
+        (a partial visual style drops an opaque background, and has no `reverse`)."""
+        rules = self.get_component_styles(name)
+        text = rules.text_style
+        base = self.visual_style.background
+        return Style(
+            background=base + rules.background if rules.has_rule("background") else None,
+            foreground=base + rules.color if rules.has_rule("color") else None,
+            bold=text.bold or None,
+            underline=text.underline or None,
+            reverse=text.reverse or None,
+        )
 
     # -- the reading position -------------------------------------------------------------
     def _starts(self) -> tuple[list[int], list[int]]:

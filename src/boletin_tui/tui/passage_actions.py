@@ -11,12 +11,13 @@ redo says what it did and shows that bulletin.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
 from boletin_tui.corpus import Bulletin
-from boletin_tui.passage_places import placed
+from boletin_tui.passage_places import Placed, placed
 from boletin_tui.tui.passage_dialog import ConfirmDelete, PassageDialog
 from boletin_tui.tui.passage_list import PassageList
 from boletin_tui.tui.passage_reader import PassageReader
@@ -45,16 +46,29 @@ class PassageActions(App[None]):
         self, key: str | None, bulletin: Bulletin | None, mentions: Sequence[Any]
     ) -> None:
         """Show `bulletin` with its passages in the reading pane and the panel's list."""
-        reader = self.query_one(PassageReader)
-        reader.show(bulletin, mentions)
-        self._show_passages(key, bulletin)
+        where = self._placed(key, bulletin)
+        self._passage_reader.show(bulletin, mentions, where)
+        self._passage_list.set_passages(where)
 
     def _show_passages(self, key: str | None, bulletin: Bulletin | None) -> None:
+        where = self._placed(key, bulletin)
+        self._passage_reader.set_passages(where)
+        self._passage_list.set_passages(where)
+
+    def _placed(self, key: str | None, bulletin: Bulletin | None) -> tuple[Placed, ...]:
         annotation = self.workspace.annotation(key)
-        passages = annotation.passages if annotation and bulletin else ()
-        where = placed(bulletin.text, passages) if bulletin else ()
-        self.query_one(PassageReader).set_passages(where)
-        self.query_one(PassageList).set_passages(where)
+        if bulletin is None or annotation is None or not annotation.passages:
+            return ()
+        return placed(bulletin.text, annotation.passages)
+
+    # Looked up once: a DOM query on every bulletin shown costs a good part of a ms.
+    @cached_property
+    def _passage_reader(self) -> PassageReader:
+        return self.query_one(PassageReader)
+
+    @cached_property
+    def _passage_list(self) -> PassageList:
+        return self.query_one(PassageList)
 
     def _after_saved(self, write: Write, change: Change) -> None:
         """Redraw passages; for an undo or redo, say what it did and go to its bulletin."""
@@ -63,7 +77,7 @@ class PassageActions(App[None]):
         if not change.key:
             return
         if self._panel.key == change.key:
-            self._show_passages(change.key, self.query_one(PassageReader).bulletin)
+            self._show_passages(change.key, self._passage_reader.bulletin)
             if write.op in ("undo", "redo") and not self._panel.editor.dirty:
                 self._panel.editor.load(
                     change.key, change.annotation.note if change.annotation else ""
@@ -74,7 +88,7 @@ class PassageActions(App[None]):
     # -- choosing a passage -------------------------------------------------------------
     def action_passage(self) -> None:
         self._sync_selection()
-        reader = self.query_one(PassageReader)
+        reader = self._passage_reader
         if reader.begin():
             self.set_focus(reader)
         else:
@@ -95,7 +109,7 @@ class PassageActions(App[None]):
     # -- the list of passages -------------------------------------------------------------
     def on_passage_list_highlighted(self, message: PassageList.Highlighted) -> None:
         if message.placed.start is not None:
-            self.query_one(PassageReader).scroll_to_offset(message.placed.start)
+            self._passage_reader.scroll_to_offset(message.placed.start)
 
     def on_passage_list_edit_requested(self, message: PassageList.EditRequested) -> None:
         key, passage = self._panel.key, message.placed.passage

@@ -70,17 +70,23 @@ class PassageReader(Reader):
         self._line_starts: tuple[tuple, list[int], list[int]] | None = None
 
     # -- what is drawn ------------------------------------------------------------------
-    def show(self, bulletin: Bulletin | None, mentions: Sequence[Any] = ()) -> None:
-        self._base, self._placed, self.selection = mentions, (), None
+    def show(
+        self, bulletin: Bulletin | None, mentions: Sequence[Any] = (), placed: Sequence[Placed] = ()
+    ) -> None:
+        """Show `bulletin` with its `mentions` and its passages `placed`, in one paint."""
+        self._base, self._placed, self.selection = mentions, placed, None
         self._line_starts = None
-        super().show(bulletin, mentions)
+        marks = self._marks()
+        super().show(bulletin, [*mentions, *marks] if marks else mentions)
 
     def set_passages(self, placed: Sequence[Placed]) -> None:
         """Highlight `placed` (orphans have nowhere to be drawn)."""
+        if tuple(placed) == tuple(self._placed):
+            return
         self._placed = placed
         self._remark()
 
-    def _remark(self) -> None:
+    def _marks(self) -> list[Mark]:
         marks = [
             Mark(PASSAGE, p.start, p.end)
             for p in self._placed
@@ -88,6 +94,10 @@ class PassageReader(Reader):
         ]
         if self.selection is not None:
             marks.append(Mark(SELECTION, self.selection.start, self.selection.end))
+        return marks
+
+    def _remark(self) -> None:
+        marks = self._marks()
         self._mentions = [*self._base, *marks] if marks else self._base
         self._paint()
 

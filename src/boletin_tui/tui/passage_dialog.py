@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from boletin_tui.safe_text import safe_text
+from boletin_tui.tui.handoff import HandsBackKeys
 from boletin_tui.tui.tag_input import TagSuggester, split_tags
 
 QUOTE_LINES_CHARS = 400
@@ -27,6 +28,16 @@ def _quote(text: str) -> Content:
     if len(text) > QUOTE_LINES_CHARS:
         text = text[: QUOTE_LINES_CHARS - 1] + "…"
     return Content(f"«{text}»")
+
+
+class _TagField(HandsBackKeys, Input):
+    """The tag field: `enter` moves to the note at once, in the order typed (keys typed
+    right after it go to the note, not into the tags)."""
+
+    LEAVE_KEYS = {"enter": "to_note"}
+
+    def action_to_note(self) -> None:
+        self.screen.set_focus(self.screen.query_one("#passage-note", TextArea))
 
 
 class PassageDialog(ModalScreen[tuple[list[str], str] | None]):
@@ -50,7 +61,7 @@ class PassageDialog(ModalScreen[tuple[list[str], str] | None]):
         with Vertical(id="passage-dialog", classes="dialog"):
             yield Label(self._title, classes="dialog-title")
             yield Static(_quote(self._quote), id="passage-quote")
-            yield Input(
+            yield _TagField(
                 ", ".join(self._tags),
                 placeholder="etiquetas (varias con comas; → completa)",
                 suggester=self._suggester,
@@ -64,10 +75,6 @@ class PassageDialog(ModalScreen[tuple[list[str], str] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#passage-tags", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one("#passage-note", TextArea).focus()
 
     def action_save(self) -> None:
         tags = split_tags(self.query_one("#passage-tags", Input).value)

@@ -210,3 +210,18 @@ async def test_undo_after_a_failed_write(make, db_path, h, monkeypatch):
         assert "210/2023" not in h.stored(db_path)
         assert shown[-1].message == "Deshecho: etiqueta «uno» en 210/2023"
         assert "# uno" not in h.screen_text(app)
+
+
+async def test_an_orphaned_passage_is_listed_with_its_quote(make, db_path, h):
+    gone = "Una frase que el archivo corregido ya no dice."
+    with AnnotationStore(db_path) as store:  # made on a text that has since changed
+        store.add_passage("188/2023", gone, 0, len(gone), ["verificar"], "")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await h.settle(pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.query_one(PassageReader).bulletin.key == "188/2023"
+        text = h.screen_text(app)
+        assert "⚠ huérfano: «Una frase" in text and "#verificar" in text
+        assert len(passages(h, db_path, "188/2023")) == 1  # kept, never dropped

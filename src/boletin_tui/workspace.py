@@ -9,9 +9,14 @@ them consistent. Every change to an annotation goes through it in two steps:
 2. `saved(write, stored)` takes the record the store now holds and returns a `Change`: what
    the interface must redraw. `failed(write, error)` is told when the store refused.
 
-Between the two, a write is pending (`pending`). Later features hook in here: an undo history
-records each `Write` and its `Change` in `saved`; unsaved writes are kept and retried from
-`failed`; read marks are a third kind of record beside annotations.
+Between the two, a write is pending (`pending`). Later features hook in here: unsaved writes
+are kept and retried from `failed`; read marks are a third kind of record beside annotations.
+
+Passages, undo and redo are `Write`s too (`add_passage`, `update_passage`, `delete_passage`,
+`undo`, `redo`; their store calls are in `workspace_edits`). The app's store client applies
+every `Write` to an `undo.History` over the store, on the store thread: a change is recorded
+for undo only once the store has made it, and an undo or redo is a durable write on the same
+path. `Change.message` says what an undo or redo did; its `key` is the bulletin it touched.
 
 The corpus and the search index are used through two narrow interfaces, `CorpusView` and
 `SearchBackend`, so that they can be replaced (by SQLite, say) without touching the app:

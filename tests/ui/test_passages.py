@@ -108,6 +108,14 @@ async def test_selecting_a_listed_passage_scrolls_to_it_edit_and_delete(
         await pilot.pause()
         assert reader.scroll_y > 0  # the passage's line is on screen
         assert "Veracruz y Campeche" in h.screen_text(app)
+        await pilot.press("p")  # a selection starts at the top line now on screen
+        sentence = selected(reader)
+        assert sentence is not None and reader.selection is not None
+        assert reader.selection.start > 0 and reader.selection.end > reader.reading_offset()
+        assert " ".join(sentence.split()[:2]) in " ".join(h.screen_text(app).split())
+        await pilot.press("escape")
+        app.query_one(PassageList).focus()
+        await pilot.pause()
 
         await pilot.press("enter")  # edit
         await pilot.pause()

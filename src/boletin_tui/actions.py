@@ -145,6 +145,33 @@ ACTIONS: tuple[Action, ...] = (
     # -- end figures screen --
     Action("skipped", "o", "Omitidos", "Archivos omitidos", "archivos omitidos al leer",
            when="skipped"),
+    # -- passages and undo (feature: passages in the app) --
+    Action("passage", "p", "Pasaje", "Marcar un pasaje",
+           "marcar un pasaje (desde la frase de arriba)", when="bulletin",
+           priority=True),
+    Action("passage_grow", "right_square_bracket", "+frase", "", "frase", where="selección",
+           scope="widget", group="passage_select"),
+    Action("passage_shrink", "left_square_bracket", "−frase", "", "", where="selección",
+           scope="widget", group="passage_select"),
+    Action("passage_word_grow", "full_stop,shift+right", "+palabra", "", "palabra",
+           where="selección", scope="widget", group="passage_select"),
+    Action("passage_word_shrink", "comma,shift+left", "−palabra", "", "", where="selección",
+           scope="widget", group="passage_select"),
+    Action("passage_entity", "e", "Entidad", "", "seleccionar la entidad siguiente",
+           where="selección", scope="widget"),
+    Action("passage_confirm", "enter", "Confirmar", "", "confirmar", where="selección",
+           scope="widget", group="passage_end"),
+    Action("passage_cancel", "escape", "Cancelar", "", "", where="selección",
+           scope="widget", group="passage_end"),
+    Action("passage_edit", "enter", "Editar pasaje", "", "editar",
+           where="pasajes", scope="widget", group="passage_list"),
+    Action("passage_delete", "x,delete", "Borrar pasaje", "", "",
+           where="pasajes", scope="widget", group="passage_list"),
+    Action("undo", "u", "Deshacer", "Deshacer", "deshacer", show=False, priority=True,
+           group="undo"),
+    Action("redo", "ctrl+r", "Rehacer", "Rehacer", "rehacer lo deshecho", show=False,
+           priority=True, group="undo"),
+    # -- end of passages and undo --
     Action("focus_timeline", "", "Lista", "Ir a la lista", "", call="focus('timeline')",
            show=False),
     Action("focus_reader", "", "Texto", "Ir al texto", "", call="focus('reader')",
@@ -165,6 +192,10 @@ GROUPS = {
     "entity": "ir a la mención (resaltada) / boletines que mencionan lo mismo",
     "open": "abrir el archivo en $EDITOR / un enlace en el navegador",
     "searches": "guardar la búsqueda con un nombre / búsquedas guardadas",
+    "passage_select": "una frase más / menos, una palabra más / menos",
+    "passage_end": "confirmar el pasaje / dejar la selección",
+    "passage_list": "editar / borrar el pasaje (pregunta antes)",
+    "undo": "deshacer / rehacer el último cambio (va a ese boletín)",
 }
 
 _KEY_NAMES = {
@@ -177,6 +208,12 @@ _KEY_NAMES = {
     "home": "inicio",
     "end": "fin",
     "delete": "supr",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "full_stop": ".",
+    "comma": ",",
+    "shift+right": "⇧→",
+    "shift+left": "⇧←",
 }
 
 

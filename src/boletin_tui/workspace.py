@@ -9,9 +9,14 @@ them consistent. Every change to an annotation goes through it in two steps:
 2. `saved(write, stored)` takes the record the store now holds and returns a `Change`: what
    the interface must redraw. `failed(write, error)` is told when the store refused.
 
-Between the two, a write is pending (`pending`). Later features hook in here: an undo history
-records each `Write` and its `Change` in `saved`; unsaved writes are kept and retried from
-`failed`; read marks are a third kind of record beside annotations.
+Between the two, a write is pending (`pending`). Later features hook in here: unsaved writes
+are kept and retried from `failed`; read marks are a third kind of record beside annotations.
+
+Passages, undo and redo are `Write`s too (`add_passage`, `update_passage`, `delete_passage`,
+`undo`, `redo`; their store calls are in `workspace_edits`). The app's store client applies
+every `Write` to an `undo.History` over the store, on the store thread: a change is recorded
+for undo only once the store has made it, and an undo or redo is a durable write on the same
+path. `Change.message` says what an undo or redo did; its `key` is the bulletin it touched.
 
 The corpus and the search index are used through two narrow interfaces, `CorpusView` and
 `SearchBackend`, so that they can be replaced (by SQLite, say) without touching the app:
@@ -28,6 +33,7 @@ from typing import Literal, Protocol
 
 from boletin_tui.corpus import Bulletin, Outline, read_full
 from boletin_tui.store import Annotation, AnnotationStore, tags_by_use
+from boletin_tui.workspace_edits import EDIT_OPS, Edit, Step, apply_edit
 
 
 class CorpusView(Protocol):
@@ -57,7 +63,11 @@ class AnnotationWriter(Protocol):
     def set_note(self, key: str, text: str) -> Annotation: ...
 
 
-Operation = Literal["add_tags", "remove_tags", "set_note"]
+Operation = Literal[
+    "add_tags", "remove_tags", "set_note",
+    # Passages, undo and redo (see `workspace_edits`).
+    "add_passage", "update_passage", "delete_passage", "undo", "redo",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +78,19 @@ class Write:
     key: str
     tags: tuple[str, ...] = ()
     note: str = ""
+    edit: Edit | None = None  # passages, undo and redo: what to do (see `workspace_edits`)
+    # Undo and redo: filled on the store thread with the step made (the bulletin it touched).
+    steps: list[Step] = field(default_factory=list, compare=False)
 
     def apply(self, store: AnnotationWriter) -> Annotation | None:
         """Make the change in `store` (blocking; on the store thread) and return the record
-        now stored, or None when the annotation was removed. Raises what the store raises."""
+        now stored, or None when the annotation was removed. Raises what the store raises.
+
+        `store` is the app's `undo.History` (every app write is recorded for undo), or the
+        store itself, which has the same methods but no `undo`/`redo`."""
+        if self.op in EDIT_OPS:
+            assert self.edit is not None
+            return apply_edit(self.op, self.key, self.edit, self.steps, store)  # type: ignore[arg-type]
         if self.op == "add_tags":
             return store.add_tags(self.key, self.tags)
         if self.op == "remove_tags":
@@ -88,6 +107,7 @@ class Change:
     annotated: bool  # whether the bulletin now counts as annotated (timeline marks)
     tags_changed: bool  # whether `Workspace.tags` changed (completion lists)
     note: str | None = None  # the note text written, when the write was a note
+    message: str | None = None  # undo and redo: what was undone or redone (Spanish)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +223,30 @@ class Workspace:
     def set_note(self, key: str, text: str) -> Write:
         return self._begin(Write("set_note", key, note=text))
 
+    # -- passages, undo and redo (feature: passages in the app) ---------------------------
+    def add_passage(self, key: str, text: str, start: int, end: int, tags: Iterable[str],
+                    note: str) -> Write:  # fmt: skip
+        return self._begin(
+            Write("add_passage", key, edit=Edit(text, start, end, tuple(tags), note))
+        )
+
+    def update_passage(self, key: str, passage_id: str, tags: Iterable[str], note: str) -> Write:
+        return self._begin(
+            Write(
+                "update_passage", key, edit=Edit(passage_id=passage_id, tags=tuple(tags), note=note)
+            )
+        )
+
+    def delete_passage(self, key: str, passage_id: str) -> Write:
+        return self._begin(Write("delete_passage", key, edit=Edit(passage_id=passage_id)))
+
+    def undo(self) -> Write:
+        """Undo the latest change (the store's history knows which; `Change.message` says)."""
+        return self._begin(Write("undo", "", edit=Edit()))
+
+    def redo(self) -> Write:
+        return self._begin(Write("redo", "", edit=Edit()))
+
     def _begin(self, write: Write) -> Write:
         self.pending.append(write)
         return write
@@ -211,6 +255,12 @@ class Workspace:
         """The store wrote `write` and now holds `stored`: update everything derived."""
         self._end(write)
         key = write.key
+        message = None
+        if write.op in ("undo", "redo"):  # passages, undo and redo
+            if not write.steps:
+                nothing = "deshacer" if write.op == "undo" else "rehacer"
+                return Change("", None, False, False, message=f"No hay nada que {nothing}.")
+            key, message = write.steps[0].key, write.steps[0].message
         if stored is None or stored.is_empty:
             self.annotations.pop(key, None)
         else:
@@ -227,6 +277,7 @@ class Workspace:
             key in self.annotations,
             tags_changed,
             write.note if write.op == "set_note" else None,
+            message,
         )
 
     # -- reader2: one tag on every bulletin shown, in one write -----------------------------

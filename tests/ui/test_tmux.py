@@ -180,3 +180,43 @@ def test_a_key_remapped_in_config_toml_adds_a_tag(launch, tmp_path):
     data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
     records = {r["key"]: r for r in data["annotations"].values()}
     assert records["210/2023"]["tags"] == ["remapeada"]
+
+
+def test_a_passage_marked_by_keyboard_is_in_export_passages(session, tmp_path):
+    """Passages: `p`, the entity key, `enter`, tags and note in the dialog; undo and redo;
+    then the CLI exports it."""
+    _wait_for(session, "Inaugura el Instituto")
+    _tmux("send-keys", "-t", session, "p")
+    _wait_for(session, "+frase")  # the footer shows the selection's keys
+    _tmux("send-keys", "-t", session, "e")  # the place at the start of the dateline
+    _tmux("send-keys", "-t", session, "e")  # then the date
+    _tmux("send-keys", "-t", session, "Enter")
+    _wait_for(session, "Nuevo pasaje")
+    _wait_for(session, "«2 de junio de 2023»")
+    _tmux("send-keys", "-t", session, "-l", "verificar")
+    _tmux("send-keys", "-t", session, "Enter")
+    _tmux("send-keys", "-t", session, "-l", "fecha dudosa")
+    _tmux("send-keys", "-t", session, "C-s")
+    _wait_for(session, "#verificar · fecha dudosa")
+    _tmux("send-keys", "-t", session, "u")
+    _wait_for(session, "Deshecho: pasaje")
+    _wait_without(session, "#verificar · fecha dudosa")
+    _tmux("send-keys", "-t", session, "C-r")
+    _wait_for(session, "#verificar · fecha dudosa")
+    _tmux("send-keys", "-t", session, "q")
+    assert _session_gone(session), "the app did not quit on q"
+
+    out = tmp_path / "pasajes.jsonl"
+    subprocess.run(
+        [str(EXE), "export", "--passages", "--format", "jsonl", "-o", str(out),
+         "--db", str(tmp_path / "db.json"), "--cache-dir", str(tmp_path / "cache"), str(FIXTURES)],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    [row] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert (row["key"], row["quote"], row["note"]) == (
+        "210/2023",
+        "2 de junio de 2023",
+        "fecha dudosa",
+    )
+    assert row["tags"] == ["verificar"]
+    assert (row["start"], row["end"]) == (18, 36)

@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -52,6 +52,8 @@ from boletin_tui.tui.messages import (
     LoadProgress,
 )
 from boletin_tui.tui.note_editor import NoteEditor
+from boletin_tui.tui.passage_actions import PassageActions  # passages and undo
+from boletin_tui.tui.passage_reader import PassageReader  # passages and undo
 from boletin_tui.tui.reader import Reader
 from boletin_tui.tui.reader_tools import ReaderTools
 from boletin_tui.tui.resume import start as resume_start
@@ -70,7 +72,7 @@ _OVER_FIGURES = frozenset({"quit", "help", "command_palette", "search"})
 _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped", "links", "shown")
 
 
-class BoletinApp(ReaderTools, App[None]):
+class BoletinApp(ReaderTools, PassageActions):  # an App[None], with passages and undo
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss", "figures.tcss"]
@@ -128,7 +130,7 @@ class BoletinApp(ReaderTools, App[None]):
                 yield Static("Cargando boletines…", id="timeline-status")
             with Vertical(id="reader-pane"):
                 yield Legend(id="legend")
-                yield Reader(id="reader")
+                yield PassageReader(id="reader")  # the Reader, with passages
             yield AnnotationPanel(id="panel")
         yield Footer()
 
@@ -266,8 +268,8 @@ class BoletinApp(ReaderTools, App[None]):
         except Exception as exc:  # noqa: BLE001 - a recogniser bug must not take the pane down
             mentions = []
             self.notify(f"No se pudieron marcar las entidades: {exc}", severity="warning")
-        self.query_one(Reader).show(bulletin, mentions)
         self._panel.show(key if bulletin else None, self.workspace.annotation(key), mentions)
+        self._show_text(key, bulletin, mentions)  # the Reader, with passages
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
         if not self._index_started:
@@ -317,7 +319,10 @@ class BoletinApp(ReaderTools, App[None]):
 
     def on_annotation_saved(self, message: AnnotationSaved) -> None:
         change = self.workspace.saved(message.write, message.annotation)
+        self._after_saved(message.write, change)  # passages and undo
         key = change.key
+        if not key:  # nothing to undo or redo
+            return
         if change.annotated:
             self._timeline.refresh_marks([key])
         else:

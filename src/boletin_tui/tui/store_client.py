@@ -3,7 +3,9 @@
 `StoreClient(store)` runs store calls on a single thread in the order they were asked for.
 Each method returns a `concurrent.futures.Future`: a worker thread may wait on it with
 `.result()`, the event loop with `await asyncio.wrap_future(...)` (never `.result()`, which
-would freeze the interface). Textual never appears here. `close()` waits for pending writes
+would freeze the interface). Textual never appears here. Writes go through `history` (an
+`undo.History` over the store, living on the store thread): each change the store makes is
+recorded for undo, and `Write`s of op `undo`/`redo` walk it. `close()` waits for pending writes
 and closes the store.
 """
 
@@ -14,6 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 from boletin_tui.store import Annotation, AnnotationStore
+from boletin_tui.undo import History
 from boletin_tui.workspace import Write
 
 T = TypeVar("T")
@@ -22,12 +25,13 @@ T = TypeVar("T")
 class StoreClient:
     def __init__(self, store: AnnotationStore) -> None:
         self._store = store
+        self.history = History(store)  # used on the store thread only
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="boletin-store")
         self._closed = False
 
     def write(self, write: Write) -> Future[Annotation | None]:
         """Make `write` on the store thread; the future holds the record now stored."""
-        return self._pool.submit(write.apply, self._store)
+        return self._pool.submit(write.apply, self.history)
 
     def call(self, function: Callable[[AnnotationStore], T]) -> Future[T]:
         """Run `function(store)` on the store thread (batch writes, saved searches)."""

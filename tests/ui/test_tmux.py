@@ -108,7 +108,7 @@ def test_tag_note_search_quit_in_a_real_terminal(session, tmp_path):
     _wait_for(session, "4 boletines")
     _wait_for(session, "Inaugura el Instituto")
     _add_tag(session, "tmux-etiqueta")
-    _tmux("send-keys", "-t", session, "n")
+    _tmux("send-keys", "-t", session, "a")
     _wait_for(session, "Guardar nota")  # the footer shows the editor's keys
     _tmux("send-keys", "-t", session, "-l", "nota desde tmux")
     _wait_for(session, "Sin guardar")

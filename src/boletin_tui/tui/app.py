@@ -50,6 +50,7 @@ from boletin_tui.tui.messages import (
 )
 from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.reader import Reader
+from boletin_tui.tui.reader_actions import ReaderActions
 from boletin_tui.tui.search_bar import SearchBar
 from boletin_tui.tui.skipped_screen import SkippedScreen
 from boletin_tui.tui.store_client import StoreClient
@@ -62,7 +63,7 @@ from boletin_tui.workspace import SearchNotReady, Workspace, Write
 _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped")
 
 
-class BoletinApp(App[None]):
+class BoletinApp(ReaderActions, App[None]):  # ReaderActions: issue 15 (reader_actions.py)
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss"]
@@ -83,11 +84,13 @@ class BoletinApp(App[None]):
         keymap: Mapping[str, str] | None = None,
         theme: str | None = None,
         config_problems: Sequence[str] = (),
+        read_keys: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.paths, self.store = list(paths), store
         self.sub_title = label
         self.workspace = Workspace.from_annotations(annotations)
+        self.workspace.reads.keys.update(read_keys)  # read marks (issue 15)
         self.hidden_types: set[str] = set()
         self.listed = asyncio.Event()
         self.texts_loaded = asyncio.Event()
@@ -135,6 +138,7 @@ class BoletinApp(App[None]):
         self._timeline = self.query_one(Timeline)
         self.query_one(SearchBar).display = False
         self._timeline.focus()
+        self._reader_mounted()  # issue 15: saved timeline width, read marks
         self.run_worker(
             partial(
                 loading.load_in_steps,
@@ -247,7 +251,8 @@ class BoletinApp(App[None]):
         except Exception as exc:  # noqa: BLE001 - a recogniser bug must not take the pane down
             mentions = []
             self.notify(f"No se pudieron marcar las entidades: {exc}", severity="warning")
-        self.query_one(Reader).show(bulletin, mentions)
+        self.query_one(Reader).show(bulletin, mentions, self._reader_hits(bulletin))
+        self._reader_shown(key if bulletin else None)  # issue 15: read after a moment
         self._panel.show(key if bulletin else None, self.workspace.annotation(key), mentions)
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
@@ -333,6 +338,7 @@ class BoletinApp(App[None]):
 
     def _search(self, text: str) -> None:
         self._query = text.strip()
+        self._reader_query(self._query)  # issue 15: highlight the words in the text
         if not self._query:
             self._timeline.set_filter(None)
         else:
@@ -349,7 +355,8 @@ class BoletinApp(App[None]):
 
     def _count_text(self) -> str:
         total = plural(len(self.workspace.bulletins), "boletín", "boletines")
-        return f"{self._timeline.shown_count} de {total}" if self._query else total
+        shown = f"{self._timeline.shown_count} de {total}" if self._query else total
+        return shown + self._unread_text()  # issue 15: how many unread
 
     def _status(self, text: str) -> None:
         self.query_one("#timeline-status", Static).update(text, layout=False)
@@ -502,6 +509,7 @@ def make_app(
     store = AnnotationStore(db_path, annotator)
     try:
         annotations = store.all()
+        read_keys = store.read_keys(store.annotator)  # issue 15
     except BaseException:
         store.close()
         raise
@@ -517,4 +525,5 @@ def make_app(
         keymap=keymap,
         theme=theme,
         config_problems=config_problems,
+        read_keys=read_keys,
     )

@@ -10,8 +10,10 @@ from component classes in `panes.tcss` (theme variables), so they follow the the
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from textual import events
+from textual.binding import Binding
 from textual.content import Content
 
 from boletin_tui.corpus import Bulletin
@@ -24,14 +26,30 @@ from boletin_tui.tui.wrapping import WrappedLines
 
 _PARTS = ("title", "meta", "dateline", "highlight", "heading", "link")
 _BLANK = Content("")
+HIT = "HIT"  # the pseudo-type of a search hit among the mentions (issue 15)
+
+
+class Hit(NamedTuple):
+    """A search hit, at `start`-`end` in the bulletin's text, styled like a mention."""
+
+    start: int
+    end: int
+    type: str = HIT
 
 
 class Reader(LineView, can_focus=True):
     """Shows a bulletin (`show`), with entity categories that can be hidden (`set_hidden`)."""
 
-    COMPONENT_CLASSES = {f"reader--{t.lower()}" for t in ENTITY_TYPES} | {
-        f"reader--{p}" for p in _PARTS
-    }
+    COMPONENT_CLASSES = (
+        {f"reader--{t.lower()}" for t in ENTITY_TYPES}
+        | {f"reader--{p}" for p in _PARTS}
+        | {"reader--hit"}
+    )
+    # `j`/`k` scroll the text when it has the focus (the app's own `j`/`k` move the list).
+    BINDINGS = [
+        Binding("j", "scroll_down", "Bajar", show=False),
+        Binding("k", "scroll_up", "Subir", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -41,6 +59,10 @@ class Reader(LineView, can_focus=True):
         self._pieces: list[Content] = [Content(NO_BULLETIN)]
         self._content_key: tuple | None = None
         self._wrapped_key: tuple | None = None
+        self._hits: Sequence[Hit] = ()
+        self._hit_lines: list[int] | None = None  # wrapped lines holding a hit (lazy)
+        self._hit = -1  # index into `_hit_lines` of the hit last moved to
+        self._hit_style: object = None
 
     @property
     def content(self) -> Content:
@@ -51,9 +73,48 @@ class Reader(LineView, can_focus=True):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._paint())
         self._paint()
 
-    def show(self, bulletin: Bulletin | None, mentions: Sequence = ()) -> None:
-        self.bulletin, self._mentions = bulletin, mentions
+    def show(
+        self, bulletin: Bulletin | None, mentions: Sequence = (), hits: Sequence[Hit] = ()
+    ) -> None:
+        self.bulletin, self._mentions, self._hits = bulletin, mentions, tuple(hits)
+        self._hit = -1
         self._paint(home=True)
+
+    # -- search hits (issue 15) ------------------------------------------------------------
+    def set_hits(self, hits: Sequence[Hit]) -> None:
+        """Highlight `hits` (search matches) in the bulletin shown, keeping the scroll."""
+        hits = tuple(hits)
+        if hits != self._hits:
+            self._hits, self._hit = hits, -1
+            self._paint()
+
+    @property
+    def hit_lines(self) -> list[int]:
+        """The wrapped lines (as scrolled to) that hold a hit, top to bottom."""
+        if self._hit_lines is None:
+            lines = self._lines
+            found = lines.lines_with(self._hit_style) if isinstance(lines, WrappedLines) else []
+            self._hit_lines = found if self._hits else []
+        return self._hit_lines
+
+    @property
+    def current_hit(self) -> int | None:
+        """The index of the hit last moved to with `goto_hit` (None: none yet)."""
+        return self._hit if 0 <= self._hit < len(self.hit_lines) else None
+
+    def goto_hit(self, step: int, *, edge: bool = False) -> bool:
+        """Scroll to the next (`step` 1) or previous (-1) hit, or with `edge` to the first
+        or last one. False when there is no such hit (the caller moves to another bulletin)."""
+        lines = self.hit_lines
+        target = (0 if step > 0 else len(lines) - 1) if edge else self._hit + step
+        if self._hit < 0 and step < 0 and not edge:
+            target = -1
+        if not 0 <= target < len(lines):
+            return False
+        self._hit = target
+        height = max(self.scrollable_content_region.height, 1)
+        self.scroll_to(y=max(lines[target] - height // 3, 0), animate=False, immediate=True)
+        return True
 
     def set_hidden(self, types: Iterable[str]) -> None:
         self._hidden = frozenset(types)
@@ -69,6 +130,7 @@ class Reader(LineView, can_focus=True):
             for t in ENTITY_TYPES
             if t not in self._hidden
         }
+        styles[HIT] = self._hit_style = component_style(self, "reader--hit")
         parts = {p: component_style(self, f"reader--{p}") for p in _PARTS}
         return styles, parts
 
@@ -85,16 +147,19 @@ class Reader(LineView, can_focus=True):
             key = (
                 id(self.bulletin),
                 id(self._mentions),
+                self._hits,
                 self._hidden,
                 tuple(styles.items()),
                 tuple(parts.items()),
             )
             if key != self._content_key:
-                self._pieces = render_pieces(self.bulletin, self._mentions, styles, parts)
+                marks = (*self._mentions, *self._hits) if self._hits else self._mentions
+                self._pieces = render_pieces(self.bulletin, marks, styles, parts)
                 self._content_key = key
         width = max(self.text_width - 2, 8)  # a margin before the scrollbar
         wrapped_key = (self._content_key, width)
         if wrapped_key != self._wrapped_key or home:
             self._wrapped_key = wrapped_key
+            self._hit_lines = None
             # A blank line above and below, scrolling with the text.
             self.set_lines(WrappedLines([_BLANK, *self._pieces, _BLANK], width), home=home)

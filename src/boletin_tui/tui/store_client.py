@@ -10,7 +10,9 @@ and closes the store.
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
+from boletin_tui.reading import ReadWrite
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.workspace import Write
 
@@ -24,6 +26,15 @@ class StoreClient:
     def write(self, write: Write) -> Future[Annotation | None]:
         """Make `write` on the store thread; the future holds the record now stored."""
         return self._pool.submit(write.apply, self._store)
+
+    def write_reads(self, write: ReadWrite) -> Future[set[str]]:
+        """Write read marks (issue 15) on the store thread, in one durable write."""
+        return self._pool.submit(write.apply, self._store)
+
+    @property
+    def path(self) -> Path:
+        """The database file's path, as given."""
+        return self._store.path
 
     def all(self) -> Future[list[Annotation]]:
         """Every annotation in the database, read on the store thread."""

@@ -39,6 +39,7 @@ class Timeline(ScrollView, can_focus=True):
         "timeline--mark",
         "timeline--number",
         "timeline--date",
+        "timeline--unread",
     }
 
     class Selected(Message):
@@ -55,6 +56,7 @@ class Timeline(ScrollView, can_focus=True):
         self._all_rows: list[Row] = []
         self._count = 0
         self._marks: set[str] = set()
+        self._read: set[str] | None = None  # read keys (None: no read marks shown)
         self._cursor: int | None = None  # index into _rows, always a bulletin row
         self._current: str | None = None
 
@@ -107,6 +109,17 @@ class Timeline(ScrollView, can_focus=True):
         self._marks.update(marked)
         self._marks.difference_update(unmarked)
         self.refresh()
+
+    # -- read marks and positions (issue 15) -----------------------------------------------
+    def set_read(self, keys: set[str]) -> None:
+        """Show rows not in `keys` as unread (the set is shared, not copied: call
+        `refresh()` after changing it)."""
+        self._read = keys
+        self.refresh()
+
+    @property
+    def shown_bulletins(self) -> list[Bulletin]:
+        return [r.bulletin for r in self._rows if r.bulletin is not None]
 
     def adjacent_keys(self) -> list[str]:
         """Keys of the bulletins just after and just before the current one (if any)."""
@@ -226,6 +239,8 @@ class Timeline(ScrollView, can_focus=True):
         mark, number, date, title = row_parts(row.bulletin, row.bulletin.key in self._marks, width)
         if index == self._cursor:
             base = base + self.get_component_rich_style("timeline--cursor")
+        if self._read is not None and row.bulletin.key not in self._read:
+            base = base + self.get_component_rich_style("timeline--unread")
         segments = [
             Segment(mark, base + self.get_component_rich_style("timeline--mark")),
             Segment(number, base + self.get_component_rich_style("timeline--number")),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.timer import Timer
+from textual.widget import Widget
 
 from boletin_tui import ui_state
 from boletin_tui.jumping import jump_target, parse_jump
@@ -65,6 +66,14 @@ class ReaderActions(_Base):
         if isinstance(width, int) and width > 0:
             self._set_timeline_width(width)
         self._timeline.set_read(self.workspace.reads.keys)
+        self.watch(self.screen, "focused", self._mark_focused_pane)
+
+    def _mark_focused_pane(self, focused: Widget | None) -> None:
+        """The title line of the pane holding the focus in the accent (CSS `:focus-within`
+        does not restyle a sibling of the focused widget when the focus moves)."""
+        for pane, title in (("#timeline-pane", "#timeline-status"), ("#reader-pane", "#legend")):
+            inside = focused is not None and self.query_one(pane) in focused.ancestors_with_self
+            self.query_one(title).set_class(inside, "-pane-focused")
 
     def _reader_hits(self, bulletin: Bulletin | None) -> list[Hit]:
         """The search hits to highlight in `bulletin` for the current query."""

@@ -168,3 +168,26 @@ async def test_the_timeline_width_changes_and_is_remembered(make, tmp_path, h):
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
         assert app.query_one("#timeline-pane").outer_size.width == before + 4
+
+
+async def test_the_current_rows_title_takes_two_lines_when_it_does_not_fit(make, h):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await h.settle(pilot)
+        for _ in range(4):  # a wide timeline: two lines hold the whole title
+            await pilot.press("greater_than_sign")
+        await h.settle(pilot)
+        timeline = app.query_one(Timeline)
+        lines = h.screen_text(app).splitlines()
+        title = "Inaugura el Instituto Nacional de Faros un museo de lámparas antiguas"
+        at = next(i for i, line in enumerate(lines) if "210/2023" in line)
+        column = lines[at].index("Inaugura")
+        width = timeline.content_region.right - column
+        first = lines[at][column : column + width].strip()
+        second = lines[at + 1][column : column + width].strip()
+        assert len(first) < len(title) and f"{first} {second}" == title
+        assert lines[at + 2].startswith(" mayo 2023")  # the next heading follows
+        await pilot.press("j")  # the previous row is back to one line, cut
+        lines = h.screen_text(app).splitlines()
+        assert "…" in lines[at] and lines[at + 1].startswith(" mayo 2023")
+        assert "188/2023" in lines[at + 2] and "península" in lines[at + 3]

@@ -11,7 +11,7 @@ SIZE = (120, 36)
 
 def highlighted(reader: Reader) -> list[str]:
     """The words of the reading pane painted in the hit style."""
-    style = reader.get_visual_style("reader--hit", partial=True)
+    style = reader.hit_style
     words = []
     for line in reader.content.split("\n"):
         for span in line.spans:

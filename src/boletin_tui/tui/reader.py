@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 from textual import events
 from textual.binding import Binding
+from textual.color import Color
+from textual.style import Style
 from textual.content import Content
 
 from boletin_tui.corpus import Bulletin
@@ -62,7 +64,8 @@ class Reader(LineView, can_focus=True):
         self._hits: Sequence[Hit] = ()
         self._hit_lines: list[int] | None = None  # wrapped lines holding a hit (lazy)
         self._hit = -1  # index into `_hit_lines` of the hit last moved to
-        self._hit_style: object = None
+        self._hit_style = Style()
+        self._hit_theme: str | None = None
 
     @property
     def content(self) -> Content:
@@ -87,6 +90,22 @@ class Reader(LineView, can_focus=True):
         if hits != self._hits:
             self._hits, self._hit = hits, -1
             self._paint()
+
+    @property
+    def hit_style(self) -> Style:
+        """Search hits: the theme's warning colour behind the text, in bold. Built from the
+        theme's variables: a component class's partial style blends a background given with
+        `color` into a near-transparent one."""
+        theme = self.app.theme
+        if self._hit_theme != theme:  # `theme_variables` builds every colour: once per theme
+            variables = self.app.theme_variables
+            self._hit_theme = theme
+            self._hit_style = Style(
+                background=Color.parse(variables.get("warning", "yellow")),
+                foreground=Color.parse(variables.get("background", "black")),
+                bold=True,
+            )
+        return self._hit_style
 
     @property
     def hit_lines(self) -> list[int]:
@@ -130,7 +149,7 @@ class Reader(LineView, can_focus=True):
             for t in ENTITY_TYPES
             if t not in self._hidden
         }
-        styles[HIT] = self._hit_style = component_style(self, "reader--hit")
+        styles[HIT] = self.hit_style
         parts = {p: component_style(self, f"reader--{p}") for p in _PARTS}
         return styles, parts
 

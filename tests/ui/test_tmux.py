@@ -182,8 +182,8 @@ def test_a_key_remapped_in_config_toml_adds_a_tag(launch, tmp_path):
 
 
 def test_jump_search_hits_read_mark_and_width_in_a_real_terminal(session, tmp_path):
-    """Issue 15: `:` to a month, a search, `n` past the hits, `N`, `R`, `>`, quit: the database holds
-    the read mark and the state file the width."""
+    """Issue 15: `:` to a month, a search, `n` past the hits, `N`, `R`, `>`, quit: the
+    database holds the read marks and the state file the width."""
     _wait_for(session, "4 boletines")
     _tmux("send-keys", "-t", session, ":")
     _wait_for(session, "Ir a")

@@ -15,8 +15,8 @@ from typing import NamedTuple
 from textual import events
 from textual.binding import Binding
 from textual.color import Color
-from textual.style import Style
 from textual.content import Content
+from textual.style import Style
 
 from boletin_tui.corpus import Bulletin
 from boletin_tui.entity_types import TYPES as ENTITY_TYPES

@@ -194,12 +194,16 @@ class Timeline(ScrollView, can_focus=True):
             return
         previous, self._cursor = self._cursor, index
         extra, self._extra = self._extra, int(len(self._title_lines(index)) > 1)
-        if extra or self._extra:
+        if extra != self._extra:  # the rows below the cursor move by a line
             self._set_height()
             force = True
         if not self._scroll_into_view(index) and previous is not None and not force:
-            self.refresh_line(previous)  # only the two rows that changed
-            self.refresh_line(index)
+            if self._extra:  # the two-line row moved: only the lines between change
+                low = min(previous, index)
+                self.refresh_lines(low, max(previous, index) + 2 - low)
+            else:
+                self.refresh_line(previous)  # only the two rows that changed
+                self.refresh_line(index)
         else:
             self.refresh()
         bulletin = self._rows[index].bulletin

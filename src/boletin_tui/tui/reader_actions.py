@@ -59,6 +59,7 @@ class ReaderActions(_Base):
     read_delay: float = 1.5  # seconds a bulletin is shown before it counts as read
     _read_timer: Timer | None = None
     _needles: Needles | None = None
+    _pane_titles: list[tuple[Widget, Widget]]
 
     # -- hooks the app calls ----------------------------------------------------------------
     def _reader_mounted(self) -> None:
@@ -66,14 +67,21 @@ class ReaderActions(_Base):
         if isinstance(width, int) and width > 0:
             self._set_timeline_width(width)
         self._timeline.set_read(self.workspace.reads.keys)
-        self.watch(self.screen, "focused", self._mark_focused_pane)
+        # Widgets of this screen, kept: the watcher also runs while a dialog is on top.
+        screen = self.screen
+        self._pane_titles = [
+            (screen.query_one(pane), screen.query_one(title))
+            for pane, title in (("#timeline-pane", "#timeline-status"), ("#reader-pane", "#legend"))
+        ]
+        self.watch(screen, "focused", self._mark_focused_pane)
 
     def _mark_focused_pane(self, focused: Widget | None) -> None:
         """The title line of the pane holding the focus in the accent (CSS `:focus-within`
         does not restyle a sibling of the focused widget when the focus moves)."""
-        for pane, title in (("#timeline-pane", "#timeline-status"), ("#reader-pane", "#legend")):
-            inside = focused is not None and self.query_one(pane) in focused.ancestors_with_self
-            self.query_one(title).set_class(inside, "-pane-focused")
+        for pane, title in self._pane_titles:
+            title.set_class(
+                focused is not None and pane in focused.ancestors_with_self, "-pane-focused"
+            )
 
     def _reader_hits(self, bulletin: Bulletin | None) -> list[Hit]:
         """The search hits to highlight in `bulletin` for the current query."""

@@ -42,11 +42,9 @@ class Hit(NamedTuple):
 class Reader(LineView, can_focus=True):
     """Shows a bulletin (`show`), with entity categories that can be hidden (`set_hidden`)."""
 
-    COMPONENT_CLASSES = (
-        {f"reader--{t.lower()}" for t in ENTITY_TYPES}
-        | {f"reader--{p}" for p in _PARTS}
-        | {"reader--hit"}
-    )
+    COMPONENT_CLASSES = {f"reader--{t.lower()}" for t in ENTITY_TYPES} | {
+        f"reader--{p}" for p in _PARTS
+    }
     # `j`/`k` scroll the text when it has the focus (the app's own `j`/`k` move the list).
     BINDINGS = [
         Binding("j", "scroll_down", "Bajar", show=False),

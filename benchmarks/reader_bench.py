@@ -48,8 +48,10 @@ def main() -> None:
             [sys.executable, str(HERE / "probes.py"), "hits", str(archive), str(work)],
             capture_output=True,
             text=True,
-            check=True,
         )
+        if out.returncode:
+            print(f"run {run + 1}: the probe failed:\n{out.stderr[-2000:]}")
+            continue
         f = json.loads(out.stdout.strip().splitlines()[-1])
         ratio = f["next_hit_ms"] / f["next_bulletin_ms"]
         print(

@@ -64,11 +64,11 @@ ACTIONS: tuple[Action, ...] = (
            call="page(-1)", scope="widget", show=False, group="page"),
     Action("page_down", "pagedown", "Página siguiente", "", "página siguiente", where="lista",
            call="page(1)", scope="widget", show=False, group="page"),
-    Action("first", "home", "Primero", "", "primer boletín", where="lista", call="edge(0)",
+    Action("first", "home,g", "Primero", "", "primer boletín", where="lista", call="edge(0)",
            scope="widget", show=False, group="edge"),
-    Action("last", "end", "Último", "", "último boletín", where="lista", call="edge(1)",
+    Action("last", "end,G", "Último", "", "último boletín", where="lista", call="edge(1)",
            scope="widget", show=False, group="edge"),
-    Action("scroll_text", "up,down,pageup,pagedown", "Desplazar", "", "desplazar el texto",
+    Action("scroll_text", "j,k,up,down,pageup,pagedown", "Desplazar", "", "desplazar el texto",
            where="lectura", scope="doc", show=False),
     Action("focus_next", "tab,shift+tab", "Panel", "", "panel siguiente / anterior",
            scope="doc", show=False),
@@ -77,7 +77,7 @@ ACTIONS: tuple[Action, ...] = (
            priority=True),
     Action("remove_tag", "x,delete", "Quitar etiqueta", "", "quitar la etiqueta señalada",
            where="etiquetas", call="remove", scope="widget"),
-    Action("edit_note", "n", "Nota", "Editar nota", "editar la nota", when="bulletin",
+    Action("edit_note", "a", "Nota", "Editar nota", "editar la nota", when="bulletin",
            priority=True),
     Action("save_note", "ctrl+s", "Guardar nota", "Guardar nota", "guardar la nota",
            when="note_dirty", where="nota", call="save", scope="widget"),
@@ -87,6 +87,22 @@ ACTIONS: tuple[Action, ...] = (
            "buscar (escape borra la búsqueda)", priority=True),
     Action("clear_search", "escape", "Borrar búsqueda", "Borrar búsqueda", "",
            when="filtered"),
+    # -- reader (issue 15): hits, read marks, jump, timeline width ---------------------------
+    Action("next_hit", "n", "Siguiente coincidencia", "Siguiente coincidencia",
+           "siguiente coincidencia de la búsqueda (pasa al boletín siguiente)", when="filtered",
+           call="hit(1)", show=False, group="hits"),
+    Action("previous_hit", "N", "Coincidencia anterior", "Coincidencia anterior",
+           "coincidencia anterior", when="filtered", call="hit(-1)", show=False, group="hits"),
+    Action("toggle_read", "r", "Leído", "Marcar como leído o no leído",
+           "marcar el boletín como leído o no leído", when="bulletin", show=False),
+    Action("mark_all_read", "R", "Todo leído", "Marcar como leídos los mostrados",
+           "marcar como leídos todos los boletines mostrados", show=False),
+    Action("jump", "colon", "Ir a", "Ir a una fecha o un número",
+           "ir a una fecha o un número (2020-04, abril 2020, 119/2020)", show=False),
+    Action("narrower", "less_than_sign", "Lista más estrecha", "Lista más estrecha",
+           "lista más estrecha", call="timeline_width(-1)", show=False, group="width"),
+    Action("wider", "greater_than_sign", "Lista más ancha", "Lista más ancha",
+           "lista más ancha", call="timeline_width(1)", show=False, group="width"),
     *(
         Action(action_id, str(n), words.capitalize(), f"Mostrar u ocultar {words}",
                f"mostrar u ocultar {words}", call=f"toggle_entity('{kind}')", show=False,
@@ -196,6 +212,8 @@ GROUPS = {
     "passage_end": "confirmar el pasaje / dejar la selección",
     "passage_list": "editar / borrar el pasaje (pregunta antes)",
     "undo": "deshacer / rehacer el último cambio (va a ese boletín)",
+    "hits": "coincidencia siguiente / anterior de la búsqueda (sigue en otros boletines)",
+    "width": "lista más estrecha / más ancha (se recuerda)",
 }
 
 _KEY_NAMES = {
@@ -214,6 +232,9 @@ _KEY_NAMES = {
     "comma": ",",
     "shift+right": "⇧→",
     "shift+left": "⇧←",
+    "colon": ":",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
 }
 
 

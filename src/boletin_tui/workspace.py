@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from boletin_tui.corpus import Bulletin, Outline, read_full
+from boletin_tui.reading import ReadState, ReadWrite, split_read_filter
 from boletin_tui.store import Annotation, AnnotationStore, tags_by_use
 from boletin_tui.workspace_edits import EDIT_OPS, Edit, Step, apply_edit
 
@@ -142,6 +143,7 @@ class Workspace:
     _entries: dict[str, Bulletin] = field(default_factory=dict)
     _read: dict[str, Bulletin | None] = field(default_factory=dict)
     _tags: list[str] = field(default_factory=list)
+    reads: ReadState = field(default_factory=ReadState)  # read marks (issue 15)
 
     @classmethod
     def from_annotations(cls, annotations: Iterable[Annotation]) -> Workspace:
@@ -197,10 +199,28 @@ class Workspace:
             index.set_annotation(a.key, a.tags, a.note)
 
     def search(self, query: str) -> list[str]:
-        """The keys matching `query`. Raises `SearchNotReady` before the index is set."""
+        """The keys matching `query` (with `leído:sí`/`leído:no` applied to the read marks).
+        Raises `SearchNotReady` before the index is set."""
         if self.index is None:
             raise SearchNotReady(self.index_error or "")
-        return self.index.search(query)
+        rest, read = split_read_filter(query)
+        keys = self.index.search(rest)
+        return keys if read is None else self.reads.filter(keys, read)
+
+    # -- read marks (issue 15): state here, on disk through `ReadWrite` -------------------
+    def mark_read(self, keys: Iterable[str]) -> ReadWrite | None:
+        """Mark `keys` read now; the write for the store, or None if all were read."""
+        new = self.reads.mark(k for k in keys if k in self._entries)
+        return ReadWrite(tuple(new), True) if new else None
+
+    def mark_unread(self, keys: Iterable[str]) -> ReadWrite | None:
+        """Mark `keys` unread now; the write for the store, or None if none was read."""
+        gone = self.reads.unmark(keys)
+        return ReadWrite(tuple(gone), False) if gone else None
+
+    def read_failed(self, write: ReadWrite) -> None:
+        """The store refused `write`: the marks go back to what the database holds."""
+        (self.reads.unmark if write.read else self.reads.mark)(write.keys)
 
     # -- annotations ----------------------------------------------------------------------
     @property

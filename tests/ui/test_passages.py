@@ -154,7 +154,7 @@ async def test_undo_tags_and_notes_across_bulletins(make, db_path, h):
         await h.settle(pilot)
         await pilot.press("t", *"salud", "enter")
         await h.settle(pilot)
-        await pilot.press("j", "n", *"ver cifras", "escape")
+        await pilot.press("j", "a", *"ver cifras", "escape")
         await h.settle(pilot)
         app.query_one(Timeline).focus()
         await pilot.press("k")

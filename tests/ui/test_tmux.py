@@ -109,7 +109,7 @@ def test_tag_note_search_quit_in_a_real_terminal(session, tmp_path):
     _wait_for(session, "4 boletines")
     _wait_for(session, "Inaugura el Instituto")
     _add_tag(session, "tmux-etiqueta")
-    _tmux("send-keys", "-t", session, "n")
+    _tmux("send-keys", "-t", session, "a")
     _wait_for(session, "Guardar nota")  # the footer shows the editor's keys
     _tmux("send-keys", "-t", session, "-l", "nota desde tmux")
     _wait_for(session, "Sin guardar")
@@ -220,3 +220,37 @@ def test_a_passage_marked_by_keyboard_is_in_export_passages(session, tmp_path):
     )
     assert row["tags"] == ["verificar"]
     assert (row["start"], row["end"]) == (18, 36)
+
+
+def test_jump_search_hits_read_mark_and_width_in_a_real_terminal(session, tmp_path):
+    """Issue 15: `:` to a month, a search, `n` past the hits, `N`, `R`, `>`, quit: the
+    database holds the read marks and the state file the width."""
+    _wait_for(session, "4 boletines")
+    _tmux("send-keys", "-t", session, ":")
+    _wait_for(session, "Ir a")
+    _tmux("send-keys", "-t", session, "-l", "noviembre 2022")
+    _tmux("send-keys", "-t", session, "Enter")
+    _wait_for(session, "9 de noviembre de 2022")
+    _tmux("send-keys", "-t", session, "/")
+    _wait_for(session, "buscar…")
+    _tmux("send-keys", "-t", session, "-l", "olvera")
+    _wait_for(session, "2 de 4 boletines")
+    _tmux("send-keys", "-t", session, "Down")  # into the results, the bulletin kept
+    _wait_for(session, "Borrar búsqueda")
+    _tmux("send-keys", "-t", session, "g")  # the first result: 210/2023, three hits
+    _wait_for(session, "2 de junio de 2023")
+    _tmux("send-keys", "-t", session, "n", "n", "n", "n")  # past its last hit: 530/2022
+    _wait_for(session, "9 de noviembre de 2022")
+    _tmux("send-keys", "-t", session, "N")  # back to 210/2023's last hit
+    _wait_for(session, "2 de junio de 2023")
+    _tmux("send-keys", "-t", session, "Escape")  # the search cleared, 210/2023 kept
+    _wait_without(session, "de 4 boletines")
+    _tmux("send-keys", "-t", session, "R", ">")  # every bulletin shown read; a wider list
+    _wait_for(session, "todo leído")
+    _tmux("send-keys", "-t", session, "q")
+    assert _session_gone(session), "the app did not quit on q"
+    data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    marks = {(d["key"], d["annotator"]) for d in data["reads"].values()}
+    assert {key for key, who in marks if who == "tmux"} >= {"210/2023", "188/2023", "530/2022"}
+    state = json.loads((tmp_path / "state" / "ui-state.json").read_text(encoding="utf-8"))
+    assert any("timeline_width" in v for v in state.values())

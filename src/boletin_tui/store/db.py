@@ -39,6 +39,7 @@ from boletin_tui.store.model import (
     now_iso,
 )
 from boletin_tui.store.passage_ops import PassageMethods
+from boletin_tui.store.reads import ReadMarks
 from boletin_tui.store.records import (
     NoteSaved,
     as_snapshot,
@@ -62,7 +63,7 @@ class _TinyDB(TinyDB):
     table_class = StoreTable
 
 
-class AnnotationStore(PassageMethods):
+class AnnotationStore(PassageMethods, ReadMarks):  # read marks: store/reads.py (issue 15)
     """The annotation database at `path` (created on the first write, not before).
 
     `annotator` names who makes the changes (default: `default_annotator()`). Reads and writes

@@ -55,6 +55,7 @@ from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.passage_actions import PassageActions  # passages and undo
 from boletin_tui.tui.passage_reader import PassageReader  # passages and undo
 from boletin_tui.tui.reader import Reader
+from boletin_tui.tui.reader_actions import ReaderActions
 from boletin_tui.tui.reader_tools import ReaderTools
 from boletin_tui.tui.resume import start as resume_start
 from boletin_tui.tui.search_bar import SearchBar
@@ -72,7 +73,7 @@ _OVER_FIGURES = frozenset({"quit", "help", "command_palette", "search"})
 _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped", "links", "shown")
 
 
-class BoletinApp(ReaderTools, PassageActions):  # an App[None], with passages and undo
+class BoletinApp(ReaderTools, ReaderActions, PassageActions):  # an App[None]; see each base
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss", "figures.tcss"]
@@ -93,11 +94,13 @@ class BoletinApp(ReaderTools, PassageActions):  # an App[None], with passages an
         keymap: Mapping[str, str] | None = None,
         theme: str | None = None,
         config_problems: Sequence[str] = (),
+        read_keys: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.paths, self.store = list(paths), store
         self.sub_title = label
         self.workspace = Workspace.from_annotations(annotations)
+        self.workspace.reads.keys.update(read_keys)  # read marks (issue 15)
         self.hidden_types: set[str] = set()
         self.listed = asyncio.Event()
         self.texts_loaded = asyncio.Event()
@@ -152,6 +155,7 @@ class BoletinApp(ReaderTools, PassageActions):  # an App[None], with passages an
         self.query_one(SearchBar).display = False
         self._timeline.focus()
         self.load_saved_searches()  # reader2
+        self._reader_mounted()  # issue 15: saved timeline width, read marks
         self.run_worker(
             partial(
                 loading.load_in_steps,
@@ -269,7 +273,9 @@ class BoletinApp(ReaderTools, PassageActions):  # an App[None], with passages an
             mentions = []
             self.notify(f"No se pudieron marcar las entidades: {exc}", severity="warning")
         self._panel.show(key if bulletin else None, self.workspace.annotation(key), mentions)
-        self._show_text(key, bulletin, mentions)  # the Reader, with passages
+        hits = self._reader_hits(bulletin)  # issue 15: the search's hits in the text
+        self._show_text(key, bulletin, mentions, hits)  # the Reader, with passages
+        self._reader_shown(key if bulletin else None)  # issue 15: read after a moment
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
         if not self._index_started:
@@ -357,6 +363,7 @@ class BoletinApp(ReaderTools, PassageActions):  # an App[None], with passages an
 
     def _search(self, text: str) -> None:
         self._query = text.strip()
+        self._reader_query(self._query)  # issue 15: highlight the words in the text
         if not self._query:
             self._timeline.set_filter(None)
         else:
@@ -373,7 +380,8 @@ class BoletinApp(ReaderTools, PassageActions):  # an App[None], with passages an
 
     def _count_text(self) -> str:
         total = plural(len(self.workspace.bulletins), "boletín", "boletines")
-        return f"{self._timeline.shown_count} de {total}" if self._query else total
+        shown = f"{self._timeline.shown_count} de {total}" if self._query else total
+        return shown + self._unread_text()  # issue 15: how many unread
 
     def _status(self, text: str) -> None:
         self.query_one("#timeline-status", Static).update(text, layout=False)
@@ -586,6 +594,7 @@ def make_app(
     store = AnnotationStore(db_path, annotator)
     try:
         annotations = store.all()
+        read_keys = store.read_keys(store.annotator)  # issue 15
     except BaseException:
         store.close()
         raise
@@ -600,6 +609,7 @@ def make_app(
         keymap=keymap,
         theme=theme,
         config_problems=config_problems,
+        read_keys=read_keys,
     )
     app.db_path, app.corpus_paths = Path(db_path), begin.paths
     app.start_bulletin, app.resumed = begin.bulletin, begin.resumed

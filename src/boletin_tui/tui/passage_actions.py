@@ -21,6 +21,7 @@ from boletin_tui.passage_places import Placed, placed
 from boletin_tui.tui.passage_dialog import ConfirmDelete, PassageDialog
 from boletin_tui.tui.passage_list import PassageList
 from boletin_tui.tui.passage_reader import PassageReader
+from boletin_tui.tui.reader import Hit
 from boletin_tui.workspace import Change, Write
 
 if TYPE_CHECKING:
@@ -43,11 +44,15 @@ class PassageActions(App[None]):
         def _sync_selection(self) -> None: ...
 
     def _show_text(
-        self, key: str | None, bulletin: Bulletin | None, mentions: Sequence[Any]
+        self,
+        key: str | None,
+        bulletin: Bulletin | None,
+        mentions: Sequence[Any],
+        hits: Sequence[Hit] = (),
     ) -> None:
         """Show `bulletin` with its passages in the reading pane and the panel's list."""
         where = self._placed(key, bulletin)
-        self._passage_reader.show(bulletin, mentions, where)
+        self._passage_reader.show(bulletin, mentions, hits, placed=where)
         self._passage_list.set_passages(where)
 
     def _show_passages(self, key: str | None, bulletin: Bulletin | None) -> None:

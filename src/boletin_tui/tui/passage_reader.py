@@ -23,7 +23,7 @@ from boletin_tui.corpus import Bulletin
 from boletin_tui.passage_places import Placed
 from boletin_tui.text_units import Selection
 from boletin_tui.tui.keymap import widget_binding
-from boletin_tui.tui.reader import Reader
+from boletin_tui.tui.reader import Hit, Reader
 from boletin_tui.tui.wrapping import break_lines
 
 PASSAGE, SELECTION = "PASSAGE", "SELECTION"
@@ -71,13 +71,17 @@ class PassageReader(Reader):
 
     # -- what is drawn ------------------------------------------------------------------
     def show(
-        self, bulletin: Bulletin | None, mentions: Sequence[Any] = (), placed: Sequence[Placed] = ()
+        self,
+        bulletin: Bulletin | None,
+        mentions: Sequence[Any] = (),
+        hits: Sequence[Hit] = (),
+        placed: Sequence[Placed] = (),
     ) -> None:
         """Show `bulletin` with its `mentions` and its passages `placed`, in one paint."""
         self._base, self._placed, self.selection = mentions, placed, None
         self._line_starts = None
         marks = self._marks()
-        super().show(bulletin, [*mentions, *marks] if marks else mentions)
+        super().show(bulletin, [*mentions, *marks] if marks else mentions, hits)
 
     def set_passages(self, placed: Sequence[Placed]) -> None:
         """Highlight `placed` (orphans have nowhere to be drawn)."""

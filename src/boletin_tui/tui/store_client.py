@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import TypeVar
 
+from boletin_tui.reading import ReadWrite
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.undo import History
 from boletin_tui.workspace import Write
@@ -36,6 +38,15 @@ class StoreClient:
     def call(self, function: Callable[[AnnotationStore], T]) -> Future[T]:
         """Run `function(store)` on the store thread (batch writes, saved searches)."""
         return self._pool.submit(function, self._store)
+
+    def write_reads(self, write: ReadWrite) -> Future[set[str]]:
+        """Write read marks (issue 15) on the store thread, in one durable write."""
+        return self._pool.submit(write.apply, self._store)
+
+    @property
+    def path(self) -> Path:
+        """The database file's path, as given."""
+        return self._store.path
 
     def all(self) -> Future[list[Annotation]]:
         """Every annotation in the database, read on the store thread."""

@@ -87,3 +87,15 @@ class WrappedLines(Sequence[Content]):
             line = entry if isinstance(entry, Content) else entry[0][entry[1] : entry[2]]
             self._built[index] = line
         return line
+
+    def lines_with(self, style: object) -> list[int]:
+        """The lines holding a span styled with `style` (the same object), top to bottom."""
+        out: list[int] = []
+        for i, entry in enumerate(self._index):
+            if isinstance(entry, Content):
+                content, start, end = entry, 0, len(entry.plain)
+            else:
+                content, start, end = entry
+            if any(s.style is style and s.start < end and s.end > start for s in content.spans):
+                out.append(i)
+        return out

@@ -93,6 +93,13 @@ ACTIONS: tuple[Action, ...] = (
                group="entities")
         for n, (action_id, (kind, words)) in enumerate(ENTITY_ACTIONS.items(), 1)
     ),
+    # issue 13 #4, #23: the key, for the command line; the panel, on narrow terminals.
+    Action("copy_key", "c", "Copiar clave", "Copiar la clave del boletín",
+           "copiar la clave del boletín (la que piden los comandos)", when="bulletin",
+           show=False),
+    Action("toggle_panel", "a", "Anotaciones", "Mostrar u ocultar el panel de anotaciones",
+           "mostrar u ocultar el panel de anotaciones (oculto si la terminal es estrecha)",
+           show=False),
     Action("export", "e", "Exportar", "Exportar anotaciones", "exportar las anotaciones a CSV"),
     Action("skipped", "o", "Omitidos", "Archivos omitidos", "archivos omitidos al leer",
            when="skipped"),

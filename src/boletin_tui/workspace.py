@@ -23,11 +23,11 @@ the workspace only calls `corpus.bulletins`, `corpus.skipped`, `corpus.complete`
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
 from boletin_tui.corpus import Bulletin, Outline, read_full
-from boletin_tui.store import Annotation, tags_by_use
+from boletin_tui.store import Annotation, BulletinSnapshot, snapshot_mismatch, tags_by_use
 
 
 class CorpusView(Protocol):
@@ -52,9 +52,15 @@ class SearchBackend(Protocol):
 class AnnotationWriter(Protocol):
     """The store methods a `Write` calls (see `boletin_tui.store.AnnotationStore`)."""
 
-    def add_tags(self, key: str, tags: Iterable[str]) -> Annotation: ...
-    def remove_tags(self, key: str, tags: Iterable[str]) -> Annotation | None: ...
-    def set_note(self, key: str, text: str) -> Annotation: ...
+    def add_tags(
+        self, key: str, tags: Iterable[str], *, bulletin: BulletinSnapshot | None = None
+    ) -> Annotation: ...
+    def remove_tags(
+        self, key: str, tags: Iterable[str], *, bulletin: BulletinSnapshot | None = None
+    ) -> Annotation | None: ...
+    def set_note(
+        self, key: str, text: str, *, bulletin: BulletinSnapshot | None = None
+    ) -> Annotation: ...
 
 
 Operation = Literal["add_tags", "remove_tags", "set_note"]
@@ -62,21 +68,23 @@ Operation = Literal["add_tags", "remove_tags", "set_note"]
 
 @dataclass(frozen=True, slots=True)
 class Write:
-    """One change the store must make to the annotation of `key`."""
+    """One change the store must make to the annotation of `key`; `bulletin` is the
+    snapshot of the bulletin it is made on, stored with the record (None keeps the stored one)."""
 
     op: Operation
     key: str
     tags: tuple[str, ...] = ()
     note: str = ""
+    bulletin: BulletinSnapshot | None = None
 
     def apply(self, store: AnnotationWriter) -> Annotation | None:
         """Make the change in `store` (blocking; on the store thread) and return the record
         now stored, or None when the annotation was removed. Raises what the store raises."""
         if self.op == "add_tags":
-            return store.add_tags(self.key, self.tags)
+            return store.add_tags(self.key, self.tags, bulletin=self.bulletin)
         if self.op == "remove_tags":
-            return store.remove_tags(self.key, self.tags)
-        return store.set_note(self.key, self.note)
+            return store.remove_tags(self.key, self.tags, bulletin=self.bulletin)
+        return store.set_note(self.key, self.note, bulletin=self.bulletin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,8 +197,27 @@ class Workspace:
         return self._begin(Write("set_note", key, note=text))
 
     def _begin(self, write: Write) -> Write:
+        write = replace(write, bulletin=self._snapshot(write.key))
         self.pending.append(write)
         return write
+
+    # -- what an annotation was made on (issue 13 #3) ---------------------------------------
+    def mismatch(self, key: str | None) -> str | None:
+        """Why the bulletin now under `key` is not the one its annotation was made on (one
+        Spanish sentence saying how to move the annotation), or None."""
+        annotation, entry = self.annotation(key), self._entries.get(key) if key else None
+        if annotation is None or entry is None:
+            return None
+        return snapshot_mismatch(annotation, entry)
+
+    def _snapshot(self, key: str) -> BulletinSnapshot | None:
+        """The snapshot a write on `key` stores: the bulletin shown, unless the annotation
+        was made on another one (then the stored snapshot stays, and so does the warning,
+        until the user moves the annotation)."""
+        entry = self._entries.get(key)
+        if entry is None or self.mismatch(key) is not None:
+            return None
+        return BulletinSnapshot.of(entry)
 
     def saved(self, write: Write, stored: Annotation | None) -> Change:
         """The store wrote `write` and now holds `stored`: update everything derived."""

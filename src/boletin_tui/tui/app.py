@@ -25,11 +25,14 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TextArea
 from textual.worker import Worker, WorkerState
 
+from boletin_tui.actions import BY_ID, display_keys
 from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
+from boletin_tui.safe_text import safe_text
 from boletin_tui.search import SYNTAX_HELP
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.store.exchange import export_rows, write_export
@@ -37,7 +40,13 @@ from boletin_tui.tui import loading
 from boletin_tui.tui.annotations import AnnotationPanel
 from boletin_tui.tui.export_screen import ExportScreen, default_export_path
 from boletin_tui.tui.help_screen import HelpScreen
-from boletin_tui.tui.keymap import action_for, app_bindings, help_lines, palette_commands
+from boletin_tui.tui.keymap import (
+    action_for,
+    app_bindings,
+    effective_keys,
+    help_lines,
+    palette_commands,
+)
 from boletin_tui.tui.labels import SAVED, plural
 from boletin_tui.tui.legend import Legend
 from boletin_tui.tui.mentions import mentions_for
@@ -70,6 +79,9 @@ class BoletinApp(App[None]):
     # Keys that move the focus or the selection are priority bindings run at the app, in the
     # order typed; `check_action` lets them through to a field being typed in.
     BINDINGS = app_bindings()  # type: ignore[assignment]  # list[Binding] is a BindingType list
+    # Below 100 columns the screen has the class `-narrow`: the annotation panel starts
+    # hidden and the panes may be narrower (app.tcss; issue 13 #23).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     def __init__(
         self,
@@ -113,6 +125,7 @@ class BoletinApp(App[None]):
                 yield Timeline(id="timeline")
                 yield Static("Cargando boletines…", id="timeline-status")
             with Vertical(id="reader-pane"):
+                yield Static("", id="reader-key", markup=False)  # issue 13 #4
                 yield Legend(id="legend")
                 yield Reader(id="reader")
             yield AnnotationPanel(id="panel")
@@ -249,6 +262,7 @@ class BoletinApp(App[None]):
             self.notify(f"No se pudieron marcar las entidades: {exc}", severity="warning")
         self.query_one(Reader).show(bulletin, mentions)
         self._panel.show(key if bulletin else None, self.workspace.annotation(key), mentions)
+        self._show_trust(key if bulletin else None)
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
         if not self._index_started:
@@ -303,6 +317,7 @@ class BoletinApp(App[None]):
             self._timeline.refresh_marks([key])
         else:
             self._timeline.refresh_marks([], [key])
+        self._after_annotation_change(key)
         if self._panel.key == key:
             self._panel.show_annotation(change.annotation)
             if change.note is not None:
@@ -404,12 +419,16 @@ class BoletinApp(App[None]):
 
     def action_add_tag(self) -> None:
         self._sync_selection()
+        self._open_panel()
         self.query_one(TagInput).open(self.workspace.tags)
 
     def action_edit_note(self) -> None:
         # Focus now, not on the next refresh: keys typed right after `n` belong to the note.
         self._sync_selection()
-        self.set_focus(self.query_one(NoteEditor))
+        self._open_panel()
+        editor = self.query_one(NoteEditor)
+        self.set_focus(editor)
+        editor.move_cursor(editor.document.end)  # what is typed goes after the note (#14)
 
     def action_save_note(self) -> None:
         self.query_one(NoteEditor).action_save()
@@ -456,6 +475,45 @@ class BoletinApp(App[None]):
             f"{plural(len(annotations), 'anotación', 'anotaciones')} {done} a {path}",
             title="Exportar",
         )
+
+    # -- trust (issue 13): the key shown, the mismatch warned, the panel on narrow screens --
+    def _show_trust(self, key: str | None) -> None:
+        """The full key above the text (#4) and the warning when the annotation under
+        `key` was made on another bulletin (#3)."""
+        text = Content.assemble(("Clave ", "dim"), safe_text(key)) if key else Content("")
+        self.query_one("#reader-key", Static).update(text, layout=False)
+        self._panel.set_mismatch(self.workspace.mismatch(key))
+
+    def _after_annotation_change(self, key: str) -> None:
+        """A filter on tags or notes is run again (#16); the warning follows the record."""
+        if self._query and self.workspace.index is not None:
+            self._search(self._query)
+        if self._panel.key == key:
+            self._panel.set_mismatch(self.workspace.mismatch(key))
+
+    def action_copy_key(self) -> None:
+        key = self._panel.key
+        if key is not None:
+            self.copy_to_clipboard(key)
+            self.notify(f"Clave copiada: {safe_text(key)}", title="Copiar clave", markup=False)
+
+    def action_toggle_panel(self) -> None:
+        self._panel.display = not self._panel.display
+        if (
+            not self._panel.display
+            and self.focused is not None
+            and self._panel in (self.focused.ancestors)
+        ):
+            self.set_focus(self._timeline)
+
+    def _open_panel(self) -> None:
+        if not self._panel.display:
+            self._panel.display = True
+
+    def action_help_quit(self) -> None:
+        """Textual's answer to `ctrl+c` (which does not quit), in Spanish (#11)."""
+        keys = display_keys(effective_keys(BY_ID["quit"], self._keys))
+        self.notify(f"Para salir, pulsa {keys}.", title="¿Quieres salir?", markup=False)
 
     def action_skipped(self) -> None:
         corpus = self.workspace.corpus

@@ -201,3 +201,16 @@ async def test_narrow_terminals_hide_the_panel_and_rewrap(make, db_path, h):
             for line in reader.content.wrap(reader.region.width - 4)
         )
         assert "Inaugura el Instituto" in h.screen_text(app).replace("\n", " ")
+
+
+async def test_search_finds_a_figure_by_the_value_the_panel_shows(make, h):
+    """#13: the bulletin that says `5 mil visitantes` is found by `5000` and `5,000`."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await h.settle(pilot)
+        timeline = app.query_one(Timeline)
+        for query in ("5000", "5,000"):
+            await pilot.press("slash", *query, "enter")
+            await h.settle(pilot)
+            assert timeline.shown_keys == ["210/2023"], query
+            await pilot.press("escape")

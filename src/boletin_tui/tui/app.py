@@ -22,17 +22,14 @@ from functools import partial
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from boletin_tui.actions import BY_ID, display_keys
 from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
-from boletin_tui.safe_text import safe_text
 from boletin_tui.search import SYNTAX_HELP
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.store.exchange import export_rows, write_export
@@ -43,7 +40,6 @@ from boletin_tui.tui.help_screen import HelpScreen
 from boletin_tui.tui.keymap import (
     action_for,
     app_bindings,
-    effective_keys,
     help_lines,
     palette_commands,
 )
@@ -65,13 +61,14 @@ from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
+from boletin_tui.tui.trust import TrustActions
 from boletin_tui.workspace import SearchNotReady, Workspace, Write
 
 # Actions whose availability depends on the app's state rather than on the focus (`when`).
 _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped")
 
 
-class BoletinApp(App[None]):
+class BoletinApp(TrustActions):
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss"]
@@ -475,45 +472,6 @@ class BoletinApp(App[None]):
             f"{plural(len(annotations), 'anotación', 'anotaciones')} {done} a {path}",
             title="Exportar",
         )
-
-    # -- trust (issue 13): the key shown, the mismatch warned, the panel on narrow screens --
-    def _show_trust(self, key: str | None) -> None:
-        """The full key above the text (#4) and the warning when the annotation under
-        `key` was made on another bulletin (#3)."""
-        text = Content.assemble(("Clave ", "dim"), safe_text(key)) if key else Content("")
-        self.query_one("#reader-key", Static).update(text, layout=False)
-        self._panel.set_mismatch(self.workspace.mismatch(key))
-
-    def _after_annotation_change(self, key: str) -> None:
-        """A filter on tags or notes is run again (#16); the warning follows the record."""
-        if self._query and self.workspace.index is not None:
-            self._search(self._query)
-        if self._panel.key == key:
-            self._panel.set_mismatch(self.workspace.mismatch(key))
-
-    def action_copy_key(self) -> None:
-        key = self._panel.key
-        if key is not None:
-            self.copy_to_clipboard(key)
-            self.notify(f"Clave copiada: {safe_text(key)}", title="Copiar clave", markup=False)
-
-    def action_toggle_panel(self) -> None:
-        self._panel.display = not self._panel.display
-        if (
-            not self._panel.display
-            and self.focused is not None
-            and self._panel in (self.focused.ancestors)
-        ):
-            self.set_focus(self._timeline)
-
-    def _open_panel(self) -> None:
-        if not self._panel.display:
-            self._panel.display = True
-
-    def action_help_quit(self) -> None:
-        """Textual's answer to `ctrl+c` (which does not quit), in Spanish (#11)."""
-        keys = display_keys(effective_keys(BY_ID["quit"], self._keys))
-        self.notify(f"Para salir, pulsa {keys}.", title="¿Quieres salir?", markup=False)
 
     def action_skipped(self) -> None:
         corpus = self.workspace.corpus

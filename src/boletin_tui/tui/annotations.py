@@ -94,7 +94,7 @@ class AnnotationPanel(Vertical):
         hidden = len(tags) - TAG_ROWS
         more = self.query_one("#tags-more", Static)
         if hidden > 0:
-            self._set_text("#tags-more", f"+{hidden} más · tab y ↓ las recorren")
+            self._set_text("#tags-more", f"+{hidden} más (↓ en la lista)")
         if more.display != (hidden > 0):
             more.display = hidden > 0
         self._set_text("#annotator", annotator_text(annotation))

@@ -42,7 +42,9 @@ def solid(style: Style, background: Color) -> Style:
 
 def component_style(widget: Widget, name: str) -> Style:
     """The partial style of `widget`'s component class `name`, with an opaque foreground."""
-    background = widget.visual_style.background or Color(0, 0, 0)
+    background = widget.visual_style.background
+    if background is None or background.a < 1:
+        background = widget.background_colors[1]  # what is painted behind, ancestors included
     return solid(widget.get_visual_style(name, partial=True), background)
 
 

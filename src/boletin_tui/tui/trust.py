@@ -48,7 +48,8 @@ class TrustActions(App[None]):
 
     def on_resize(self) -> None:
         # The breakpoint may have hidden or shown the panel (app.tcss).
-        self.call_after_refresh(lambda: self._key_line(self._panel.key))
+        if hasattr(self, "_panel"):  # not before the first mount
+            self.call_after_refresh(lambda: self._key_line(self._panel.key))
 
     def _after_annotation_change(self, key: str) -> None:
         """A filter on tags or notes is run again (#16); the warning follows the record."""

@@ -201,6 +201,17 @@ async def test_narrow_terminals_hide_the_panel_and_rewrap(make, db_path, h):
             for line in reader.content.wrap(reader.region.width - 4)
         )
         assert "Inaugura el Instituto" in h.screen_text(app).replace("\n", " ")
+        # Shown there, the panel takes the timeline's place: nothing is cut off.
+        await pilot.press("a")
+        await pilot.pause()
+        panel, timeline = app.query_one(AnnotationPanel), app.query_one(Timeline)
+        assert panel.display and panel.region.right <= 60 and panel.region.width >= 28
+        assert reader.region.width >= 24 and not app.query_one("#timeline-pane").display
+        await pilot.press("j")  # the list's keys still move through it
+        assert reader.bulletin.key == "188/2023"
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.query_one("#timeline-pane").display and app.focused is timeline
 
 
 async def test_search_finds_a_figure_by_the_value_the_panel_shows(make, h):

@@ -76,9 +76,9 @@ class BoletinApp(TrustActions):
     # Keys that move the focus or the selection are priority bindings run at the app, in the
     # order typed; `check_action` lets them through to a field being typed in.
     BINDINGS = app_bindings()  # type: ignore[assignment]  # list[Binding] is a BindingType list
-    # Below 100 columns the screen has the class `-narrow`: the annotation panel starts
-    # hidden and the panes may be narrower (app.tcss; issue 13 #23).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # Below 100 columns the screen has the class `-narrow` (`-tiny` below 76): the annotation
+    # panel starts hidden and the panes may be narrower (app.tcss; issue 13 #23).
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (76, "-narrow"), (100, "-wide")]
 
     def __init__(
         self,

@@ -49,7 +49,15 @@ class TrustActions(App[None]):
     def on_resize(self) -> None:
         # The breakpoint may have hidden or shown the panel (app.tcss).
         if hasattr(self, "_panel"):  # not before the first mount
-            self.call_after_refresh(lambda: self._key_line(self._panel.key))
+            self.call_after_refresh(self._panel_shown)
+
+    def _panel_shown(self) -> None:
+        """Follow the panel being shown or hidden: the key line's hint, and `#main`'s class
+        `-panel-open` (below 76 columns the panel then takes the timeline's place)."""
+        self.query_one("#main").set_class(bool(self._panel.display), "-panel-open")
+        self._key_line(self._panel.key)
+        if self.focused is None and not self._panel.display:
+            self.set_focus(self._timeline)
 
     def _after_annotation_change(self, key: str) -> None:
         """A filter on tags or notes is run again (#16); the warning follows the record."""
@@ -69,12 +77,12 @@ class TrustActions(App[None]):
         focused = self.focused
         if not self._panel.display and focused is not None and self._panel in focused.ancestors:
             self.set_focus(self._timeline)
-        self._key_line(self._panel.key)
+        self._panel_shown()
 
     def _open_panel(self) -> None:
         if not self._panel.display:
             self._panel.display = True
-            self._key_line(self._panel.key)
+            self._panel_shown()
 
     def action_help_quit(self) -> None:
         """Textual's answer to `ctrl+c` (which does not quit), in Spanish (#11)."""

@@ -141,6 +141,10 @@ ACTIONS: tuple[Action, ...] = (
            group="searches"),
     Action("saved_searches", "S", "Búsquedas", "Búsquedas guardadas",
            "búsquedas guardadas, con sus cuentas", show=False, group="searches"),
+    # issue 13 #23: the panel, on narrow terminals (hidden there at launch).
+    Action("toggle_panel", "A", "Anotaciones", "Mostrar u ocultar el panel de anotaciones",
+           "mostrar u ocultar el panel de anotaciones (oculto si la terminal es estrecha)",
+           show=False),
     Action("export", "e", "Exportar", "Exportar anotaciones", "exportar las anotaciones a CSV"),
     # -- figures screen (uifig) --
     Action("figures", "F", "Cifras", "Tabla de cifras",

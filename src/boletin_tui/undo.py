@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from boletin_tui.corpus.keys import normalise_key
-from boletin_tui.store import Annotation, AnnotationStore
+from boletin_tui.store import Annotation, AnnotationStore, BulletinSnapshot
 from boletin_tui.store.model import normalise_tags
 from boletin_tui.store.passages import Passage, PassageNotFound
 
@@ -73,10 +73,12 @@ class History:
         return self.store.get(key)
 
     # -- Changes --------------------------------------------------------------------------
-    def add_tags(self, key: str, tags: Iterable[str]) -> Annotation:
+    def add_tags(
+        self, key: str, tags: Iterable[str], *, bulletin: BulletinSnapshot | None = None
+    ) -> Annotation:
         key = normalise_key(key)
         before = _folded(self.store.get(key))
-        result = self.store.add_tags(key, tags)
+        result = self.store.add_tags(key, tags, bulletin=bulletin)
         added = tuple(t for t in result.tags if t.casefold() not in before)
         if added:
             self._record(
@@ -89,12 +91,14 @@ class History:
             )
         return result
 
-    def remove_tags(self, key: str, tags: Iterable[str]) -> Annotation | None:
+    def remove_tags(
+        self, key: str, tags: Iterable[str], *, bulletin: BulletinSnapshot | None = None
+    ) -> Annotation | None:
         key = normalise_key(key)
         current = self.store.get(key)
         gone = {t.casefold() for t in normalise_tags(tags)}
         removed = tuple(t for t in (current.tags if current else ()) if t.casefold() in gone)
-        result = self.store.remove_tags(key, tags)
+        result = self.store.remove_tags(key, tags, bulletin=bulletin)
         if removed:
             self._record(
                 Change(
@@ -106,11 +110,13 @@ class History:
             )
         return result
 
-    def set_note(self, key: str, text: str) -> Annotation:
+    def set_note(
+        self, key: str, text: str, *, bulletin: BulletinSnapshot | None = None
+    ) -> Annotation:
         key = normalise_key(key)
         current = self.store.get(key)
         old = current.note if current else ""
-        result = self.store.set_note(key, text)
+        result = self.store.set_note(key, text, bulletin=bulletin)
         new = result.note
         if new != old:
             self._record(

@@ -28,12 +28,18 @@ the workspace only calls `corpus.bulletins`, `corpus.skipped`, `corpus.complete`
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
 from boletin_tui.corpus import Bulletin, Outline, read_full
 from boletin_tui.reading import ReadState, ReadWrite, split_read_filter
-from boletin_tui.store import Annotation, AnnotationStore, tags_by_use
+from boletin_tui.store import (
+    Annotation,
+    AnnotationStore,
+    BulletinSnapshot,
+    snapshot_mismatch,
+    tags_by_use,
+)
 from boletin_tui.workspace_edits import EDIT_OPS, Edit, Step, apply_edit
 
 
@@ -59,9 +65,15 @@ class SearchBackend(Protocol):
 class AnnotationWriter(Protocol):
     """The store methods a `Write` calls (see `boletin_tui.store.AnnotationStore`)."""
 
-    def add_tags(self, key: str, tags: Iterable[str]) -> Annotation: ...
-    def remove_tags(self, key: str, tags: Iterable[str]) -> Annotation | None: ...
-    def set_note(self, key: str, text: str) -> Annotation: ...
+    def add_tags(
+        self, key: str, tags: Iterable[str], *, bulletin: BulletinSnapshot | None = None
+    ) -> Annotation: ...
+    def remove_tags(
+        self, key: str, tags: Iterable[str], *, bulletin: BulletinSnapshot | None = None
+    ) -> Annotation | None: ...
+    def set_note(
+        self, key: str, text: str, *, bulletin: BulletinSnapshot | None = None
+    ) -> Annotation: ...
 
 
 Operation = Literal[
@@ -73,7 +85,8 @@ Operation = Literal[
 
 @dataclass(frozen=True, slots=True)
 class Write:
-    """One change the store must make to the annotation of `key`."""
+    """One change the store must make to the annotation of `key`; `bulletin` is the
+    snapshot of the bulletin it is made on, stored with the record (None keeps the stored one)."""
 
     op: Operation
     key: str
@@ -82,6 +95,7 @@ class Write:
     edit: Edit | None = None  # passages, undo and redo: what to do (see `workspace_edits`)
     # Undo and redo: filled on the store thread with the step made (the bulletin it touched).
     steps: list[Step] = field(default_factory=list, compare=False)
+    bulletin: BulletinSnapshot | None = None
 
     def apply(self, store: AnnotationWriter) -> Annotation | None:
         """Make the change in `store` (blocking; on the store thread) and return the record
@@ -93,10 +107,10 @@ class Write:
             assert self.edit is not None
             return apply_edit(self.op, self.key, self.edit, self.steps, store)  # type: ignore[arg-type]
         if self.op == "add_tags":
-            return store.add_tags(self.key, self.tags)
+            return store.add_tags(self.key, self.tags, bulletin=self.bulletin)
         if self.op == "remove_tags":
-            return store.remove_tags(self.key, self.tags)
-        return store.set_note(self.key, self.note)
+            return store.remove_tags(self.key, self.tags, bulletin=self.bulletin)
+        return store.set_note(self.key, self.note, bulletin=self.bulletin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,8 +282,27 @@ class Workspace:
         return self._begin(Write("redo", "", edit=Edit()))
 
     def _begin(self, write: Write) -> Write:
+        write = replace(write, bulletin=self._snapshot(write.key))
         self.pending.append(write)
         return write
+
+    # -- what an annotation was made on (issue 13 #3) ---------------------------------------
+    def mismatch(self, key: str | None) -> str | None:
+        """Why the bulletin now under `key` is not the one its annotation was made on (one
+        Spanish sentence saying how to move the annotation), or None."""
+        annotation, entry = self.annotation(key), self._entries.get(key) if key else None
+        if annotation is None or entry is None:
+            return None
+        return snapshot_mismatch(annotation, entry)
+
+    def _snapshot(self, key: str) -> BulletinSnapshot | None:
+        """The snapshot a write on `key` stores: the bulletin shown, unless the annotation
+        was made on another one (then the stored snapshot stays, and so does the warning,
+        until the user moves the annotation)."""
+        entry = self._entries.get(key)
+        if entry is None or self.mismatch(key) is not None:
+            return None
+        return BulletinSnapshot.of(entry)
 
     def saved(self, write: Write, stored: Annotation | None) -> Change:
         """The store wrote `write` and now holds `stored`: update everything derived."""

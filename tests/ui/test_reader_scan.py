@@ -180,7 +180,7 @@ async def test_the_current_rows_title_takes_two_lines_when_it_does_not_fit(make,
         timeline = app.query_one(Timeline)
         lines = h.screen_text(app).splitlines()
         title = "Inaugura el Instituto Nacional de Faros un museo de lámparas antiguas"
-        at = next(i for i, line in enumerate(lines) if "210/2023" in line)
+        at = next(i for i, line in enumerate(lines) if "210/2023" in line and "Inaugura" in line)
         column = lines[at].index("Inaugura")
         width = timeline.content_region.right - column
         first = lines[at][column : column + width].strip()

@@ -254,3 +254,18 @@ def test_jump_search_hits_read_mark_and_width_in_a_real_terminal(session, tmp_pa
     assert {key for key, who in marks if who == "tmux"} >= {"210/2023", "188/2023", "530/2022"}
     state = json.loads((tmp_path / "state" / "ui-state.json").read_text(encoding="utf-8"))
     assert any("timeline_width" in v for v in state.values())
+
+
+def test_an_80_column_terminal_hides_the_panel_until_asked(launch, tmp_path):
+    """Issue 13 #23: at 80x24 the panel is not squeezed to ten columns; `t` shows it."""
+    session = launch(FIXTURES)
+    subprocess.run(["tmux", "resize-window", "-t", session, "-x", "80", "-y", "24"], check=True)
+    screen = _wait_for(session, "A anotaciones")  # the key line says how to show it
+    assert "sin etique" not in screen and "Clave 210/2023" in screen
+    _add_tag(session, "estrecha")
+    assert "sin etiquetas" not in _tmux("capture-pane", "-p", "-t", session)
+    _tmux("send-keys", "-t", session, "q")
+    assert _session_gone(session)
+    data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    records = {r["key"]: r for r in data["annotations"].values()}
+    assert records["210/2023"]["tags"] == ["estrecha"]

@@ -1,8 +1,9 @@
 """An in-memory word index over bulletins and their annotations.
 
 `SearchIndex(bulletins)` tokenises every bulletin once (key, number, kind, city, dateline, title,
-highlights, paragraphs) into an inverted index: folded term -> sorted positions (an `array` of
-4-byte integers, no per-posting objects), plus a sorted vocabulary for prefix look-ups. It keeps
+highlights, paragraphs, and the values of figures written with words: `figure_terms`) into an
+inverted index: folded term -> sorted positions (an `array` of 4-byte integers, no per-posting
+objects), plus a sorted vocabulary for prefix look-ups. It keeps
 references to the bulletins (for phrase checks and keys) but no folded copy of their text.
 
 Annotations live in a separate small index that `set_annotation` updates in time proportional to
@@ -21,6 +22,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from boletin_tui.search.figure_terms import figure_terms
 from boletin_tui.search.fold import TOKEN_RE, expand, fold, nfc, tokens
 from boletin_tui.search.query import Phrase, Query, Term, parse
 from boletin_tui.search.termsets import END, TermSets
@@ -78,6 +80,8 @@ class SearchIndex:
                 ]
                 fields.extend(b.highlights)
                 fields.extend(b.paragraphs)
+                # Figures written with words, by the value the app shows (issue 13 #13).
+                fields.extend(figure_terms(b))
                 for chunk in set("\n".join(fields).lower().split()):
                     lst = get(chunk)
                     if lst is None:

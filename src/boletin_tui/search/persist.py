@@ -21,7 +21,7 @@ from boletin_tui.search.index import SearchIndex
 if TYPE_CHECKING:
     from boletin_tui.corpus.model import Bulletin
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: figure values (figure_terms)
 _KEEP = 3  # saved indexes kept (one per recently opened corpus)
 
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Label, Static
 
+from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.entity_summary import EntitySummary
 from boletin_tui.tui.labels import SAVED, SAVING, UNSAVED
 from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.passage_list import PassageList
 from boletin_tui.tui.tag_input import TagInput
-from boletin_tui.tui.tag_list import TagList
+from boletin_tui.tui.tag_list import TAG_ROWS, TagList
 
 
 def _when(value) -> str:
@@ -45,8 +47,10 @@ class AnnotationPanel(Vertical):
         self._texts: dict[str, str] = {}
 
     def compose(self):
+        yield Static("", id="mismatch", markup=False)  # issue 13 #3: see `set_mismatch`
         yield Label("Etiquetas", classes="panel-heading")
         yield TagList(id="tags")
+        yield Static("", id="tags-more")
         yield TagInput(id="tag-input")
         yield Label("Nota", classes="panel-heading")
         yield NoteEditor(id="note")
@@ -59,6 +63,8 @@ class AnnotationPanel(Vertical):
 
     def on_mount(self) -> None:
         self.query_one(TagInput).display = False
+        self.query_one("#mismatch").display = False
+        self.query_one("#tags-more").display = False
         self.show(None, None, [])
 
     @property
@@ -72,10 +78,28 @@ class AnnotationPanel(Vertical):
         self.show_annotation(annotation)
         self.editor.load(key, annotation.note if annotation else "")
         self.query_one(EntitySummary).show(mentions)
+        if key is None:  # no bulletin (no results): no hint, no "Guardado" (issue 13 #18)
+            self.set_status("")
+
+    def set_mismatch(self, text: str | None) -> None:
+        """Warn that the annotation was made on another bulletin (`text` says which, and how
+        to move it), or hide the warning (None)."""
+        warning = self.query_one("#mismatch", Static)
+        if text:
+            warning.update(Content(safe_text(f"⚠ {text}")))
+        if warning.display != bool(text):
+            warning.display = bool(text)
 
     def show_annotation(self, annotation) -> None:
         """Tags and who/when of the current bulletin (the note editor is left alone)."""
-        self.query_one(TagList).set_tags(list(annotation.tags) if annotation else [])
+        tags = list(annotation.tags) if annotation else []
+        self.query_one(TagList).set_tags(tags, hint=self.key is not None)
+        hidden = len(tags) - TAG_ROWS
+        more = self.query_one("#tags-more", Static)
+        if hidden > 0:
+            self._set_text("#tags-more", f"+{hidden} más (↓ en la lista)")
+        if more.display != (hidden > 0):
+            more.display = hidden > 0
         self._set_text("#annotator", annotator_text(annotation))
 
     def set_status(self, text: str) -> None:

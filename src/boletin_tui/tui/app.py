@@ -40,7 +40,12 @@ from boletin_tui.tui.annotations import AnnotationPanel
 from boletin_tui.tui.export_screen import ExportScreen, default_export_path
 from boletin_tui.tui.figures_screen import FiguresProgress, FiguresScreen
 from boletin_tui.tui.help_screen import HelpScreen
-from boletin_tui.tui.keymap import action_for, app_bindings, help_lines, palette_commands
+from boletin_tui.tui.keymap import (
+    action_for,
+    app_bindings,
+    help_lines,
+    palette_commands,
+)
 from boletin_tui.tui.labels import SAVED, plural
 from boletin_tui.tui.legend import Legend
 from boletin_tui.tui.mentions import mentions_for
@@ -64,6 +69,7 @@ from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
+from boletin_tui.tui.trust import TrustActions
 from boletin_tui.workspace import SearchNotReady, Workspace, Write
 
 # App actions that still apply while the figures screen is shown (uifig); `search` focuses its
@@ -73,7 +79,7 @@ _OVER_FIGURES = frozenset({"quit", "help", "command_palette", "search"})
 _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped", "links", "shown")
 
 
-class BoletinApp(ReaderTools, ReaderActions, PassageActions):  # an App[None]; see each base
+class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # App[None]
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss", "figures.tcss"]
@@ -81,6 +87,9 @@ class BoletinApp(ReaderTools, ReaderActions, PassageActions):  # an App[None]; s
     # Keys that move the focus or the selection are priority bindings run at the app, in the
     # order typed; `check_action` lets them through to a field being typed in.
     BINDINGS = app_bindings()  # type: ignore[assignment]  # list[Binding] is a BindingType list
+    # Below 100 columns the screen has the class `-narrow` (`-tiny` below 76): the annotation
+    # panel starts hidden and the panes may be narrower (app.tcss; issue 13 #23).
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (76, "-narrow"), (100, "-wide")]
 
     def __init__(
         self,
@@ -132,6 +141,7 @@ class BoletinApp(ReaderTools, ReaderActions, PassageActions):  # an App[None]; s
                 yield Timeline(id="timeline")
                 yield Static("Cargando boletines…", id="timeline-status")
             with Vertical(id="reader-pane"):
+                yield Static("", id="reader-key", markup=False)  # issue 13 #4
                 yield Legend(id="legend")
                 yield PassageReader(id="reader")  # the Reader, with passages
             yield AnnotationPanel(id="panel")
@@ -276,6 +286,7 @@ class BoletinApp(ReaderTools, ReaderActions, PassageActions):  # an App[None]; s
         hits = self._reader_hits(bulletin)  # issue 15: the search's hits in the text
         self._show_text(key, bulletin, mentions, hits)  # the Reader, with passages
         self._reader_shown(key if bulletin else None)  # issue 15: read after a moment
+        self._show_trust(key if bulletin else None)
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
         if not self._index_started:
@@ -333,6 +344,7 @@ class BoletinApp(ReaderTools, ReaderActions, PassageActions):  # an App[None]; s
             self._timeline.refresh_marks([key])
         else:
             self._timeline.refresh_marks([], [key])
+        self._after_annotation_change(key)
         if self._panel.key == key:
             self._panel.show_annotation(change.annotation)
             if change.note is not None:
@@ -455,12 +467,16 @@ class BoletinApp(ReaderTools, ReaderActions, PassageActions):  # an App[None]; s
 
     def action_add_tag(self) -> None:
         self._sync_selection()
+        self._open_panel()
         self.query_one(TagInput).open(self.workspace.tags)
 
     def action_edit_note(self) -> None:
         # Focus now, not on the next refresh: keys typed right after `n` belong to the note.
         self._sync_selection()
-        self.set_focus(self.query_one(NoteEditor))
+        self._open_panel()
+        editor = self.query_one(NoteEditor)
+        self.set_focus(editor)
+        editor.move_cursor(editor.document.end)  # what is typed goes after the note (#14)
 
     def action_save_note(self) -> None:
         self.query_one(NoteEditor).action_save()

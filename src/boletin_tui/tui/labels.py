@@ -23,4 +23,12 @@ ENTITY_ABBREVIATIONS = (
     },
     {"PERSON": "Pers.", "ORG": "Inst.", "PLACE": "Lug.", "FIGURE": "Cifras", "DATE": "Fechas"},
     {"PERSON": "Pers", "ORG": "Inst", "PLACE": "Lug", "FIGURE": "Cifr", "DATE": "Fech"},
+    {"PERSON": "Per", "ORG": "Ins", "PLACE": "Lug", "FIGURE": "Cif", "DATE": "Fec"},
+    {
+        "PERSON": "Pe",
+        "ORG": "In",
+        "PLACE": "Lu",
+        "FIGURE": "Ci",
+        "DATE": "Fe",
+    },  # panel open, 80 cols
 )

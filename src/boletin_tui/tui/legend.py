@@ -10,7 +10,7 @@ from textual.widget import Widget
 from boletin_tui.entity_types import LABELS as ENTITY_LABELS
 from boletin_tui.entity_types import TYPES as ENTITY_TYPES
 from boletin_tui.tui.labels import ENTITY_ABBREVIATIONS
-from boletin_tui.tui.styling import component_style
+from boletin_tui.tui.styling import component_style, entity_styles
 
 
 class Legend(Widget):
@@ -32,9 +32,10 @@ class Legend(Widget):
 
     def _line(self, labels: Mapping[str, str], gap: str) -> Content:
         pieces = []
+        styles = entity_styles(self, "legend")
+        off = component_style(self, "legend--off")
         for number, kind in enumerate(ENTITY_TYPES, 1):
-            name = "legend--off" if kind in self._hidden else f"legend--{kind.lower()}"
-            label = Content(labels[kind]).stylize(component_style(self, name))
+            label = Content(labels[kind]).stylize(off if kind in self._hidden else styles[kind])
             pieces.append(Content(f"{number} ") + label)
         return Content(gap).join(pieces)
 

@@ -25,7 +25,7 @@ from boletin_tui.entity_types import TYPES as ENTITY_TYPES
 from boletin_tui.tui.bulletin_view import block_pieces, piece_column, render_pieces
 from boletin_tui.tui.labels import NO_BULLETIN
 from boletin_tui.tui.line_view import LineView
-from boletin_tui.tui.styling import component_style
+from boletin_tui.tui.styling import component_style, entity_styles
 from boletin_tui.tui.wrapping import WrappedLines
 
 _PARTS = ("title", "meta", "dateline", "highlight", "heading", "link", "mark")
@@ -149,11 +149,8 @@ class Reader(LineView, can_focus=True):
 
     def _styles(self) -> tuple[dict, dict]:
         self._visual_style_cache.clear()  # the theme may have changed
-        styles = {
-            t: component_style(self, f"reader--{t.lower()}")
-            for t in ENTITY_TYPES
-            if t not in self._hidden
-        }
+        every = entity_styles(self, "reader")
+        styles = {t: every[t] for t in ENTITY_TYPES if t not in self._hidden}
         styles[HIT] = self.hit_style
         parts = {p: component_style(self, f"reader--{p}") for p in _PARTS}
         return styles, parts

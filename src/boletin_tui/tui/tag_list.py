@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.keymap import widget_binding
 from boletin_tui.tui.labels import NO_TAGS
+
+TAG_ROWS = 6  # rows shown before `+N más` (panes.tcss: `max-height`)
 
 
 class TagList(OptionList):
@@ -29,20 +33,23 @@ class TagList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Option(NO_TAGS, disabled=True), id=id)
         self.tags: tuple[str, ...] = ()
+        self._hint = True
         self.add_class("-empty")
 
-    def set_tags(self, tags: Sequence[str]) -> None:
+    def set_tags(self, tags: Sequence[str], *, hint: bool = True) -> None:
+        """Show `tags`; with none, the hint `NO_TAGS` (or nothing when `hint` is False: no
+        bulletin to tag)."""
         tags = tuple(tags)
-        if tags == self.tags:
+        if tags == self.tags and hint == self._hint:
             return
-        was_empty, self.tags = not self.tags, tags
+        was_empty, self.tags, self._hint = not self.tags, tags, hint
         highlighted = self.highlighted
         self.clear_options()
         if tags:
-            self.add_options([Option(f"# {tag}", id=tag) for tag in tags])
+            self.add_options([Option(Content(f"# {safe_text(tag)}"), id=tag) for tag in tags])
             self.highlighted = min(highlighted or 0, len(tags) - 1)
         else:
-            self.add_option(Option(NO_TAGS, disabled=True))
+            self.add_option(Option(NO_TAGS if hint else "", disabled=True))
         if was_empty != (not tags):
             self.set_class(not tags, "-empty")
             self.refresh_bindings()

@@ -146,31 +146,6 @@ def test_no_cache_saves_no_outline(archive, tmp_path):
     assert not cache.exists() or not list(cache.glob("outline-*"))
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
-def test_a_damaged_outline_is_ignored_and_saved_again(archive, tmp_path, damage):
-    cache = tmp_path / "cache"
-    _load(archive, cache)
-    [saved] = cache.glob("outline-*.pickle")
-    saved.write_bytes(damage)  # truncated, garbage, or a valid pickle of something else
-    assert load_outline([archive], cache_dir=cache) is None
-    _load(archive, cache)
-    outline = load_outline([archive], cache_dir=cache)
-    assert outline is not None and len(outline.bulletins) > 10
-
-
-def test_only_the_newest_outlines_are_kept(tmp_path):
-    cache = tmp_path / "cache"
-    for n in range(5):
-        folder = tmp_path / f"c{n}"
-        folder.mkdir()
-        (folder / "b.txt").write_text(
-            BODY.format(number=f"{n + 1}/2024", title=f"Boletín {n}"), encoding="utf-8"
-        )
-        load_corpus([folder], cache_dir=cache)
-    assert len(list(cache.glob("outline-*.pickle"))) == 3
-    assert load_outline([tmp_path / "c4"], cache_dir=cache) is not None
-
-
 def test_full_bulletins_are_not_outlines():
     corpus = load_corpus([sample_corpus_path()], use_cache=False)
     assert all(isinstance(b, Bulletin) for b in corpus.bulletins) and corpus.complete
@@ -192,4 +167,3 @@ def test_unverified_outline_is_the_last_one_for_these_paths(archive, tmp_path):
     fresh = load_outline([archive], cache_dir=cache, verify=False)
     assert fresh.bulletins == [b.outline() for b in second.bulletins]
     assert "303/2024" in {o.key for o in fresh.bulletins}
-    assert len(list(cache.glob("outline-*.pickle"))) == 1  # the stale one is gone

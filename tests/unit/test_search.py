@@ -219,39 +219,19 @@ def test_works_from_a_generator(bulletins):
     assert index.search("merida") == ["257/2024"]
 
 
-def test_a_saved_index_is_reused_and_never_used_for_other_bulletins(tmp_path, monkeypatch):
+def test_the_index_reuses_the_corpus_database_only_for_the_same_bulletins(tmp_path):
     import dataclasses
 
-    from boletin_tui.search import load_or_build, persist
+    from boletin_tui.corpus import load_corpus, sample_corpus_path
+    from boletin_tui.search import load_or_build
 
-    first = [make("001/2024", "Vacunación en Oaxaca"), make("002/2024", "Consulta en Mérida")]
-    built = load_or_build(first, tmp_path)
-    assert built.search("oaxaca") == ["001/2024"]
-    assert len(list(tmp_path.glob("search-v*.pickle"))) == 1
-
-    def no_build(_bulletins):
-        raise AssertionError("the saved index should have been loaded, not rebuilt")
-
-    with monkeypatch.context() as patch:
-        patch.setattr(
-            persist,
-            "SearchIndex",
-            type(
-                "NoBuild",
-                (),
-                {"__new__": lambda cls, b: no_build(b), "restore": persist.SearchIndex.restore},
-            ),
-        )
-        loaded = load_or_build(first, tmp_path)
-    assert loaded is not built and loaded.search("merida") == ["002/2024"]
-    loaded.set_annotation("002/2024", ["urgente"], "")
-    assert loaded.search("#urgente") == ["002/2024"]
-    assert load_or_build(first, tmp_path).search("#urgente") == []  # annotations are not saved
-    changed = [
-        first[0],
-        dataclasses.replace(make("002/2024", "Consulta en Tijuana"), content_hash="otro contenido"),
-    ]
-    assert load_or_build(changed, tmp_path).search("tijuana") == ["002/2024"]
-    for f in tmp_path.glob("search-v*.pickle"):
-        f.write_bytes(b"garbage")
-    assert load_or_build(changed, tmp_path).search("tijuana") == ["002/2024"]
+    corpus = load_corpus([sample_corpus_path()], cache_dir=tmp_path)
+    (database,) = tmp_path.glob("corpus-v*.sqlite3")
+    reused = load_or_build(corpus.bulletins, tmp_path)
+    assert reused.db.path == str(database)
+    reused.set_annotation(corpus.bulletins[0].key, ["urgente"], "")
+    assert reused.search("#urgente") == [corpus.bulletins[0].key]
+    assert load_or_build(corpus.bulletins, tmp_path).search("#urgente") == []  # not saved
+    changed = [dataclasses.replace(corpus.bulletins[0], title="Consulta en Tijuanita")]
+    other = load_or_build(changed, tmp_path)
+    assert other.db.path == ":memory:" and other.search("tijuanita") == [changed[0].key]

@@ -1,0 +1,293 @@
+"""`CorpusDB`: the bulletins of a set of corpus folders, their texts and their search index.
+
+    db = CorpusDB.open(paths, cache_dir)   # shows at once what the file already holds
+    db.sync(progress)                      # parse new and changed files (any thread)
+    db.count(); db.rows(0, 50); db.bulletin(key); db.search("vacuna OR gripe")
+
+Reads go through one connection guarded by a lock; `sync` opens its own, so it may run in a
+worker thread while the interface reads. Two processes may share the file (WAL: one writer,
+the other waits). Tags and notes for search live in this connection's memory only
+(`set_annotation_terms`), fed from the annotation store, which stays the source of truth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from boletin_tui.corpus.model import Bulletin, Conflict, Link, Outline, Skipped
+from boletin_tui.corpusdb import schema
+from boletin_tui.corpusdb.sync import Progress, SyncReport, sync
+from boletin_tui.search.fold import fold, tokens
+from boletin_tui.search.fts import ALL, Fts, as_sql, compile_node
+from boletin_tui.search.query import parse, query_terms
+
+ORDER = "ORDER BY undated, neg_day, neg_num, title_fold, hash"
+_COLUMNS = (
+    "key, number, kind, date, city, dateline, title,"
+    " (SELECT group_concat(path, char(0)) FROM (SELECT path FROM files f"
+    "  WHERE f.hash = b.hash ORDER BY path)), hash"
+)
+_OUTLINE = f"SELECT {_COLUMNS} FROM bulletins b"
+
+
+class CorpusDB:
+    """The corpus database for `paths` (see the module docstring)."""
+
+    def __init__(self, path: Path | str, paths: Sequence[os.PathLike[str] | str]) -> None:
+        self.path = path
+        self.paths = [os.fspath(p) for p in paths]
+        self._conn = schema.open_database(path)
+        self._lock = threading.RLock()
+        self._annotated = 0
+        self.last_sync: SyncReport | None = None
+
+    @classmethod
+    def open(
+        cls,
+        paths: Sequence[os.PathLike[str] | str],
+        cache_dir: os.PathLike[str] | str | None = None,
+        *,
+        memory: bool = False,
+    ) -> CorpusDB:
+        """The database for these corpus paths in `cache_dir` (the user cache folder by
+        default), or a private one in memory (`memory=True`, for `--no-cache`)."""
+        return cls(":memory:" if memory else schema.db_path(paths, cache_dir), paths)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- keeping in step with the files ------------------------------------------------------
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """Parse new and changed files, drop removed ones; `progress(done, total)` after each
+        committed batch. Safe from any thread. A database found damaged meanwhile is moved
+        aside and rebuilt."""
+        in_memory = os.fspath(self.path) == ":memory:"
+        conn = self._conn if in_memory else schema.open_database(self.path)
+        try:
+            with self._lock if in_memory else _nolock():
+                report = sync(conn, self.paths, progress)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) or in_memory:
+                raise
+            conn.close()
+            schema.move_aside(Path(self.path), "dañada")
+            conn = schema.open_database(self.path)
+            report = sync(conn, self.paths, progress)
+            with self._lock:
+                self._conn.close()
+                self._conn = schema.open_database(self.path)
+        finally:
+            if not in_memory:
+                conn.close()
+        self.last_sync = report
+        return report
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self._one("SELECT count(*) FROM bulletins WHERE key IS NOT NULL")
+
+    def keys(self) -> list[str]:
+        """Every key in timeline order: newest first, undated last."""
+        return [k for (k,) in self._all(f"SELECT key FROM bulletins WHERE key IS NOT NULL {ORDER}")]
+
+    def rows(self, offset: int = 0, limit: int = -1) -> list[Outline]:
+        """Outlines (no body) in timeline order, `limit` of them from `offset` (-1: all)."""
+        sql = f"{_OUTLINE} WHERE key IS NOT NULL {ORDER} LIMIT ? OFFSET ?"
+        return [_outline(r) for r in self._all(sql, (limit, offset))]
+
+    def outline(self, key: str) -> Outline | None:
+        rows = self._all(f"{_OUTLINE} WHERE key = ? LIMIT 1", (key,))
+        return _outline(rows[0]) if rows else None
+
+    def bulletin(self, key: str) -> Bulletin | None:
+        """The full bulletin under `key`, or None."""
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT id, {_COLUMNS} FROM bulletins b WHERE key = ? LIMIT 1", (key,)
+            ).fetchone()
+            if row is None:
+                return None
+            body = self._conn.execute("SELECT body FROM texts WHERE id = ?", (row[0],)).fetchone()
+        highlights, paragraphs, links = json.loads(body[0]) if body else ([], [], [])
+        o = _outline(row[1:])
+        return Bulletin(
+            key=o.key,
+            number=o.number,
+            kind=o.kind,
+            date=o.date,
+            city=o.city,
+            dateline=o.dateline,
+            title=o.title,
+            highlights=tuple(highlights),
+            paragraphs=tuple(paragraphs),
+            links=tuple(Link(label, url) for label, url in links),
+            sources=o.sources,
+            content_hash=o.content_hash,
+        )
+
+    def bulletins(self) -> list[Bulletin]:
+        """Every bulletin, in timeline order (reads every text: for the CLI)."""
+        return [b for b in (self.bulletin(k) for k in self.keys()) if b is not None]
+
+    def text(self, key: str) -> str | None:
+        found = self.bulletin(key)
+        return found.text if found else None
+
+    def problems(self) -> list[Skipped]:
+        """Files stored as skipped for their content (not a bulletin, too big…)."""
+        rows = self._all("SELECT path, reason FROM files WHERE reason IS NOT NULL ORDER BY path")
+        return [Skipped(p, r) for p, r in rows]
+
+    def duplicates(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Bulletins read from more than one file: key and every source."""
+        rows = self._all(
+            "SELECT b.key, group_concat(f.path, char(0)) FROM (SELECT * FROM files ORDER BY path)"
+            " f JOIN bulletins b ON b.hash = f.hash WHERE b.key IS NOT NULL"
+            " GROUP BY b.hash HAVING count(*) > 1 ORDER BY b.key"
+        )
+        return [(k, tuple(s.split("\0"))) for k, s in rows]
+
+    def conflicts(self) -> list[Conflict]:
+        """Numbers printed by different bulletins: the plain key first."""
+        out = []
+        for (base,) in self._all(
+            "SELECT base_key FROM bulletins GROUP BY base_key HAVING count(*) > 1 ORDER BY base_key"
+        ):
+            members = [o for o in (self.outline(k) for k, in self._all(
+                "SELECT key FROM bulletins WHERE base_key = ? ORDER BY key <> ?, key", (base, base)
+            )) if o is not None]
+            out.append(
+                Conflict(base, tuple(o.key for o in members), tuple(o.sources[0] for o in members))
+            )
+        return out
+
+    # -- searching -----------------------------------------------------------------------------
+
+    def set_annotation_terms(self, key: str, tags: Sequence[str], note: str) -> None:
+        """Make `tags` and `note` searchable for `key` (replacing what it had)."""
+        self.set_annotations([(key, tags, note)])
+
+    def set_annotations(self, items: Iterable[tuple[str, Sequence[str], str]]) -> None:
+        """`set_annotation_terms` for many, in one transaction (at launch)."""
+        with self._lock:
+            c = self._conn
+            c.execute("BEGIN")
+            try:
+                for key, tags, note in items:
+                    for table in ("ann", "ann_tags", "ann_fts"):
+                        c.execute(f"DELETE FROM temp.{table} WHERE key = ?", (key,))
+                    folded = list(dict.fromkeys(t for t in (" ".join(fold(x).split()) for x in tags) if t))
+                    words = " ".join([*tags, note or ""]).strip()
+                    if not folded and not tokens(words):
+                        continue
+                    c.execute("INSERT INTO temp.ann(key) VALUES (?)", (key,))
+                    c.executemany(
+                        "INSERT INTO temp.ann_tags(key, tag) VALUES (?, ?)", [(key, t) for t in folded]
+                    )
+                    c.execute("INSERT INTO temp.ann_fts(key, words) VALUES (?, ?)", (key, words))
+                c.execute("COMMIT")
+            except BaseException:
+                c.execute("ROLLBACK")
+                raise
+            self._annotated = c.execute("SELECT count(*) FROM temp.ann").fetchone()[0]
+
+    def search(self, query: str, *, relevance: bool = False) -> list[str]:
+        """Keys matching `query` (see `search.SYNTAX_HELP`) in timeline order, or by relevance
+        (bm25 over the text words; ties and non-text conditions in timeline order). Every key
+        for an empty query. Never raises: bad syntax is searched as words, then as nothing."""
+        q = parse(query)
+        if q.root is None:
+            return self.keys()
+        try:
+            return self._run(compile_node(q.root, self._annotated > 0), q.words if relevance else [])
+        except sqlite3.OperationalError:
+            pass  # an expression FTS5 refuses: the words alone
+        try:
+            words = [w for w in query_terms(query) if w]
+            if not words:
+                return []
+            plain = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+            return self._run(Fts(plain), [])
+        except sqlite3.Error:
+            return []
+
+    def _run(self, part: Fts | object, rank_words: list[str]) -> list[str]:
+        sql = as_sql(part)  # type: ignore[arg-type]
+        if rank_words:
+            expr = " OR ".join('"' + w.replace('"', '""') + '"' for w in rank_words)
+            return [k for (k,) in self._all(
+                f"SELECT b.key FROM bulletins b LEFT JOIN (SELECT rowid, bm25(fts) AS r FROM fts"
+                f" WHERE fts MATCH ?) s ON s.rowid = b.id WHERE b.id IN ({sql.sql})"
+                f" AND b.key IS NOT NULL ORDER BY s.r IS NULL, s.r, b.undated, b.neg_day,"
+                f" b.neg_num, b.title_fold, b.hash",
+                (expr, *sql.params),
+            )]
+        return [k for (k,) in self._all(
+            f"SELECT key FROM bulletins WHERE id IN ({sql.sql}) AND key IS NOT NULL {ORDER}",
+            sql.params,
+        )]
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: Sequence[object] = ()) -> int:
+        return int(self._all(sql, params)[0][0])
+
+
+def _outline(row: Sequence) -> Outline:
+    key, number, kind, date, city, dateline, title, sources, content_hash = row
+    return Outline(
+        key,
+        number,
+        kind,
+        dt.date.fromisoformat(date) if date else None,
+        city,
+        dateline,
+        title,
+        tuple(sources.split("\0")) if sources else (),
+        content_hash,
+    )
+
+
+_RECENT: dict[tuple[str, ...], tuple[str, list[str]]] = {}
+
+
+def remember(db: CorpusDB, keys: list[str]) -> None:
+    """Note that `db` holds exactly `keys` (for `recent_database`); one database is kept."""
+    _RECENT.clear()
+    _RECENT[tuple(keys)] = (os.fspath(db.path), db.paths)
+
+
+def recent_database(keys: list[str]) -> CorpusDB | None:
+    """The corpus database last read by `load_corpus`, if it held exactly `keys` in order."""
+    found = _RECENT.get(tuple(keys))
+    if found is None or found[0] == ":memory:":
+        return None
+    db = CorpusDB(found[0], found[1])
+    if db.keys() != keys:
+        db.close()
+        return None
+    return db
+
+
+class _nolock:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+__all__ = ["ALL", "CorpusDB", "SyncReport"]

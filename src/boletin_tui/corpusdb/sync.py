@@ -1,0 +1,213 @@
+"""Bringing the database in step with the files: stat everything, parse only what changed.
+
+New and changed files are parsed (in several processes when there are many) and written in
+batches, each in its own transaction, so readers see progress as it is committed; rows of
+removed files go in the first one. A failure to read a file is reported and never stored, so
+the file is read again next time. Keys are reassigned for every number a batch touched
+(`corpus.keys.assign_keys`): they depend only on the bulletins, never on paths or order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from boletin_tui.corpus.files import check_stat, find_files, is_read_failure
+from boletin_tui.corpus.keys import assign_keys
+from boletin_tui.corpus.model import Bulletin, Skipped
+from boletin_tui.corpus.parallel import parse_many
+from boletin_tui.corpusdb.numbers import figure_tokens
+
+BATCH = 1000
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What a sync did. `problems` are files not read this time (not stored: read failures,
+    FIFOs, unreadable folders); skipped content is in `CorpusDB.problems()`."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    problems: list[Skipped] = field(default_factory=list)
+
+    @property
+    def modified(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+def sync(
+    conn: sqlite3.Connection, paths: Sequence[os.PathLike[str] | str], progress: Progress | None
+) -> SyncReport:
+    report = SyncReport()
+    files, problems = find_files(paths)
+    report.problems.extend(p for p in problems if is_read_failure(p))
+    known = {
+        row[0]: (row[1], row[2])
+        for row in conn.execute("SELECT path, size, mtime_ns FROM files")
+    }
+    stale: list[tuple[str, os.stat_result]] = []
+    present: set[str] = set()
+    for path in files:
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            report.problems.append(Skipped(path, f"no se pudo leer ({exc.strerror or exc})"))
+            continue
+        problem = check_stat(path, info)
+        if problem is not None and problem.reason.startswith("no es un archivo normal"):
+            report.problems.append(problem)
+            continue
+        present.add(path)
+        if known.get(path) != (info.st_size, info.st_mtime_ns):
+            stale.append((path, info))
+    removed = [p for p in known if p not in present]
+    # Content skipped before (too big, not a bulletin) stays a problem: reported once here.
+    report.problems[:0] = [p for p in problems if not is_read_failure(p)]
+    total = len(stale)
+    if progress:
+        progress(0, total)
+    if removed:
+        _write(conn, [], removed, report, known)
+    if not stale:
+        return report
+    batch: list[tuple[str, os.stat_result, Bulletin | Skipped]] = []
+    done = 0
+    results = parse_many([p for p, _ in stale])
+    for (path, info), result in zip(stale, results, strict=True):
+        batch.append((path, info, result))
+        if len(batch) >= BATCH:
+            _write(conn, batch, [], report, known)
+            done += len(batch)
+            batch = []
+            if progress:
+                progress(done, total)
+    if batch:
+        _write(conn, batch, [], report, known)
+        done += len(batch)
+    if progress:
+        progress(done, total)
+    return report
+
+
+def _write(
+    conn: sqlite3.Connection,
+    batch: list[tuple[str, os.stat_result, Bulletin | Skipped]],
+    removed: list[str],
+    report: SyncReport,
+    known: dict[str, tuple[int, int]],
+) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        old_hashes: set[str] = set()
+        touched: set[str] = set()
+        for path in removed:
+            old_hashes.update(_drop_file(conn, path))
+            report.removed += 1
+        for path, info, result in batch:
+            old_hashes.update(_drop_file(conn, path))
+            if path in known:
+                report.changed += 1
+            else:
+                report.added += 1
+            if isinstance(result, Skipped):
+                if is_read_failure(result):
+                    report.problems.append(result)  # read again next time
+                    continue
+                conn.execute(
+                    "INSERT INTO files(path, size, mtime_ns, hash, reason) VALUES (?, ?, ?, NULL, ?)",
+                    (path, info.st_size, info.st_mtime_ns, result.reason),
+                )
+                continue
+            if insert_bulletin(conn, result):
+                touched.add(result.key)
+            conn.execute(
+                "INSERT INTO files(path, size, mtime_ns, hash, reason) VALUES (?, ?, ?, ?, NULL)",
+                (path, info.st_size, info.st_mtime_ns, result.content_hash),
+            )
+        for content_hash in old_hashes:
+            touched.update(_drop_orphan(conn, content_hash))
+        for base_key in touched:
+            _assign(conn, base_key)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _drop_file(conn: sqlite3.Connection, path: str) -> list[str]:
+    rows = conn.execute("DELETE FROM files WHERE path = ? RETURNING hash", (path,)).fetchall()
+    return [h for (h,) in rows if h]
+
+
+def _drop_orphan(conn: sqlite3.Connection, content_hash: str) -> list[str]:
+    """Delete the bulletin `content_hash` if no file holds it any more; its base key, if so."""
+    if conn.execute("SELECT 1 FROM files WHERE hash = ? LIMIT 1", (content_hash,)).fetchone():
+        return []
+    row = conn.execute(
+        "DELETE FROM bulletins WHERE hash = ? RETURNING id, base_key", (content_hash,)
+    ).fetchone()
+    if row is None:
+        return []
+    conn.execute("DELETE FROM texts WHERE id = ?", (row[0],))
+    conn.execute("DELETE FROM fts WHERE rowid = ?", (row[0],))
+    return [row[1]]
+
+
+def insert_bulletin(conn: sqlite3.Connection, b: Bulletin) -> bool:
+    """Store `b` unless its content is already there; whether it was new."""
+    if conn.execute("SELECT 1 FROM bulletins WHERE hash = ?", (b.content_hash,)).fetchone():
+        return False
+    number = 0
+    if b.date is not None and b.number:
+        head = b.number.split("/")[0]
+        number = int(head) if head.isdigit() else 0
+    cur = conn.execute(
+        "INSERT INTO bulletins(hash, base_key, number, kind, date, city, dateline, title, year,"
+        " month, undated, neg_day, neg_num, title_fold)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            b.content_hash,
+            b.key,
+            b.number,
+            b.kind,
+            b.date.isoformat() if b.date else None,
+            b.city,
+            b.dateline,
+            b.title,
+            b.year,
+            f"{b.date.year:04d}-{b.date.month:02d}" if b.date else None,
+            b.date is None,
+            -b.date.toordinal() if b.date else 0,
+            -number,
+            b.title.casefold(),
+        ),
+    )
+    rowid = cur.lastrowid
+    body = [list(b.highlights), list(b.paragraphs), [[x.label, x.url] for x in b.links]]
+    conn.execute("INSERT INTO texts(id, body) VALUES (?, ?)", (rowid, json.dumps(body)))
+    text = b.text
+    meta = " ".join(x for x in (b.number, b.kind, b.city) if x)
+    conn.execute(
+        "INSERT INTO fts(rowid, meta, text, figures) VALUES (?, ?, ?, ?)",
+        (rowid, meta, text, figure_tokens(text)),
+    )
+    return True
+
+
+def _assign(conn: sqlite3.Connection, base_key: str) -> None:
+    rows = conn.execute(
+        "SELECT id, date, hash FROM bulletins WHERE base_key = ?", (base_key,)
+    ).fetchall()
+    if not rows:
+        return
+    import datetime as dt
+
+    members = [(dt.date.fromisoformat(d) if d else None, h) for _, d, h in rows]
+    for (rowid, _, _), key in zip(rows, assign_keys(base_key, members), strict=True):
+        conn.execute("UPDATE bulletins SET key = ? WHERE id = ?", (key, rowid))

@@ -184,4 +184,10 @@ def _newest_first(bulletin: Bulletin) -> tuple[int, int, int, str, str]:
         return (1, 0, 0, bulletin.title.casefold(), bulletin.content_hash)
     head = bulletin.number.split("/")[0] if bulletin.number else ""
     number = int(head) if head.isdigit() else 0
-    return (0, -bulletin.date.toordinal(), -number, bulletin.title.casefold(), bulletin.content_hash)
+    return (
+        0,
+        -bulletin.date.toordinal(),
+        -number,
+        bulletin.title.casefold(),
+        bulletin.content_hash,
+    )

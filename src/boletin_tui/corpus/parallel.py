@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
 
 from boletin_tui.corpus.files import parse_file
 from boletin_tui.corpus.model import Bulletin, Skipped
@@ -14,12 +16,25 @@ PARALLEL_THRESHOLD = 600  # below this, starting processes costs more than it sa
 CHUNK = 250
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 def parse_many(
     paths: list[str], progress: Progress | None = None, done: int = 0, total: int = 0
 ) -> Iterator[Bulletin | Skipped]:
-    """Parse `paths`, yielding results in order. Many files are shared among processes (one
+    """Parse `paths`, yielding results in order (see `map_files`)."""
+    return map_files(parse_file, paths, progress, done, total)
+
+
+def map_files(
+    each: Callable[[str], T],
+    paths: list[str],
+    progress: Progress | None = None,
+    done: int = 0,
+    total: int = 0,
+) -> Iterator[T]:
+    """`each(path)` for every path, yielding results in order; `each` must be a module-level
+    function (it is sent to other processes). Many files are shared among processes (one
     per core, up to four): parsing is CPU-bound, so threads would not help. Any failure to
     start processes falls back to parsing here. `progress(done, total)` now and then."""
     total = total or len(paths)
@@ -30,7 +45,15 @@ def parse_many(
         try:
             context = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded app
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                for chunk_results in pool.map(_parse_chunk, chunks):
+                # A few chunks ahead of the consumer, not all: results waiting to be written
+                # would otherwise pile up in memory (a slow consumer, a large archive).
+                waiting = deque(pool.submit(_map_chunk, each, c) for c in chunks[: workers * 2])
+                ahead = len(waiting)
+                while waiting:
+                    chunk_results = waiting.popleft().result()
+                    if ahead < len(chunks):
+                        waiting.append(pool.submit(_map_chunk, each, chunks[ahead]))
+                        ahead += 1
                     yield from chunk_results
                     delivered += len(chunk_results)
                     if progress:
@@ -39,7 +62,7 @@ def parse_many(
         except Exception:  # noqa: BLE001 - whatever stops the pool, parse here instead
             paths, done = paths[delivered:], done + delivered  # finish here what is left
     for path in paths:
-        yield parse_file(path)
+        yield each(path)
         done += 1
         if progress and (done % 200 == 0 or done == total):
             progress(done, total)
@@ -60,5 +83,5 @@ def prepare_parallel_parsing() -> None:
         pass
 
 
-def _parse_chunk(paths: list[str]) -> list[Bulletin | Skipped]:
-    return [parse_file(path) for path in paths]
+def _map_chunk(each: Callable[[str], T], paths: list[str]) -> list[T]:
+    return [each(path) for path in paths]

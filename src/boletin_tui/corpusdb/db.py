@@ -24,7 +24,7 @@ from boletin_tui.corpus.model import Bulletin, Conflict, Link, Outline, Skipped
 from boletin_tui.corpusdb import schema
 from boletin_tui.corpusdb.sync import Progress, SyncReport, sync
 from boletin_tui.search.fold import fold, tokens
-from boletin_tui.search.fts import ALL, Fts, as_sql, compile_node
+from boletin_tui.search.fts import ALL, Fts, Sql, as_sql, compile_node
 from boletin_tui.search.query import parse, query_terms
 
 ORDER = "ORDER BY undated, neg_day, neg_num, title_fold, hash"
@@ -45,6 +45,9 @@ class CorpusDB:
         self._conn = schema.open_database(path)
         self._lock = threading.RLock()
         self._annotated = 0
+        self._version: int | None = None  # `PRAGMA data_version` the order below is from
+        self._order: list[str] = []  # keys in timeline order
+        self._rank: dict[int, int] = {}  # bulletin id -> position in `_order`
         self.last_sync: SyncReport | None = None
 
     @classmethod
@@ -87,6 +90,7 @@ class CorpusDB:
         finally:
             if not in_memory:
                 conn.close()
+        self._version = None
         self.last_sync = report
         return report
 
@@ -97,7 +101,21 @@ class CorpusDB:
 
     def keys(self) -> list[str]:
         """Every key in timeline order: newest first, undated last."""
-        return [k for (k,) in self._all(f"SELECT key FROM bulletins WHERE key IS NOT NULL {ORDER}")]
+        return list(self._timeline()[0])
+
+    def _timeline(self) -> tuple[list[str], dict[int, int]]:
+        """Keys in order and each id's position, read again only when the data changed (a
+        commit by another connection changes `data_version`; `sync` resets it here)."""
+        with self._lock:
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._version:
+                rows = self._conn.execute(
+                    f"SELECT id, key FROM bulletins WHERE key IS NOT NULL {ORDER}"
+                ).fetchall()
+                self._order = [k for _, k in rows]
+                self._rank = {rowid: i for i, (rowid, _) in enumerate(rows)}
+                self._version = version
+            return self._order, self._rank
 
     def rows(self, offset: int = 0, limit: int = -1) -> list[Outline]:
         """Outlines (no body) in timeline order, `limit` of them from `offset` (-1: all)."""
@@ -162,9 +180,17 @@ class CorpusDB:
         for (base,) in self._all(
             "SELECT base_key FROM bulletins GROUP BY base_key HAVING count(*) > 1 ORDER BY base_key"
         ):
-            members = [o for o in (self.outline(k) for k, in self._all(
-                "SELECT key FROM bulletins WHERE base_key = ? ORDER BY key <> ?, key", (base, base)
-            )) if o is not None]
+            members = [
+                o
+                for o in (
+                    self.outline(k)
+                    for (k,) in self._all(
+                        "SELECT key FROM bulletins WHERE base_key = ? ORDER BY key <> ?, key",
+                        (base, base),
+                    )
+                )
+                if o is not None
+            ]
             out.append(
                 Conflict(base, tuple(o.key for o in members), tuple(o.sources[0] for o in members))
             )
@@ -185,13 +211,16 @@ class CorpusDB:
                 for key, tags, note in items:
                     for table in ("ann", "ann_tags", "ann_fts"):
                         c.execute(f"DELETE FROM temp.{table} WHERE key = ?", (key,))
-                    folded = list(dict.fromkeys(t for t in (" ".join(fold(x).split()) for x in tags) if t))
+                    folded = list(
+                        dict.fromkeys(t for t in (" ".join(fold(x).split()) for x in tags) if t)
+                    )
                     words = " ".join([*tags, note or ""]).strip()
                     if not folded and not tokens(words):
                         continue
                     c.execute("INSERT INTO temp.ann(key) VALUES (?)", (key,))
                     c.executemany(
-                        "INSERT INTO temp.ann_tags(key, tag) VALUES (?, ?)", [(key, t) for t in folded]
+                        "INSERT INTO temp.ann_tags(key, tag) VALUES (?, ?)",
+                        [(key, t) for t in folded],
                     )
                     c.execute("INSERT INTO temp.ann_fts(key, words) VALUES (?, ?)", (key, words))
                 c.execute("COMMIT")
@@ -208,7 +237,9 @@ class CorpusDB:
         if q.root is None:
             return self.keys()
         try:
-            return self._run(compile_node(q.root, self._annotated > 0), q.words if relevance else [])
+            return self._run(
+                compile_node(q.root, self._annotated > 0), q.words if relevance else []
+            )
         except sqlite3.OperationalError:
             pass  # an expression FTS5 refuses: the words alone
         try:
@@ -220,21 +251,24 @@ class CorpusDB:
         except sqlite3.Error:
             return []
 
-    def _run(self, part: Fts | object, rank_words: list[str]) -> list[str]:
-        sql = as_sql(part)  # type: ignore[arg-type]
+    def _run(self, part: Fts | Sql, rank_words: list[str]) -> list[str]:
+        sql = as_sql(part)
         if rank_words:
             expr = " OR ".join('"' + w.replace('"', '""') + '"' for w in rank_words)
-            return [k for (k,) in self._all(
-                f"SELECT b.key FROM bulletins b LEFT JOIN (SELECT rowid, bm25(fts) AS r FROM fts"
-                f" WHERE fts MATCH ?) s ON s.rowid = b.id WHERE b.id IN ({sql.sql})"
-                f" AND b.key IS NOT NULL ORDER BY s.r IS NULL, s.r, b.undated, b.neg_day,"
-                f" b.neg_num, b.title_fold, b.hash",
-                (expr, *sql.params),
-            )]
-        return [k for (k,) in self._all(
-            f"SELECT key FROM bulletins WHERE id IN ({sql.sql}) AND key IS NOT NULL {ORDER}",
-            sql.params,
-        )]
+            return [
+                k
+                for (k,) in self._all(
+                    "SELECT b.key FROM bulletins b LEFT JOIN"
+                    " (SELECT rowid, bm25(fts) AS r FROM fts WHERE fts MATCH ?) s ON s.rowid = b.id"
+                    f" WHERE b.id IN ({sql.sql})"
+                    f" AND b.key IS NOT NULL ORDER BY s.r IS NULL, s.r, b.undated, b.neg_day,"
+                    f" b.neg_num, b.title_fold, b.hash",
+                    (expr, *sql.params),
+                )
+            ]
+        ids = self._all(sql.sql, sql.params)
+        order, rank = self._timeline()
+        return [order[p] for p in sorted({rank[i] for (i,) in ids if i in rank})]
 
     # -- helpers -------------------------------------------------------------------------------
 

@@ -12,10 +12,11 @@ import re
 
 from boletin_tui.entities.numerals import number_value
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+(?:\.\d+)?"
+# Each alternative starts with a digit, so the regex engine can skip to digits quickly.
+_DIGITS = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d{0,2}(?:\.\d{3})+(?![.,]?\d)|\d*(?:\.\d+)?)"
 _SCALE = r"(?:mil|millones|millón|millon|billones|billón|billon)"
 _FIGURE = re.compile(
-    rf"(?<![\w.,])(?:{_DIGITS})(?:\s+{_SCALE}\b(?:\s+(?:{_DIGITS})(?![\w.,]\d))?)*(?!\w)",
+    rf"{_DIGITS}(?:\s+{_SCALE}\b(?:\s+(?:{_DIGITS})(?![\w.,]\d))?)*(?!\w)",
     re.IGNORECASE,
 )
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -27,6 +28,9 @@ def figure_tokens(text: str) -> str:
     space-separated, each once."""
     values: dict[str, None] = {}
     for match in _FIGURE.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_.,"):
+            continue  # the tail of a longer token
         raw = " ".join(match.group().lower().split())
         if "," not in raw and " " not in raw and not _DOT_THOUSANDS.fullmatch(raw):
             continue  # a plain number is indexed as it is

@@ -1,5 +1,8 @@
 """The corpus database file: where it lives, its schema, and opening it safely.
 
+The full-text index is contentless (the text is stored once, in `bulletins` and `texts`) with a
+prefix index for two letters (longer prefixes are cheap without one).
+
 One SQLite file per set of corpus folders (named by a digest of the working folder and the
 paths, sorted, so `a b` and `b a` share it) in the user cache folder. WAL mode: one writer at a
 time, readers never blocked; a second process waits for the writer (`busy_timeout`).
@@ -10,6 +13,7 @@ a cache). Opening never fails: as a last resort the database lives in memory.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -35,13 +39,15 @@ CREATE TABLE bulletins(
     undated INTEGER NOT NULL, neg_day INTEGER NOT NULL, neg_num INTEGER NOT NULL,
     title_fold TEXT NOT NULL
 );
-CREATE INDEX bulletins_order ON bulletins(undated, neg_day, neg_num, title_fold, hash);
+CREATE INDEX bulletins_order ON bulletins(undated, neg_day, neg_num, title_fold, hash, key);
 CREATE INDEX bulletins_key ON bulletins(key);
 CREATE INDEX bulletins_base ON bulletins(base_key);
 CREATE INDEX bulletins_year ON bulletins(year);
 CREATE INDEX bulletins_month ON bulletins(month);
-CREATE TABLE texts(id INTEGER PRIMARY KEY, body TEXT NOT NULL);
-CREATE VIRTUAL TABLE fts USING fts5(meta, text, figures, tokenize='{TOKENIZE}', prefix='2 3');
+CREATE TABLE texts(id INTEGER PRIMARY KEY, body TEXT NOT NULL, figures TEXT NOT NULL);
+CREATE VIRTUAL TABLE fts USING fts5(
+    meta, text, figures, tokenize='{TOKENIZE}', prefix='2', content=''
+);
 PRAGMA application_id = {APP_ID};
 PRAGMA user_version = {VERSION};
 """
@@ -73,12 +79,16 @@ def default_cache_dir() -> Path:
     return Path(base) / "boletin-tui"
 
 
-def db_path(paths: Sequence[os.PathLike[str] | str], cache_dir: os.PathLike[str] | str | None) -> Path:
+def db_path(
+    paths: Sequence[os.PathLike[str] | str], cache_dir: os.PathLike[str] | str | None
+) -> Path:
     """The database file for these corpus paths (order does not matter) in `cache_dir`."""
     names = sorted(set(os.fspath(p) for p in paths))
     digest = hashlib.blake2b(f"corpus-v{VERSION}\n{os.getcwd()}\n".encode(), digest_size=12)
     digest.update("\0".join(names).encode("utf-8", "surrogateescape"))
-    return Path(cache_dir or default_cache_dir()) / f"corpus-v{VERSION}-{digest.hexdigest()}.sqlite3"
+    return (
+        Path(cache_dir or default_cache_dir()) / f"corpus-v{VERSION}-{digest.hexdigest()}.sqlite3"
+    )
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -155,29 +165,21 @@ def move_aside(path: Path, why: str) -> Path | None:
     target = path.with_name(f"{path.name}.{why}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
     try:
         os.replace(path, target)
-    except FileNotFoundError:
-        return None
     except OSError:
         return None
     for suffix in ("-wal", "-shm"):
-        try:
+        with contextlib.suppress(OSError):
             os.replace(f"{path}{suffix}", f"{target}{suffix}")
-        except OSError:
-            pass
     return target
 
 
 def remove_database(path: Path) -> None:
     for name in (os.fspath(path), f"{path}-wal", f"{path}-shm"):
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(name)
-        except OSError:
-            pass
 
 
 def _close(conn: sqlite3.Connection | None) -> None:
     if conn is not None:
-        try:
+        with contextlib.suppress(sqlite3.Error):
             conn.close()
-        except sqlite3.Error:
-            pass

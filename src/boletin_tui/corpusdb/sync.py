@@ -9,20 +9,37 @@ the file is read again next time. Keys are reassigned for every number a batch t
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from boletin_tui.corpus.files import check_stat, find_files, is_read_failure
+from boletin_tui.corpus.files import check_stat, find_files, is_read_failure, parse_file
 from boletin_tui.corpus.keys import assign_keys
 from boletin_tui.corpus.model import Bulletin, Skipped
-from boletin_tui.corpus.parallel import parse_many
+from boletin_tui.corpus.parallel import map_files
 from boletin_tui.corpusdb.numbers import figure_tokens
 
 BATCH = 1000
 Progress = Callable[[int, int], None]
+# What a worker process gives for one file: the parse result, and for a bulletin the text, the
+# figure tokens and the body as JSON (the CPU work of indexing, done in parallel).
+Prepared = tuple[Bulletin | Skipped, tuple[str, str, str] | None]
+
+
+def prepare(path: str) -> Prepared:
+    """Parse `path` and, for a bulletin, compute what indexing it needs."""
+    result = parse_file(path)
+    if isinstance(result, Skipped):
+        return result, None
+    return result, prepare_bulletin(result)
+
+
+def prepare_bulletin(b: Bulletin) -> tuple[str, str, str]:
+    body = [list(b.highlights), list(b.paragraphs), [[x.label, x.url] for x in b.links]]
+    return b.text, figure_tokens(b.text), json.dumps(body, ensure_ascii=False)
 
 
 @dataclass(slots=True)
@@ -47,8 +64,7 @@ def sync(
     files, problems = find_files(paths)
     report.problems.extend(p for p in problems if is_read_failure(p))
     known = {
-        row[0]: (row[1], row[2])
-        for row in conn.execute("SELECT path, size, mtime_ns FROM files")
+        row[0]: (row[1], row[2]) for row in conn.execute("SELECT path, size, mtime_ns FROM files")
     }
     stale: list[tuple[str, os.stat_result]] = []
     present: set[str] = set()
@@ -75,9 +91,9 @@ def sync(
         _write(conn, [], removed, report, known)
     if not stale:
         return report
-    batch: list[tuple[str, os.stat_result, Bulletin | Skipped]] = []
+    batch: list[tuple[str, os.stat_result, Prepared]] = []
     done = 0
-    results = parse_many([p for p, _ in stale])
+    results = map_files(prepare, [p for p, _ in stale])
     for (path, info), result in zip(stale, results, strict=True):
         batch.append((path, info, result))
         if len(batch) >= BATCH:
@@ -96,7 +112,7 @@ def sync(
 
 def _write(
     conn: sqlite3.Connection,
-    batch: list[tuple[str, os.stat_result, Bulletin | Skipped]],
+    batch: list[tuple[str, os.stat_result, Prepared]],
     removed: list[str],
     report: SyncReport,
     known: dict[str, tuple[int, int]],
@@ -108,7 +124,7 @@ def _write(
         for path in removed:
             old_hashes.update(_drop_file(conn, path))
             report.removed += 1
-        for path, info, result in batch:
+        for path, info, (result, extras) in batch:
             old_hashes.update(_drop_file(conn, path))
             if path in known:
                 report.changed += 1
@@ -119,11 +135,12 @@ def _write(
                     report.problems.append(result)  # read again next time
                     continue
                 conn.execute(
-                    "INSERT INTO files(path, size, mtime_ns, hash, reason) VALUES (?, ?, ?, NULL, ?)",
+                    "INSERT INTO files(path, size, mtime_ns, hash, reason)"
+                    " VALUES (?, ?, ?, NULL, ?)",
                     (path, info.st_size, info.st_mtime_ns, result.reason),
                 )
                 continue
-            if insert_bulletin(conn, result):
+            if insert_bulletin(conn, result, extras):
                 touched.add(result.key)
             conn.execute(
                 "INSERT INTO files(path, size, mtime_ns, hash, reason) VALUES (?, ?, ?, ?, NULL)",
@@ -150,17 +167,42 @@ def _drop_orphan(conn: sqlite3.Connection, content_hash: str) -> list[str]:
     if conn.execute("SELECT 1 FROM files WHERE hash = ? LIMIT 1", (content_hash,)).fetchone():
         return []
     row = conn.execute(
-        "DELETE FROM bulletins WHERE hash = ? RETURNING id, base_key", (content_hash,)
+        "DELETE FROM bulletins WHERE hash = ?"
+        " RETURNING id, base_key, number, kind, city, dateline, title",
+        (content_hash,),
     ).fetchone()
     if row is None:
         return []
+    # A contentless index forgets a row only when given the values it indexed.
+    conn.execute(
+        "INSERT INTO fts(fts, rowid, meta, text, figures) VALUES ('delete', ?, ?, ?, ?)",
+        (row[0], *_indexed(conn, row[0], row[2:])),
+    )
     conn.execute("DELETE FROM texts WHERE id = ?", (row[0],))
-    conn.execute("DELETE FROM fts WHERE rowid = ?", (row[0],))
     return [row[1]]
 
 
-def insert_bulletin(conn: sqlite3.Connection, b: Bulletin) -> bool:
-    """Store `b` unless its content is already there; whether it was new."""
+def _indexed(conn: sqlite3.Connection, rowid: int, fields: tuple) -> tuple[str, str, str]:
+    """The meta, text and figures indexed for bulletin `rowid`, rebuilt from what is stored
+    (the same strings `insert_bulletin` gave the index)."""
+    number, kind, city, dateline, title = fields
+    body, figures = conn.execute(
+        "SELECT body, figures FROM texts WHERE id = ?", (rowid,)
+    ).fetchone()
+    highlights, paragraphs, _ = json.loads(body)
+    text = "\n".join([*([dateline] if dateline else []), title, *highlights, *paragraphs])
+    return _meta(number, kind, city), text, figures
+
+
+def _meta(number: str | None, kind: str | None, city: str | None) -> str:
+    return " ".join(x for x in (number, kind, city) if x)
+
+
+def insert_bulletin(
+    conn: sqlite3.Connection, b: Bulletin, extras: tuple[str, str, str] | None = None
+) -> bool:
+    """Store `b` unless its content is already there; whether it was new. `extras` are
+    `prepare`'s text, figures and body, computed here when not given."""
     if conn.execute("SELECT 1 FROM bulletins WHERE hash = ?", (b.content_hash,)).fetchone():
         return False
     number = 0
@@ -189,13 +231,11 @@ def insert_bulletin(conn: sqlite3.Connection, b: Bulletin) -> bool:
         ),
     )
     rowid = cur.lastrowid
-    body = [list(b.highlights), list(b.paragraphs), [[x.label, x.url] for x in b.links]]
-    conn.execute("INSERT INTO texts(id, body) VALUES (?, ?)", (rowid, json.dumps(body)))
-    text = b.text
-    meta = " ".join(x for x in (b.number, b.kind, b.city) if x)
+    text, figures, body = extras or prepare_bulletin(b)
+    conn.execute("INSERT INTO texts(id, body, figures) VALUES (?, ?, ?)", (rowid, body, figures))
     conn.execute(
         "INSERT INTO fts(rowid, meta, text, figures) VALUES (?, ?, ?, ?)",
-        (rowid, meta, text, figure_tokens(text)),
+        (rowid, _meta(b.number, b.kind, b.city), text, figures),
     )
     return True
 
@@ -206,8 +246,6 @@ def _assign(conn: sqlite3.Connection, base_key: str) -> None:
     ).fetchall()
     if not rows:
         return
-    import datetime as dt
-
     members = [(dt.date.fromisoformat(d) if d else None, h) for _, d, h in rows]
     for (rowid, _, _), key in zip(rows, assign_keys(base_key, members), strict=True):
         conn.execute("UPDATE bulletins SET key = ? WHERE id = ?", (key, rowid))

@@ -53,9 +53,9 @@ def compile_node(node: Node, annotations: bool) -> Fts | Sql:
         if not annotations or isinstance(node, Near):
             return Fts(expr)
         return Sql(
-            f"SELECT rowid AS id FROM fts WHERE fts MATCH ? UNION "
-            f"SELECT b.id FROM temp.ann_fts a JOIN bulletins b ON b.key = a.key "
-            f"WHERE ann_fts MATCH ?",
+            "SELECT rowid AS id FROM fts WHERE fts MATCH ? UNION "
+            "SELECT b.id FROM temp.ann_fts a JOIN bulletins b ON b.key = a.key "
+            "WHERE ann_fts MATCH ?",
             (expr, _ann_expr(expr)),
         )
     if isinstance(node, Filter):
@@ -131,14 +131,18 @@ def _filter(node: Filter) -> Sql:
     column = "year" if node.kind == "year" else "month"
     span = value.split("-")
     if column == "year" and len(span) == 2 and all(s.isdigit() for s in span):
-        return Sql("SELECT id FROM bulletins WHERE year BETWEEN ? AND ?", (int(span[0]), int(span[1])))
+        return Sql(
+            "SELECT id FROM bulletins WHERE year BETWEEN ? AND ?", (int(span[0]), int(span[1]))
+        )
     if prefix:
         like = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return Sql(
             f"SELECT id FROM bulletins WHERE CAST({column} AS TEXT) LIKE ? ESCAPE '\\'", (like,)
         )
     if column == "year":
-        return Sql("SELECT id FROM bulletins WHERE year = ?", (int(value) if value.isdigit() else -1,))
+        return Sql(
+            "SELECT id FROM bulletins WHERE year = ?", (int(value) if value.isdigit() else -1,)
+        )
     return Sql("SELECT id FROM bulletins WHERE month = ?", (value,))
 
 

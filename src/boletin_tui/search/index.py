@@ -36,6 +36,7 @@ class SearchIndex:
                         (b.key, pos, b.content_hash),
                     )
             conn.execute("COMMIT")
+            db._version = None
         self.db = db
         self._size = db.count()
 

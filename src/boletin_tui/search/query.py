@@ -9,6 +9,7 @@ reads it. `search.fts` turns the tree into SQL over the corpus database.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from boletin_tui.search.fold import fold, query_terms
@@ -250,7 +251,7 @@ def _term(text: str, prefix: bool) -> Term | None:
     return Term(text, prefix)
 
 
-def _and(nodes: list[Node]) -> Node | None:
+def _and(nodes: Sequence[Node]) -> Node | None:
     if not nodes:
         return None
     return nodes[0] if len(nodes) == 1 else And(tuple(nodes))

@@ -318,3 +318,43 @@ def test_a_foreign_sqlite_file_is_never_used(tmp_path, corpus):
     assert db.count() == 4
     assert [p for p in tmp_path.iterdir() if ".ajena-" in p.name]
     db.close()
+
+
+def test_files_changed_while_loading_are_taken_next_time(corpus, tmp_path):
+    db = CorpusDB.open([corpus], tmp_path / "cache")
+
+    def meanwhile(done: int, total: int) -> None:
+        if done == 0:  # the files were listed and stat-ed; now they change under the load
+            write(corpus / "tarde.txt", "050/2023", "Llegó durante la carga", day=25)
+            write(corpus / "a.txt", "001/2023", "Reescrito durante la carga", day=10)
+            bump(corpus / "a.txt")
+
+    db.sync(meanwhile)
+    first = db.keys()
+    assert "050/2023" not in first
+    report = db.sync()
+    assert report.added == 1 and report.changed == 1
+    assert db.keys()[0] == "050/2023"
+    assert db.bulletin("001/2023").title == "Reescrito durante la carga"
+    db.close()
+
+
+def test_a_failure_to_read_is_reported_and_never_stored(corpus, tmp_path, monkeypatch):
+    from boletin_tui.corpus import files
+
+    real = files._read_regular
+
+    def denied(source: str) -> bytes:
+        if source.endswith("a.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real(source)
+
+    monkeypatch.setattr(files, "_read_regular", denied)
+    db = CorpusDB.open([corpus], tmp_path / "cache")
+    report = db.sync()
+    assert [p.path for p in report.problems] == [str(corpus / "a.txt")]
+    assert "no se pudo leer" in report.problems[0].reason
+    assert db.count() == 3 and not db.problems()
+    monkeypatch.setattr(files, "_read_regular", real)
+    assert db.sync().added == 1 and db.count() == 4  # same size and time: read again anyway
+    db.close()

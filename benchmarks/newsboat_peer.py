@@ -76,7 +76,8 @@ def run_newsboat(feed: Path, work: Path, n: int) -> dict:
                 [*server, "capture-pane", "-p", "-t", session], capture_output=True, text=True
             ).stdout
             seen = time.time()
-            if not pressed and f"({n}/{n})" in screen:
+            # The feed list: its one feed, with its count (cut by the column width at 10,000+).
+            if not pressed and "Your feeds" in screen and f"({n}/" in screen:
                 subprocess.run([*server, "send-keys", "-t", session, "Enter"], check=True)
                 pressed = True
             elif pressed and "Articles in feed" in screen and stamp.exists():

@@ -82,9 +82,12 @@ def default_cache_dir() -> Path:
 def db_path(
     paths: Sequence[os.PathLike[str] | str], cache_dir: os.PathLike[str] | str | None
 ) -> Path:
-    """The database file for these corpus paths (order does not matter) in `cache_dir`."""
+    """The database file for these corpus paths (order does not matter) in `cache_dir`; for
+    relative paths, also for this working folder."""
     names = sorted(set(os.fspath(p) for p in paths))
-    digest = hashlib.blake2b(f"corpus-v{VERSION}\n{os.getcwd()}\n".encode(), digest_size=12)
+    # Relative paths (and the sources stored for them) depend on the working folder.
+    where = os.getcwd() if any(not os.path.isabs(n) for n in names) else ""
+    digest = hashlib.blake2b(f"corpus-v{VERSION}\n{where}\n".encode(), digest_size=12)
     digest.update("\0".join(names).encode("utf-8", "surrogateescape"))
     return (
         Path(cache_dir or default_cache_dir()) / f"corpus-v{VERSION}-{digest.hexdigest()}.sqlite3"

@@ -42,8 +42,6 @@ CREATE TABLE bulletins(
 CREATE INDEX bulletins_order ON bulletins(undated, neg_day, neg_num, title_fold, hash, key);
 CREATE INDEX bulletins_key ON bulletins(key);
 CREATE INDEX bulletins_base ON bulletins(base_key);
-CREATE INDEX bulletins_year ON bulletins(year);
-CREATE INDEX bulletins_month ON bulletins(month);
 CREATE TABLE texts(id INTEGER PRIMARY KEY, body TEXT NOT NULL, figures TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(
     meta, text, figures, tokenize='{TOKENIZE}', prefix='2', content=''

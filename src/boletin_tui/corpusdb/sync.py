@@ -120,7 +120,8 @@ def _write(
     conn.execute("BEGIN IMMEDIATE")
     try:
         old_hashes: set[str] = set()
-        touched: set[str] = set()
+        touched: set[str] = set()  # numbers whose keys must be reassigned
+        inserted: set[str] = set()  # numbers of new bulletins (keyed plainly on insert)
         for path in removed:
             old_hashes.update(_drop_file(conn, path))
             report.removed += 1
@@ -141,13 +142,14 @@ def _write(
                 )
                 continue
             if insert_bulletin(conn, result, extras):
-                touched.add(result.key)
+                inserted.add(result.key)
             conn.execute(
                 "INSERT INTO files(path, size, mtime_ns, hash, reason) VALUES (?, ?, ?, ?, NULL)",
                 (path, info.st_size, info.st_mtime_ns, result.content_hash),
             )
         for content_hash in old_hashes:
             touched.update(_drop_orphan(conn, content_hash))
+        touched.update(_shared(conn, inserted - touched))
         for base_key in touched:
             _assign(conn, base_key)
         conn.execute("COMMIT")
@@ -210,12 +212,13 @@ def insert_bulletin(
         head = b.number.split("/")[0]
         number = int(head) if head.isdigit() else 0
     cur = conn.execute(
-        "INSERT INTO bulletins(hash, base_key, number, kind, date, city, dateline, title, year,"
-        " month, undated, neg_day, neg_num, title_fold)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO bulletins(hash, base_key, key, number, kind, date, city, dateline, title,"
+        " year, month, undated, neg_day, neg_num, title_fold)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             b.content_hash,
             b.key,
+            b.key,  # the plain key; `_assign` changes it if another bulletin prints the number
             b.number,
             b.kind,
             b.date.isoformat() if b.date else None,
@@ -238,6 +241,23 @@ def insert_bulletin(
         (rowid, _meta(b.number, b.kind, b.city), text, figures),
     )
     return True
+
+
+def _shared(conn: sqlite3.Connection, base_keys: set[str]) -> list[str]:
+    """Which of `base_keys` more than one bulletin prints."""
+    found: list[str] = []
+    keys = list(base_keys)
+    for i in range(0, len(keys), 500):
+        part = keys[i : i + 500]
+        found.extend(
+            k
+            for (k,) in conn.execute(
+                "SELECT base_key FROM bulletins WHERE base_key IN"
+                f" ({', '.join('?' * len(part))}) GROUP BY base_key HAVING count(*) > 1",
+                part,
+            )
+        )
+    return found
 
 
 def _assign(conn: sqlite3.Connection, base_key: str) -> None:

@@ -34,6 +34,7 @@ _COLUMNS = (
     "  WHERE f.hash = b.hash ORDER BY path)), hash"
 )
 _OUTLINE = f"SELECT {_COLUMNS} FROM bulletins b"
+_PLAIN = _COLUMNS.split(", (SELECT", 1)[0]  # without the sources
 
 
 class CorpusDB:
@@ -123,17 +124,21 @@ class CorpusDB:
             sql = f"{_OUTLINE} WHERE key IS NOT NULL {ORDER} LIMIT ? OFFSET ?"
             return [_outline(r) for r in self._all(sql, (limit, offset))]
         # Many rows: every source in one pass (a sub-select per row costs 20 times more).
+        sources = self._sources()
+        sql = f"SELECT {_PLAIN}, hash FROM bulletins WHERE key IS NOT NULL {ORDER} LIMIT ? OFFSET ?"
+        return [
+            _outline((*r[:7], "\0".join(sources.get(r[7], ())), r[7]))
+            for r in self._all(sql, (limit, offset))
+        ]
+
+    def _sources(self) -> dict[str, list[str]]:
+        """Every bulletin's source files, by content hash, each list sorted."""
         sources: dict[str, list[str]] = {}
         for content_hash, path in self._all(
             "SELECT hash, path FROM files WHERE hash IS NOT NULL ORDER BY path"
         ):
             sources.setdefault(content_hash, []).append(path)
-        plain = _COLUMNS.split(", (SELECT", 1)[0]
-        sql = f"SELECT {plain}, hash FROM bulletins WHERE key IS NOT NULL {ORDER} LIMIT ? OFFSET ?"
-        return [
-            _outline((*r[:7], "\0".join(sources.get(r[7], ())), r[7]))
-            for r in self._all(sql, (limit, offset))
-        ]
+        return sources
 
     def outline(self, key: str) -> Outline | None:
         rows = self._all(f"{_OUTLINE} WHERE key = ? LIMIT 1", (key,))
@@ -148,26 +153,19 @@ class CorpusDB:
             if row is None:
                 return None
             body = self._conn.execute("SELECT body FROM texts WHERE id = ?", (row[0],)).fetchone()
-        highlights, paragraphs, links = json.loads(body[0]) if body else ([], [], [])
-        o = _outline(row[1:])
-        return Bulletin(
-            key=o.key,
-            number=o.number,
-            kind=o.kind,
-            date=o.date,
-            city=o.city,
-            dateline=o.dateline,
-            title=o.title,
-            highlights=tuple(highlights),
-            paragraphs=tuple(paragraphs),
-            links=tuple(Link(label, url) for label, url in links),
-            sources=o.sources,
-            content_hash=o.content_hash,
-        )
+        return _bulletin(_outline(row[1:]), body[0] if body else None)
 
     def bulletins(self) -> list[Bulletin]:
         """Every bulletin, in timeline order (reads every text: for the CLI)."""
-        return [b for b in (self.bulletin(k) for k in self.keys()) if b is not None]
+        sources = self._sources()
+        sql = (
+            f"SELECT {_PLAIN}, hash, (SELECT body FROM texts t WHERE t.id = b.id)"
+            f" FROM bulletins b WHERE key IS NOT NULL {ORDER}"
+        )
+        return [
+            _bulletin(_outline((*r[:7], "\0".join(sources.get(r[7], ())), r[7])), r[8])
+            for r in self._all(sql)
+        ]
 
     def text(self, key: str) -> str | None:
         found = self.bulletin(key)
@@ -297,6 +295,24 @@ class CorpusDB:
 
     def _one(self, sql: str, params: Sequence[object] = ()) -> int:
         return int(self._all(sql, params)[0][0])
+
+
+def _bulletin(o: Outline, body: str | None) -> Bulletin:
+    highlights, paragraphs, links = json.loads(body) if body else ([], [], [])
+    return Bulletin(
+        key=o.key,
+        number=o.number,
+        kind=o.kind,
+        date=o.date,
+        city=o.city,
+        dateline=o.dateline,
+        title=o.title,
+        highlights=tuple(highlights),
+        paragraphs=tuple(paragraphs),
+        links=tuple(Link(label, url) for label, url in links),
+        sources=o.sources,
+        content_hash=o.content_hash,
+    )
 
 
 def _outline(row: Sequence) -> Outline:

@@ -358,3 +358,14 @@ def test_a_failure_to_read_is_reported_and_never_stored(corpus, tmp_path, monkey
     monkeypatch.setattr(files, "_read_regular", real)
     assert db.sync().added == 1 and db.count() == 4  # same size and time: read again anyway
     db.close()
+
+
+def test_a_database_of_an_older_schema_is_replaced_not_kept(corpus, tmp_path, db):
+    path = Path(db.path)
+    db.close()
+    with sqlite3.connect(path) as old:
+        old.execute("PRAGMA user_version = 1")
+    again = CorpusDB.open([corpus], tmp_path / "cache")
+    assert again.count() == 0 and again.sync().added == 4
+    assert not [p for p in path.parent.iterdir() if ".dañada-" in p.name or ".ajena-" in p.name]
+    again.close()

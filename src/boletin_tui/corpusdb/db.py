@@ -18,6 +18,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
+from itertools import compress
 from pathlib import Path
 
 from boletin_tui.corpus.model import Bulletin, Conflict, Link, Outline, Skipped
@@ -48,7 +49,7 @@ class CorpusDB:
         self._annotated = 0
         self._version: int | None = None  # `PRAGMA data_version` the order below is from
         self._order: list[str] = []  # keys in timeline order
-        self._rank: dict[int, int] = {}  # bulletin id -> position in `_order`
+        self._rank: list[int] = []  # bulletin id -> position in `_order` (len(_order): none)
         self.last_sync: SyncReport | None = None
 
     @classmethod
@@ -104,7 +105,7 @@ class CorpusDB:
         """Every key in timeline order: newest first, undated last."""
         return list(self._timeline()[0])
 
-    def _timeline(self) -> tuple[list[str], dict[int, int]]:
+    def _timeline(self) -> tuple[list[str], list[int]]:
         """Keys in order and each id's position, read again only when the data changed (a
         commit by another connection changes `data_version`; `sync` resets it here)."""
         with self._lock:
@@ -114,7 +115,9 @@ class CorpusDB:
                     f"SELECT id, key FROM bulletins WHERE key IS NOT NULL {ORDER}"
                 ).fetchall()
                 self._order = [k for _, k in rows]
-                self._rank = {rowid: i for i, (rowid, _) in enumerate(rows)}
+                self._rank = [len(rows)] * (max((r for r, _ in rows), default=0) + 1)
+                for i, (rowid, _) in enumerate(rows):
+                    self._rank[rowid] = i
                 self._version = version
             return self._order, self._rank
 
@@ -283,9 +286,17 @@ class CorpusDB:
                     (expr, *sql.params),
                 )
             ]
-        ids = self._all(sql.sql, sql.params)
+        with self._lock:
+            cursor = self._conn.execute(sql.sql, sql.params)
+            cursor.row_factory = _first
+            ids: list[int] = cursor.fetchall()
         order, rank = self._timeline()
-        return [order[p] for p in sorted({rank[i] for (i,) in ids if i in rank})]
+        # Mark the positions, then keep the marked keys in order: no sort, no per-key object.
+        marks = bytearray(len(order) + 1)  # the last slot takes ids without a key yet
+        last = len(rank)
+        for i in ids:
+            marks[rank[i] if i < last else -1] = 1
+        return list(compress(order, marks))
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -295,6 +306,10 @@ class CorpusDB:
 
     def _one(self, sql: str, params: Sequence[object] = ()) -> int:
         return int(self._all(sql, params)[0][0])
+
+
+def _first(_cursor: sqlite3.Cursor, row: tuple) -> object:
+    return row[0]
 
 
 def _bulletin(o: Outline, body: str | None) -> Bulletin:

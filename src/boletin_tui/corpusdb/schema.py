@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 APP_ID = 0x426F6C54  # "BolT"
-VERSION = 1
+VERSION = 2
 TOKENIZE = "unicode61 remove_diacritics 2"
 BUSY_MS = 10_000
 
@@ -42,6 +42,8 @@ CREATE TABLE bulletins(
 CREATE INDEX bulletins_order ON bulletins(undated, neg_day, neg_num, title_fold, hash, key);
 CREATE INDEX bulletins_key ON bulletins(key);
 CREATE INDEX bulletins_base ON bulletins(base_key);
+CREATE INDEX bulletins_year ON bulletins(year);
+CREATE INDEX bulletins_month ON bulletins(month);
 CREATE TABLE texts(id INTEGER PRIMARY KEY, body TEXT NOT NULL, figures TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(
     meta, text, figures, tokenize='{TOKENIZE}', prefix='2', content=''

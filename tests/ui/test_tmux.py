@@ -143,15 +143,15 @@ NEW_BULLETIN = (
 def test_a_warm_relaunch_shows_the_list_then_what_changed(launch, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(FIXTURES, corpus)
-    first = launch(corpus)  # cold: fills the cache and saves the outline
+    first = launch(corpus)  # cold: fills the corpus database
     _wait_for(first, "4 boletines")
     _add_tag(first, "visto")
     _tmux("send-keys", "-t", first, "q")
     assert _session_gone(first)
-    assert list((tmp_path / "cache").glob("outline-*.pickle"))
+    assert list((tmp_path / "cache").glob("corpus-v*.sqlite3"))
 
     (corpus / "2023-07-04_222.txt").write_text(NEW_BULLETIN, encoding="utf-8")
-    second = launch(corpus)  # warm: the outline first, then the full load adds the new file
+    second = launch(corpus)  # warm: what the database holds first, then the new file
     screen = _wait_for(second, "5 boletines")
     assert "Abre el Museo de la" in screen
     assert "● 210/2023" in screen  # the tag from the first launch

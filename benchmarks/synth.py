@@ -85,7 +85,7 @@ def bulletin_text(rng: random.Random, index: int, pools) -> str:
         paragraph = rng.choice(paragraphs)
         body.append(paragraph)
         size += len(paragraph.encode("utf-8")) + 2
-    end = "\n---o0o---\n\nLINK FOTOS\nhttps://example.org/fotos/%d\n" % index
+    end = f"\n---o0o---\n\nLINK FOTOS\nhttps://example.org/fotos/{index}\n"
     return f"{header}{title}\n\n{bullets}\n" + "\n\n".join(body) + "\n" + end
 
 

@@ -17,6 +17,7 @@ def _isolated_state(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("BOLETIN_TUI_CACHE_DIR", str(state / "cache"))
     monkeypatch.setenv("BOLETIN_TUI_DB", str(state / "annotations.json"))
     monkeypatch.setenv("BOLETIN_TUI_ANNOTATOR", "pruebas")
+    monkeypatch.setenv("BOLETIN_TUI_CONFIG", str(state / "config.toml"))  # absent
 
 
 @pytest.fixture

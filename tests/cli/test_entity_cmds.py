@@ -73,7 +73,17 @@ def test_figures_csv(bulletin_file, tmp_path):
     assert out.returncode == 0, out.stderr
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["cifra"] for r in rows] == [
+    assert list(rows[0]) == [
+        "key",
+        "date",
+        "figure",
+        "value",
+        "unit",
+        "qualifier",
+        "noun",
+        "sentence",
+    ]
+    assert [r["figure"] for r in rows] == [
         "28.9 mdp",
         "11 mil 907",
         "86.3%",
@@ -81,11 +91,12 @@ def test_figures_csv(bulletin_file, tmp_path):
         "130",
     ]
     first = rows[1]
-    assert first["clave"] == "001/2024" and first["fecha"] == "2024-01-02"
-    assert first["valor"] == "11907" and first["unidad"] == ""
-    assert first["oracion"].startswith("La doctora Ximena Ortiz Lara")
-    assert rows[4]["calificador"] == "más de"
-    assert '"' in rows[3]["oracion"]  # quotes survive RFC 4180 quoting
+    assert first["key"] == "001/2024" and first["date"] == "2024-01-02"
+    assert first["value"] == "11907" and first["unit"] == ""
+    assert first["noun"] == "personas"
+    assert first["sentence"].startswith("La doctora Ximena Ortiz Lara")
+    assert rows[4]["qualifier"] == "más de"
+    assert '"' in rows[3]["sentence"]  # quotes survive RFC 4180 quoting
 
 
 def test_figures_table(bulletin_file):
@@ -134,10 +145,3 @@ def test_listing_commands_do_not_load_the_recogniser():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stderr.strip().endswith("LAZY")
-
-
-def test_types_match_the_recogniser():
-    from boletin_tui.commands.entity_cmds import TYPES
-    from boletin_tui.entities import TYPES as ENTITY_TYPES
-
-    assert TYPES == ENTITY_TYPES

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import html
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -62,6 +65,10 @@ class Helpers:
     def screen_text(app) -> str:
         return screen_text(app)
 
+    @staticmethod
+    def notifications() -> Notifications:
+        return Notifications()
+
 
 @pytest.fixture
 def h() -> type[Helpers]:
@@ -79,16 +86,41 @@ async def settle(pilot) -> None:
     from textual.worker import WorkerFailed
 
     for _ in range(3):
-        try:
+        # A failed worker is reported by the app (tests assert on what it shows).
+        with contextlib.suppress(WorkerFailed):
             await pilot.app.workers.wait_for_complete()
-        except WorkerFailed:
-            pass  # the app reports it (tests assert on what it shows)
         await pilot.pause()
 
 
+_SVG_TEXT = re.compile(r"<text ([^>]*)>(.*?)</text>", re.S)
+_SVG_ATTR = re.compile(r'(x|textLength|clip-path)="([^"]*)"')
+
+
 def screen_text(app) -> str:
-    """Everything the screen shows, as plain text."""
-    return "\n".join(
-        "".join(segment.text for segment in strip)
-        for strip in app.screen._compositor.render_strips()
-    )
+    """Everything the screen shows, as plain text: read back from the public screenshot
+    (`App.export_screenshot`), each run of text placed at its cell."""
+    width, height = app.size
+    grid = [[" "] * width for _ in range(height)]
+    for attrs, body in _SVG_TEXT.findall(app.export_screenshot()):
+        found = dict(_SVG_ATTR.findall(attrs))
+        line = re.search(r"-line-(\d+)\)", found.get("clip-path", ""))
+        text = html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
+        if not line or not text:
+            continue
+        cell = float(found["textLength"]) / len(text)
+        column, row = round(float(found["x"]) / cell), int(line.group(1))
+        for i, char in enumerate(text[: max(0, width - column)]):
+            if row < height:
+                grid[row][column + i] = char
+    return "\n".join("".join(row) for row in grid)
+
+
+class Notifications(list):
+    """The notifications an app showed, as `Notification`s: pass `hook` to
+    `run_test(message_hook=...)`."""
+
+    def hook(self, message) -> None:
+        from textual.notifications import Notify
+
+        if isinstance(message, Notify):
+            self.append(message.notification)

@@ -14,16 +14,17 @@ async def test_a_corpus_that_cannot_load_is_reported(make, h, monkeypatch):
 
     monkeypatch.setattr(loading, "load_corpus", broken)
     app = make()
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    shown = h.notifications()
+    async with app.run_test(size=SIZE, notifications=True, message_hook=shown.hook) as pilot:
         await h.settle(pilot)
-        errors = [n for n in app._notifications if n.severity == "error"]
+        errors = [n for n in shown if n.severity == "error"]
         assert errors and "disco desconectado" in errors[0].message
         assert "No se pudieron cargar los boletines" in errors[0].message
         text = h.screen_text(app)
         assert "No se pudieron cargar los boletines." in text
         assert "Cargando boletines…" not in text
         assert app.query_one(Reader).bulletin is None
-        assert app.load_error and "OSError" in app.load_error
+        assert app.workspace.load_error and "OSError" in app.workspace.load_error
         await pilot.press("q")  # still responsive
     assert not app.is_running
 
@@ -34,11 +35,11 @@ async def test_a_search_index_that_cannot_build_is_reported(make, h, monkeypatch
 
     monkeypatch.setattr(loading, "load_or_build", broken)
     app = make()
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    shown = h.notifications()
+    async with app.run_test(size=SIZE, notifications=True, message_hook=shown.hook) as pilot:
         await h.settle(pilot)
         assert any(
-            "La búsqueda no está disponible" in n.message and n.severity == "error"
-            for n in app._notifications
+            "La búsqueda no está disponible" in n.message and n.severity == "error" for n in shown
         )
         assert "4 boletines · búsqueda no disponible" in h.screen_text(app)
         await pilot.press("slash", *"faro")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 
+from boletin_tui.actions import ACTIONS
 from boletin_tui.tui.annotations import AnnotationPanel
+from boletin_tui.tui.export_screen import ExportScreen
 from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.reader import Reader
 from boletin_tui.tui.tag_input import TagInput
@@ -75,8 +77,9 @@ async def test_tag_completion_and_removal(make, db_path, h):
         await h.settle(pilot)
         await pilot.press("j", "t", *"pat")
         await pilot.pause()
-        field = app.query_one(TagInput)
-        assert field._suggestion == "patrimonio"
+        # The field shows the completion after what was typed.
+        assert app.focused is app.query_one(TagInput)
+        assert "patrimonio" in h.screen_text(app)
         await pilot.press("right", "enter")  # accept the suggestion
         await h.settle(pilot)
         assert h.stored(db_path)["188/2023"]["tags"] == ["patrimonio"]
@@ -191,31 +194,33 @@ async def test_export_writes_a_csv(make, tmp_path, h):
         field.value = str(target)
         await pilot.press("enter")
         await h.settle(pilot)
-    with open(target, newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = list(csv.DictReader(target.read_text(encoding="utf-8").splitlines()))
     assert [(r["key"], r["tags"]) for r in rows] == [("210/2023", "exportable")]
 
 
 async def test_export_error_is_reported(make, tmp_path, h):
     app = make()
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    shown = h.notifications()
+    async with app.run_test(size=SIZE, notifications=True, message_hook=shown.hook) as pilot:
         await h.settle(pilot)
         await pilot.press("e")
         app.screen.query_one("#export-path").value = str(tmp_path / "no" / "existe" / "x.csv")
         await pilot.press("enter")
         await h.settle(pilot)
-        assert any(n.severity == "error" for n in app._notifications)
+        assert any(n.severity == "error" for n in shown)
 
 
 async def test_skipped_files_are_reported(make, corpus_dir, h):
     (corpus_dir / "roto.txt").write_bytes(b"")
     app = make()
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    shown = h.notifications()
+    # Wide enough for the whole temporary path on one line (a path folds where it must).
+    async with app.run_test(size=(220, 36), notifications=True, message_hook=shown.hook) as pilot:
         await h.settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in shown]
         assert any("Se omitieron 1 archivo" in m for m in messages)
         await pilot.press("o")
-        await pilot.pause()
+        await h.settle(pilot)
         assert "roto.txt" in h.screen_text(app)
         await pilot.press("escape")
         assert "roto.txt" not in h.screen_text(app)
@@ -266,14 +271,41 @@ async def test_every_action_is_in_the_command_palette(make, h):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
-        titles = {c.title for c in app.get_system_commands(app.screen)}
-        for title in (
-            "Etiquetar",
-            "Editar nota",
-            "Buscar",
-            "Exportar anotaciones",
-            "Ayuda: teclas",
-            "Salir",
-            "Mostrar u ocultar personas",
-        ):
-            assert title in titles
+        await pilot.press("ctrl+p")  # offered while the palette itself is open
+        await pilot.pause()
+        assert app.screen.is_modal
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        # A bulletin is shown; no search, no unsaved note, no skipped file.
+        idle = {"note_dirty", "filtered", "skipped"}
+        expected = [a.title for a in ACTIONS if a.title and a.when not in idle]
+        assert titles == expected  # Spanish only: none of Textual's English commands
+        assert "Mostrar u ocultar personas" in titles and "Etiquetar" in titles
+        await pilot.press(*"exportar", "enter")  # running one from the palette works
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+
+
+async def test_bindings_come_from_the_action_table_with_spanish_labels(make, h):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await h.settle(pilot)
+        bindings = app.active_bindings.values()
+        by_id = {a.binding.id: a.binding for a in bindings if a.binding.id}
+        labels = {a.id: a.label for a in ACTIONS}
+        assert {"add_tag", "edit_note", "next", "quit", "toggle_people"} <= set(by_id)
+        for action_id, binding in by_id.items():  # what the footer and Keys panel show
+            assert binding.description == labels[action_id] and binding.tooltip
+        assert by_id["toggle_people"].description == "Personas"  # not "Resaltar PERSON"
+
+
+async def test_a_keymap_moves_an_action_to_another_key(corpus_dir, db_path, tmp_path, h):
+    from boletin_tui.tui import make_app
+
+    app = make_app([corpus_dir], db_path, keymap={"add_tag": "ctrl+t"}, cache_dir=tmp_path / "c")
+    async with app.run_test(size=SIZE) as pilot:
+        await h.settle(pilot)
+        await pilot.press("t")
+        assert app.focused is not app.query_one(TagInput)
+        await pilot.press("ctrl+t", *"clave", "enter")
+        await h.settle(pilot)
+        assert h.stored(db_path)["210/2023"]["tags"] == ["clave"]

@@ -25,8 +25,9 @@ def _tmux(*args: str) -> str:
 
 @pytest.fixture
 def launch(tmp_path):
-    """`launch(corpus)` starts the installed app on `corpus` in a new tmux session (the cache
-    and the database in tmp_path) and returns the session's name."""
+    """`launch(corpus)` starts the installed app on `corpus` in a new tmux session (the cache,
+    the database and `config.toml`, absent unless a test writes it, in tmp_path) and returns
+    the session's name."""
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed: the real-terminal test needs it")
     if not EXE.exists():
@@ -39,6 +40,7 @@ def launch(tmp_path):
         command = (
             f"cd {tmp_path} && unset COLUMNS LINES && "
             f"BOLETIN_TUI_CACHE_DIR={tmp_path / 'cache'} BOLETIN_TUI_ANNOTATOR=tmux "
+            f"BOLETIN_TUI_CONFIG={tmp_path / 'config.toml'} "
             f"{EXE} {corpus} --db {tmp_path / 'db.json'}"
         )
         _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", command)
@@ -93,9 +95,9 @@ def _session_gone(session: str, timeout: float = STEP_TIMEOUT) -> bool:
     return False
 
 
-def _add_tag(session: str, tag: str) -> None:
-    """`t`, the tag, `enter`, and wait until the panel lists it."""
-    _tmux("send-keys", "-t", session, "t")
+def _add_tag(session: str, tag: str, key: str = "t") -> None:
+    """`key` (tmux's name for it), the tag, `enter`, and wait until the panel lists it."""
+    _tmux("send-keys", "-t", session, key)
     _wait_for(session, "etiqueta (varias")
     _tmux("send-keys", "-t", session, "-l", tag)
     _tmux("send-keys", "-t", session, "Enter")
@@ -160,3 +162,19 @@ def test_a_warm_relaunch_shows_the_list_then_what_changed(launch, tmp_path):
     assert "4 de julio de 2023" not in screen
     _tmux("send-keys", "-t", second, "q")
     assert _session_gone(second)
+
+
+def test_a_key_remapped_in_config_toml_adds_a_tag(launch, tmp_path):
+    (tmp_path / "config.toml").write_text('[keys]\nadd_tag = "ctrl+t"\n', encoding="utf-8")
+    session = launch(FIXTURES)
+    screen = _wait_for(session, "4 boletines")
+    assert "^t Etiquetar" in screen  # the footer shows the new key
+    _tmux("send-keys", "-t", session, "t")  # the old key no longer adds a tag
+    time.sleep(0.5)
+    assert "etiqueta (varias" not in _tmux("capture-pane", "-p", "-t", session)
+    _add_tag(session, "remapeada", key="C-t")
+    _tmux("send-keys", "-t", session, "q")
+    assert _session_gone(session)
+    data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    records = {r["key"]: r for r in data["annotations"].values()}
+    assert records["210/2023"]["tags"] == ["remapeada"]

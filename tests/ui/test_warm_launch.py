@@ -6,7 +6,9 @@ fraction of a second between the two at 10,000 bulletins.
 
 from __future__ import annotations
 
+import asyncio
 import threading
+from collections.abc import Callable
 
 import pytest
 
@@ -25,6 +27,11 @@ NEW_BULLETIN = (
 )
 
 
+async def ready(event: asyncio.Event) -> None:
+    """Wait for one of the app's readiness events (`listed`, `texts_loaded`, `index_built`)."""
+    await asyncio.wait_for(event.wait(), 30)
+
+
 async def until(pilot, condition, limit: float = 30.0) -> None:
     for _ in range(int(limit / 0.01)):
         if condition():
@@ -38,7 +45,7 @@ def held_load(monkeypatch, corpus_dir, tmp_path):
     """An earlier launch filled the cache; this launch's full load waits for `release`."""
     load_corpus([corpus_dir], cache_dir=tmp_path / "cache")
     release = threading.Event()
-    before_full_load = []
+    before_full_load: list[Callable[[], object]] = []
     real = loading.load_corpus
 
     def held(*args, **kwargs):
@@ -56,9 +63,9 @@ async def test_outline_first_then_texts_without_losing_the_place(make, db_path, 
     release, _ = held_load
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.corpus is not None)
+        await ready(app.listed)
         reader, timeline = app.query_one(Reader), app.query_one(Timeline)
-        assert not app.corpus.complete and app.index is None
+        assert not app.workspace.loaded and app.workspace.index is None
         assert timeline.shown_keys[:3] == ["210/2023", "188/2023", "530/2022"]
         assert "4 boletines" in h.screen_text(app)
         # The bulletin on screen is the full one, read from its file.
@@ -77,8 +84,8 @@ async def test_outline_first_then_texts_without_losing_the_place(make, db_path, 
         assert "Preparando la búsqueda" in h.screen_text(app)
 
         release.set()
-        await until(pilot, lambda: app.index is not None)
-        assert app.corpus.complete
+        await ready(app.index_built)
+        assert app.workspace.loaded
         assert timeline.current_key == "188/2023" and reader.bulletin.key == "188/2023"
         # The query typed while the texts were loading runs once the index is ready.
         assert timeline.shown_keys == ["188/2023"]
@@ -91,11 +98,11 @@ async def test_a_file_added_meanwhile_shows_when_the_texts_arrive(make, corpus_d
     )
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.corpus is not None)
+        await ready(app.listed)
         timeline = app.query_one(Timeline)
         assert "222/2023" not in timeline.shown_keys
         release.set()
-        await until(pilot, lambda: app.corpus.complete)
+        await ready(app.texts_loaded)
         await h.settle(pilot)
         assert timeline.shown_keys[0] == "222/2023"
         assert "5 boletines" in h.screen_text(app)
@@ -109,14 +116,14 @@ async def test_an_outline_whose_file_has_gone_shows_an_empty_pane(make, corpus_d
     release, _ = held_load
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.corpus is not None)
+        await ready(app.listed)
         (corpus_dir / "2023-05-18_188.txt").unlink()  # deleted while the app starts
         await pilot.press("j")
         reader = app.query_one(Reader)
         assert app.query_one(Timeline).current_key == "188/2023"
         assert reader.bulletin is None  # no traceback, nothing stale
         release.set()
-        await until(pilot, lambda: app.corpus.complete)
+        await ready(app.texts_loaded)
         await h.settle(pilot)
         assert "188/2023" not in app.query_one(Timeline).shown_keys
         assert "3 boletines" in h.screen_text(app)
@@ -131,11 +138,11 @@ async def test_a_file_added_since_the_last_launch_shows_when_the_texts_arrive(
     (corpus_dir / "2023-07-04_222.txt").write_text(NEW_BULLETIN, encoding="utf-8")
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.corpus is not None)
+        await ready(app.listed)
         timeline = app.query_one(Timeline)
         assert "222/2023" not in timeline.shown_keys and "4 boletines" in h.screen_text(app)
         release.set()
-        await until(pilot, lambda: app.corpus.complete)
+        await ready(app.texts_loaded)
         await h.settle(pilot)
         assert timeline.shown_keys[0] == "222/2023" and "5 boletines" in h.screen_text(app)
         assert timeline.current_key == "210/2023"

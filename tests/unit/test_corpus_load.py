@@ -264,11 +264,11 @@ def test_parallel_parsing_gives_what_serial_parsing_gives(tmp_path, monkeypatch)
     monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 2)
     monkeypatch.setattr(parallel, "CHUNK", 5)
     seen = []
-    parallel = load_corpus(
+    result = load_corpus(
         [tmp_path], cache_dir=tmp_path / "cache", progress=lambda d, t: seen.append((d, t))
     )
-    assert parallel.bulletins == serial.bulletins
-    assert parallel.skipped == serial.skipped
+    assert result.bulletins == serial.bulletins
+    assert result.skipped == serial.skipped
     assert seen[-1] == (13, 13)
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from boletin_tui.corpus import Bulletin, parse_or_skip, parse_text
-from boletin_tui.corpus.dates import parse_dateline, parse_spanish_date
+from boletin_tui.corpus.dates import parse_dateline
 from boletin_tui.corpus.parse import NotABulletin
 
 BODY = (
@@ -191,9 +191,76 @@ def test_not_a_bulletin_says_why(text, reason):
     ],
 )
 def test_spanish_dates(text, expected):
-    assert parse_spanish_date(text) == expected
+    assert parse_dateline(text) == (None, expected)  # a date alone on its line
 
 
 def test_dateline_with_impossible_date_keeps_city():
     assert parse_dateline("Puebla, Puebla, 31 de febrero de 2020.") == ("Puebla, Puebla", None)
     assert parse_dateline("Participaron los estados de Puebla y Tlaxcala.") is None
+
+
+# -- hardening (issue 12 #8, #15, #22, #23) --------------------------------------------------
+
+
+def test_parse_makes_text_terminal_safe():
+    from boletin_tui.corpus.parse import parse_text
+
+    text = (
+        "No. 010/2024\n\nTítulo \x1b]0;falso\x07 del boletín\n\n"
+        + "El Instituto informó hoy que la atención \x9b2J continúa con normalidad en "
+        "todas las unidades médicas del país durante la temporada. " * 3
+    )
+    b = parse_text(text, "x.txt")
+    for part in (b.title, *b.paragraphs):
+        assert "\x1b" not in part and "\x07" not in part and "\x9b" not in part
+    assert "␛]0;falso␇" in b.title
+
+
+def test_one_bad_byte_keeps_utf8():
+    from boletin_tui.corpus.decode import bad_utf8_offsets, decode
+
+    good = "Ciudad de México, 14 de febrero. Año de atención médica.".encode()
+    data = good[:20] + b"\xff" + good[20:]
+    assert decode(data).startswith("Ciudad de México")
+    assert "\ufffd" in decode(data)
+    assert bad_utf8_offsets(data) == [20]
+    assert decode("Ciudad de México".encode("cp1252")) == "Ciudad de México"  # still cp1252
+
+
+def test_keys_keep_printed_years_and_flag_implausible_ones():
+    from boletin_tui.corpus.keys import normalise_key, number_key, plausible_year
+
+    for number, year in (("101", "0202"), ("5", "2020"), ("12345", "1999")):
+        key = number_key(number, year)
+        assert normalise_key(key) == key
+    assert number_key("101", "0202") == "101/0202"
+    assert not plausible_year("101/0202") and not plausible_year("001/2999")
+    assert plausible_year("119/2020") and plausible_year("sn-0123456789")
+
+
+def test_docx_that_expands_too_much_is_refused(tmp_path):
+    import zipfile
+
+    import pytest
+
+    from boletin_tui.corpus.docx import check_unpacked_size, docx_to_text
+
+    path = tmp_path / "bomba.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<w>" + b" " * (2 * 2**20) + b"</w>")
+    assert path.stat().st_size < 100_000  # small on disk
+    with pytest.raises(ValueError, match="demasiado grande"):
+        check_unpacked_size(path, limit=2**20)
+    check_unpacked_size(path)  # under the real limit
+    big = tmp_path / "enorme.docx"
+    chunk = b" " * 2**20
+    with (
+        zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as z,
+        z.open("word/document.xml", "w") as member,
+    ):
+        for _ in range(70):
+            member.write(chunk)
+    pytest.importorskip("docx")
+    with pytest.raises(ValueError, match="demasiado grande"):
+        docx_to_text(big)

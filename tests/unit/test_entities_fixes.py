@@ -100,7 +100,10 @@ def test_region_is_a_place():
 
 
 def test_jefatura_is_an_org():
-    text = "La titular de la Jefatura de Servicios Educativos, Aurelia Pacheco Lima, inauguró el curso."
+    text = (
+        "La titular de la Jefatura de Servicios Educativos, Aurelia Pacheco Lima, "
+        "inauguró el curso."
+    )
     assert found(text, "ORG") == ["Jefatura de Servicios Educativos"]
     assert found(text, "PERSON") == ["Aurelia Pacheco Lima"]
 

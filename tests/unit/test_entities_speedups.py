@@ -60,7 +60,7 @@ texts = st.one_of(
 
 
 def _reference_words(text):
-    at_word = {}
+    at_word: dict[str, list[int]] = {}
     for m in re.finditer(r"[A-ZÁÉÍÓÚÜÑ][\w\-]*", text):
         at_word.setdefault(m.group(), []).append(m.start())
     return at_word
@@ -159,7 +159,7 @@ def test_new_mention_is_a_mention(args):
     fast, plain = new_mention(*args), Mention(*args)
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        fast.start = 1
+        fast.start = 1  # type: ignore[misc]  # the point: it is read-only
 
 
 @pytest.mark.parametrize("num", ["0", "7", "45", "2024", "123456789012345678901", "٣"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from boletin_tui.corpus.model import Bulletin
-from boletin_tui.store import Annotation, AnnotationStore, StoreError
+from boletin_tui.store import Annotation, AnnotationStore, BulletinSnapshot, StoreError
 from boletin_tui.store.exchange import COLUMNS, export_rows, read_export, write_export
 from boletin_tui.store.merge import merge_annotation, merge_notes
 
@@ -52,14 +53,20 @@ def test_rows_carry_corpus_columns():
     assert list(rows[0]) == list(COLUMNS)
     assert rows[0]["number"] == "045/2019" and rows[0]["date"] == "2019-03-05"
     assert rows[0]["title"] == BULLETIN.title and rows[0]["source"] == "corpus/2019-03-05_045.txt"
-    assert rows[0]["tags"] == 'salud; niñez, pobreza; cita "textual"'
+    assert rows[0]["tags"] == ["salud", "niñez, pobreza", 'cita "textual"']
     assert rows[1]["number"] == rows[1]["title"] == ""
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "json"])
 def test_round_trip_keeps_every_field(tmp_path: Path, fmt: str):
     out = export(tmp_path, fmt, bulletins={"045/2019": BULLETIN})
-    assert read_export(out) == [TRICKY, PLAIN]
+    back = read_export(out)
+    assert [dataclasses.replace(a, bulletin=None) for a in back] == [TRICKY, PLAIN]
+    # The corpus columns come back as the annotation's snapshot (no hash: exports carry none).
+    assert back[0].bulletin == BulletinSnapshot(
+        "045/2019", "2019-03-05", BULLETIN.title, "corpus/2019-03-05_045.txt", ""
+    )
+    assert back[1].bulletin is None
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "json"])

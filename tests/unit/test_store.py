@@ -22,7 +22,9 @@ from boletin_tui.store import (
     jsonio,
     resolve_db_path,
     storage,
+    tags_by_use,
 )
+from boletin_tui.store import config as config_module
 from boletin_tui.store import db as db_module
 from boletin_tui.store.lock import FileLock
 
@@ -38,7 +40,9 @@ ORJSON = [
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
+def path(tmp_path: Path, monkeypatch) -> Path:
+    """The default database (`annotations/annotations.json` in the current folder)."""
+    monkeypatch.chdir(tmp_path)
     return tmp_path / "annotations" / "annotations.json"
 
 
@@ -60,7 +64,7 @@ def clock(monkeypatch, *stamps: str) -> None:
 def test_opening_and_reading_create_nothing(path: Path):
     s = AnnotationStore(path, "ana")
     assert s.get("45/2019") is None
-    assert s.all() == [] and s.all_tags() == []
+    assert s.all() == [] and tags_by_use(s.all()) == []
     s.close()
     assert not path.parent.exists()
 
@@ -128,7 +132,7 @@ def test_all_tags_most_used_first(store):
     store.add_tags("1/2020", ["b", "a"])
     store.add_tags("2/2020", ["A", "c"])
     store.add_tags("3/2020", ["c", "a"])
-    assert store.all_tags() == ["a", "c", "b"]
+    assert tags_by_use(store.all()) == ["a", "c", "b"]
 
 
 # -- Notes -------------------------------------------------------------------------------
@@ -182,13 +186,13 @@ def test_annotator_defaults(monkeypatch):
     monkeypatch.setenv("BOLETIN_TUI_ANNOTATOR", "  mariana ")
     assert default_annotator() == "mariana"
     monkeypatch.delenv("BOLETIN_TUI_ANNOTATOR")
-    monkeypatch.setattr(db_module.getpass, "getuser", lambda: "login")
+    monkeypatch.setattr(config_module.getpass, "getuser", lambda: "login")
     assert default_annotator() == "login"
 
     def fail() -> str:
         raise OSError("sin usuario")
 
-    monkeypatch.setattr(db_module.getpass, "getuser", fail)
+    monkeypatch.setattr(config_module.getpass, "getuser", fail)
     assert default_annotator() == "desconocido"
 
 
@@ -333,7 +337,7 @@ def test_damaged_file_is_kept_aside_and_never_overwritten(path: Path, content: b
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
     s = AnnotationStore(path, "ana")
-    for attempt in range(2):
+    for _attempt in range(2):
         with pytest.raises(CorruptDatabase) as info:
             s.add_tags("45/2019", ["x"])
         assert str(path) in str(info.value) and str(info.value.copy) in str(info.value)
@@ -342,7 +346,7 @@ def test_damaged_file_is_kept_aside_and_never_overwritten(path: Path, content: b
     with pytest.raises(CorruptDatabase):
         s.get("45/2019")
     with pytest.raises(CorruptDatabase):
-        s.merge(Annotation("046/2019", ("y",)))
+        s.merge_many([Annotation("046/2019", ("y",))])
     assert path.read_bytes() == content
     copies = list(path.parent.glob("annotations.json.corrupt-*"))
     assert len(copies) == 1  # the same damage is copied once, not once per attempt
@@ -415,8 +419,5 @@ def test_file_mode_is_kept(path: Path):
 def test_unwritable_location_is_a_store_error(tmp_path: Path):
     blocker = tmp_path / "un-archivo"
     blocker.write_text("")
-    with (
-        AnnotationStore(blocker / "sub" / "annotations.json", "ana") as s,
-        pytest.raises(StoreError, match="No se pudo escribir"),
-    ):
-        s.add_tags("45/2019", ["x"])
+    with pytest.raises(StoreError, match="No existe la carpeta"):
+        AnnotationStore(blocker / "sub" / "annotations.json", "ana")

@@ -19,8 +19,8 @@ B.append(
             "En reunión de trabajo con los titulares de ambas representaciones, el director de Administración del {O|IMSS}, {P|Fausto Carrión Medellín}, detalló que el plan contempla la ampliación de {F|cuatro} hospitales generales de zona en {L|Xalapa}, {L|Poza Rica}, {L|Veracruz} y {L|Coatzacoalcos}, así como la construcción de {F|dos} {O|Unidades de Medicina Familiar} en {L|Boca del Río} y {L|Minatitlán}.",
             "Señaló que el {F|60 por ciento} de los recursos se aplicará en {L|Veracruz Sur}, la región con mayor rezago en camas por derechohabiente, y que en total se contratarán {F|1,120} plazas de médicos, enfermeras y personal técnico.",
             "“{L|Veracruz} tiene una de las poblaciones derechohabientes más grandes del país y una red hospitalaria que en algunos casos supera los {F|40} años de servicio; no basta con dar mantenimiento, hay que construir”, expresó {P|Carrión Medellín}.",
-            "La titular del {O|OOAD} {L|Veracruz Norte}, {P|Irma Lagunes Barradas}, informó que en esa representación se contratarán {F|640} plazas y que la ampliación del hospital de {L|Poza Rica} permitirá abrir un área de terapia intensiva pediátrica.",
-            "Por su parte, el titular del {O|OOAD} {L|Veracruz Sur}, {P|Rogelio Chagra Domínguez}, destacó que en {L|Coatzacoalcos} la ampliación agregará {F|90} camas y {F|24} máquinas de hemodiálisis, lo que evitará que los pacientes se trasladen hasta {L|Córdoba} para recibir su tratamiento.",
+            "La titular del {O|OOAD Veracruz Norte}, {P|Irma Lagunes Barradas}, informó que en esa representación se contratarán {F|640} plazas y que la ampliación del hospital de {L|Poza Rica} permitirá abrir un área de terapia intensiva pediátrica.",
+            "Por su parte, el titular del {O|OOAD Veracruz Sur}, {P|Rogelio Chagra Domínguez}, destacó que en {L|Coatzacoalcos} la ampliación agregará {F|90} camas y {F|24} máquinas de hemodiálisis, lo que evitará que los pacientes se trasladen hasta {L|Córdoba} para recibir su tratamiento.",
             "{P|Chagra Domínguez} añadió que las obras iniciarán en el último trimestre del año y que durante su ejecución no se suspenderán los servicios, ya que los trabajos se harán por etapas.",
         ],
         tail="---o0o---\n\nLINK DE FOTOS\n\nhttps://example.org/imss/fotos/2022/365-veracruz\n",
@@ -45,7 +45,7 @@ B.append(
         sep="\n\n",
         bullet="·",
         header="{L|Mérida}, {L|Yucatán}, a 12 de octubre de 2022.\nComunicado No. 088/2022",
-        title="Intensifica {O|IMSS} {L|Yucatán} la detección oportuna de cáncer de mama durante octubre",
+        title="Intensifica {O|IMSS Yucatán} la detección oportuna de cáncer de mama durante octubre",
         highlights=[
             "Se realizarán {F|6 mil 200} mastografías gratuitas en unidades médicas y en {F|tres} unidades móviles que recorrerán {F|18} municipios.",
             "La probabilidad de supervivencia pasa del {F|54} al {F|96 por ciento} cuando el tumor se detecta en etapa temprana.",
@@ -55,7 +55,7 @@ B.append(
             "La titular de la {O|Jefatura de Prestaciones Médicas}, doctora {P|Rebeca Canché Poot}, explicó que además de las {F|11} unidades de medicina familiar que cuentan con mastógrafo, {F|tres} unidades móviles recorrerán {F|18} municipios del interior del estado, entre ellos {L|Valladolid}, {L|Tizimín}, {L|Tekax} y {L|Motul}.",
             "“Cuando el tumor se detecta en una etapa temprana, la probabilidad de supervivencia pasa del {F|54} al {F|96 por ciento}; por eso insistimos en que ninguna mujer deje pasar su cita”, señaló {P|Canché Poot}.",
             "Detalló que en 2021 el {O|IMSS} diagnosticó en {L|Yucatán} {F|312} casos nuevos de cáncer de mama, de los cuales {F|dos de cada cinco} se identificaron en etapas avanzadas, lo que reduce las opciones de tratamiento.",
-            "Por su parte, el titular del {O|OOAD} {L|Yucatán}, {P|Joaquín Pech Aguilar}, informó que el Instituto firmó un convenio con la {O|Universidad Autónoma de Yucatán} ({O|UADY}) para que estudiantes de enfermería participen en las jornadas de exploración clínica a partir del 17 de octubre.",
+            "Por su parte, el titular del {O|OOAD Yucatán}, {P|Joaquín Pech Aguilar}, informó que el Instituto firmó un convenio con la {O|Universidad Autónoma de Yucatán} ({O|UADY}) para que estudiantes de enfermería participen en las jornadas de exploración clínica a partir del 17 de octubre.",
             "“Queremos llegar a las comisarías y a los municipios más alejados, donde muchas mujeres nunca se han hecho una mastografía”, expresó {P|Pech Aguilar}.",
             "El {O|IMSS} recordó que el estudio no requiere preparación especial y que las derechohabientes pueden agendar su cita de lunes a viernes, de 7:00 a 14:00 horas, en el módulo PrevenIMSS de su unidad.",
         ],
@@ -91,7 +91,7 @@ B.append(
             "La titular de la {O|Oficina de Representación} del {O|IMSS} en {L|Guanajuato}, {P|Verónica Ledesma Arriola}, explicó que con una aportación mensual desde {F|$1,500 pesos}, de acuerdo con el ingreso que se declare, las personas aseguradas y sus beneficiarios reciben atención médica, hospitalaria y farmacéutica, además del pago de incapacidades, pensión y ahorro para el retiro.",
             "“En {L|León} hay miles de zapateras y zapateros que trabajan en su casa o en pequeños talleres y que nunca han tenido seguridad social; queremos que sepan que la puerta está abierta”, expresó.",
             "Informó que en el estado {F|8 mil 430} personas se han incorporado a la modalidad, de las cuales el {F|41.7%} son mujeres, y que la meta para este año es llegar a {F|12 mil}.",
-            "El presidente de la {O|Cámara de la Industria del Calzado del Estado de Guanajuato} ({O|CICEG}), {P|Mauricio Olvera Lozornio}, señaló que casi la mitad de las {F|4 mil} empresas del sector son talleres con menos de {F|diez} trabajadores, muchos de ellos sin registro ante el Instituto.",
+            "El presidente de la {O|Cámara de la Industria del Calzado del Estado de Guanajuato} ({O|CICEG}), {P|Mauricio Olvera Lozornio}, señaló que casi {F|la mitad} de las {F|4 mil} empresas del sector son talleres con menos de {F|diez} trabajadores, muchos de ellos sin registro ante el Instituto.",
             "{P|Olvera Lozornio} agradeció la disposición del {O|Seguro Social} para instalar módulos itinerantes en las zonas zapateras de la ciudad, y afirmó que la formalidad también abre la puerta al crédito y a nuevos clientes.",
             "En la jornada participaron {F|nueve} asesores del Instituto, quienes resolvieron dudas sobre el registro en línea y el cálculo de las cuotas; las personas interesadas también pueden acudir a cualquiera de las {F|cinco} subdelegaciones del {O|IMSS} en el estado.",
         ],
@@ -134,7 +134,7 @@ B.append(
             + NB
             + "{P|Zepeda Almazán}.",
             "Detalló que a nivel nacional el {O|IMSS} opera {F|1,316} guarderías con alrededor de {F|190 mil} lugares, de las cuales {F|14} son integradoras.",
-            "El titular del {O|OOAD} {L|Estado de México Poniente}, {P|Ricardo Mondragón Salgado}, informó que la obra tuvo una inversión de {F|46.5 millones de pesos} y que el personal, integrado por {F|52} trabajadoras, recibió {F|120} horas de capacitación en atención a la diversidad funcional.",
+            "El titular del {O|OOAD Estado de México Poniente}, {P|Ricardo Mondragón Salgado}, informó que la obra tuvo una inversión de {F|46.5 millones de pesos} y que el personal, integrado por {F|52} trabajadoras, recibió {F|120} horas de capacitación en atención a la diversidad funcional.",
             "En representación de las familias usuarias, {P|Daniela Rojas Becerril}, madre de un niño con síndrome de Down, agradeció que su hijo pueda convivir con otros menores. “Antes tenía que pagar a alguien para que lo cuidara mientras"
             + NB
             + "yo trabajaba; hoy sé que está en buenas manos”, dijo.",
@@ -173,7 +173,7 @@ B.append(
             + NB
             + "“La enfermería es la primera mano que toca al paciente y la última que se despide de él; sin ustedes, el Instituto simplemente no funciona”, expresó.",
             "La coordinadora técnica de Enfermería, maestra {P|Guadalupe Ríos Landeros}, informó que este año se abrieron {F|1,580} lugares en cursos postécnicos de especialización, como cuidados intensivos, oncología y pediatría, y que el {F|64.2%} de la plantilla cuenta con licenciatura.",
-            "Entre las personas reconocidas estuvo la enfermera {P|Maribel Cuautle Texis}, de la {O|OOAD} {L|Tlaxcala}, con {F|38} años de servicio, quien recordó que comenzó a trabajar en una clínica rural de {L|Huamantla} en 1986.",
+            "Entre las personas reconocidas estuvo la enfermera {P|Maribel Cuautle Texis}, de la {O|OOAD Tlaxcala}, con {F|38} años de servicio, quien recordó que comenzó a trabajar en una clínica rural de {L|Huamantla} en 1986.",
             "“Aprendí que a veces el mejor medicamento es escuchar; hay pacientes que lo que más necesitan es que alguien les tome la mano”, relató"
             + NB
             + "{P|Cuautle Texis}.",
@@ -277,7 +277,7 @@ B.append(
         title="Evitan clínicas de pie diabético del {O|IMSS} más de {F|2 mil 700} amputaciones",
         highlights=[
             "En las {F|48} clínicas del país, el {F|73 por ciento} de las úlceras atendidas cicatrizó sin necesidad de cirugía.",
-            "El titular del {O|OOAD} {L|Sinaloa}, doctor {P|Aurelio Zazueta Camacho}, anunció la apertura de {F|dos} clínicas más en {L|Culiacán} y {L|Mazatlán}.",
+            "El titular del {O|OOAD Sinaloa}, doctor {P|Aurelio Zazueta Camacho}, anunció la apertura de {F|dos} clínicas más en {L|Culiacán} y {L|Mazatlán}.",
         ],
         paras=[
             "Las clínicas de pie diabético del {O|Instituto Mexicano del Seguro Social} ({O|IMSS}) han evitado más de {F|2 mil 700} amputaciones desde su creación, gracias a la detección temprana de lesiones y al tratamiento especializado de úlceras en pacientes que viven con diabetes.",
@@ -286,7 +286,7 @@ B.append(
             + NB
             + "{P|Bojórquez Lugo}.",
             "Detalló que en {L|México} viven alrededor de {F|12 millones} de personas con diabetes y que el {O|IMSS} atiende a {F|4 millones 100 mil} de ellas, de las cuales cerca de {F|15 por ciento} desarrollará una úlcera en algún momento de su vida.",
-            "El titular del {O|OOAD} {L|Sinaloa}, doctor {P|Aurelio Zazueta Camacho}, anunció la apertura de {F|dos} clínicas más en {L|Culiacán} y {L|Mazatlán}, cada una con {F|tres} consultorios y sala de curaciones, atendidas por angiólogos, ortopedistas, enfermeras y nutriólogas.",
+            "El titular del {O|OOAD Sinaloa}, doctor {P|Aurelio Zazueta Camacho}, anunció la apertura de {F|dos} clínicas más en {L|Culiacán} y {L|Mazatlán}, cada una con {F|tres} consultorios y sala de curaciones, atendidas por angiólogos, ortopedistas, enfermeras y nutriólogas.",
             "{P|Zazueta Camacho} informó que en {L|Sinaloa} se identificaron el año pasado {F|860} pacientes con pie en riesgo, a quienes se les dio seguimiento mensual en su unidad de medicina familiar.",
             "El {O|Seguro Social} recomienda a las personas con diabetes revisar sus pies todos los días, secarlos bien entre los dedos, no caminar descalzas y acudir a su médico ante cualquier cambio de color, ampolla o herida que no sane.",
         ],

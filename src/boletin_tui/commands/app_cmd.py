@@ -9,6 +9,8 @@ import argparse
 import sys
 
 from boletin_tui.commands.common import add_corpus_args, add_db_args, corpus_paths
+from boletin_tui.safe_text import safe_text
+from boletin_tui.wording import os_error
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,25 +23,33 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_app(args: argparse.Namespace) -> int:
     """Open the app; a missing path raises `UsageError` (exit 2) and an unusable database
     prints one message on standard error and returns 1, both before the screen opens."""
+    from boletin_tui.config import load_config
     from boletin_tui.store import StoreError, resolve_db_path
 
     paths = corpus_paths(args) if args.paths else []
+    config = load_config()
     db_path = resolve_db_path(args.db)
     try:
         from boletin_tui.tui import make_app
 
         app = make_app(
-            paths, db_path, args.annotator, cache_dir=args.cache_dir, use_cache=not args.no_cache
+            paths,
+            db_path,
+            args.annotator,
+            cache_dir=args.cache_dir,
+            use_cache=not args.no_cache,
+            keymap=config.keys,
+            theme=config.theme,
+            config_problems=config.problems,
         )
     except StoreError as exc:
-        print(f"boletin-tui: {exc}", file=sys.stderr)
+        print(safe_text(f"boletin-tui: {exc}", newlines=False), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(
-            f"boletin-tui: no se pudo abrir la base de anotaciones {db_path}: "
-            f"{exc.strerror or exc}",
-            file=sys.stderr,
-        )
+        message = f"boletin-tui: no se pudo abrir la base de anotaciones {db_path}: {os_error(exc)}"
+        print(safe_text(message, newlines=False), file=sys.stderr)
         return 1
+    for line in app.config_problems:  # stays visible after the app's screen closes
+        print(f"boletin-tui: {line}", file=sys.stderr)
     app.run()
     return int(app.return_code or 0)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from boletin_tui.corpus import Corpus, load_corpus, sample_corpus_path
+from boletin_tui.wording import plural
 
 
 class UsageError(Exception):
@@ -17,7 +18,8 @@ def add_corpus_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
-        metavar="PATH",
+        default=[],
+        metavar="RUTA",
         help="archivos o carpetas de boletines (por omisión, el corpus de ejemplo)",
     )
     parser.add_argument("--cache-dir", metavar="DIR", help="carpeta de la caché de lectura")
@@ -28,10 +30,10 @@ def add_db_args(parser: argparse.ArgumentParser) -> None:
     """--db FILE and --annotator NAME, for every command that touches annotations."""
     parser.add_argument(
         "--db",
-        metavar="FILE",
+        metavar="ARCHIVO",
         help="base de anotaciones (por omisión $BOLETIN_TUI_DB o annotations/annotations.json)",
     )
-    parser.add_argument("--annotator", metavar="NAME", help="nombre de quien anota")
+    parser.add_argument("--annotator", metavar="NOMBRE", help="nombre de quien anota")
 
 
 def corpus_paths(args: argparse.Namespace) -> list[Path]:
@@ -39,7 +41,8 @@ def corpus_paths(args: argparse.Namespace) -> list[Path]:
     paths = [Path(p) for p in getattr(args, "paths", []) or []]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        raise UsageError(f"boletin-tui: no existe la ruta: {', '.join(missing)}")
+        what = plural(len(missing), "la ruta", "las rutas", number=False)
+        raise UsageError(f"boletin-tui: no existe {what}: {', '.join(missing)}")
     return paths or [sample_corpus_path()]
 
 

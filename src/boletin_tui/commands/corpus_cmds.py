@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from rich.text import Text
 
 from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
+from boletin_tui.commands.output import console, is_terminal, table, write_json_array
 from boletin_tui.corpus import Bulletin, Corpus, normalise_key
+from boletin_tui.corpus.decode import bad_utf8_offsets
+from boletin_tui.corpus.keys import plausible_year
+from boletin_tui.safe_text import safe_text
+from boletin_tui.wording import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,66 +38,108 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         write_json_array((b.to_json() for b in corpus.bulletins), sys.stdout)
         return 0
-    table = Table(title=f"{len(corpus.bulletins)} boletines", expand=True)
-    table.add_column("Clave", no_wrap=True)
-    table.add_column("Fecha", no_wrap=True)
-    table.add_column("Ciudad")
-    table.add_column("Título", ratio=3)
-    for b in corpus.bulletins:
-        table.add_row(
-            b.key,
-            b.date.isoformat() if b.date else "sin fecha",
-            escape(b.city or ""),
-            escape(b.title),
-        )
-    console = Console()
-    console.print(table)
+    table(
+        plural(len(corpus.bulletins), "boletín", "boletines"),
+        ("Clave", "Fecha", "Ciudad", "Título"),
+        [
+            (b.key, b.date.isoformat() if b.date else "sin fecha", b.city or "", b.title)
+            for b in corpus.bulletins
+        ],
+        expand=True,
+        no_wrap=("Clave", "Fecha"),
+        ratios={"Título": 3},
+    )
     if corpus.skipped:
-        console.print(
-            f"[yellow]{len(corpus.skipped)} archivo(s) omitido(s); "
-            "`boletin-tui check` dice por qué.[/]"
+        n = len(corpus.skipped)
+        print(
+            f"{plural(n, 'archivo omitido', 'archivos omitidos')}; "
+            "`boletin-tui check` dice por qué.",
+            file=sys.stderr,
         )
     return 0
 
 
-def write_json_array(items, out) -> None:
-    """A JSON array, one item at a time: `json.dumps` per item uses the C encoder (`json.dump`
-    to a stream does not), and nothing holds the whole document in memory. Indented for a
-    person at a terminal, compact when piped."""
-    indent = 2 if out.isatty() else None
-    out.write("[")
-    for i, item in enumerate(items):
-        out.write(("," if i else "") + ("\n" if indent else ""))
-        out.write(json.dumps(item, ensure_ascii=False, indent=indent))
-    out.write("\n]\n" if indent else "]\n")
-
-
-def report_problems(corpus: Corpus, console: Console) -> None:
-    """Print skipped files, number conflicts and duplicates, readable."""
-    for s in corpus.skipped:
-        console.print(f"[yellow]omitido[/] {escape(s.path)}: {escape(s.reason)}")
+def problem_lines(corpus: Corpus) -> list[tuple[str, str]]:
+    """Skipped files, number conflicts, duplicates and implausible years, as (label, text)."""
+    lines = [("omitido", f"{s.path}: {s.reason}") for s in corpus.skipped]
     for c in corpus.conflicts:
-        console.print(
-            f"[red]conflicto[/] el número {c.number_key} aparece en boletines distintos: "
-            + "; ".join(f"{k} ← {escape(s)}" for k, s in zip(c.keys, c.sources))
+        where = "; ".join(f"{k} ← {s}" for k, s in zip(c.keys, c.sources, strict=False))
+        lines.append(
+            ("conflicto", f"el número {c.number_key} aparece en boletines distintos: {where}")
         )
     for key, sources in corpus.duplicates:
-        console.print(
-            f"[cyan]duplicado[/] {key} está en {len(sources)} archivos: "
-            + "; ".join(escape(s) for s in sources)
-        )
+        n = plural(len(sources), "archivo", "archivos")
+        lines.append(("duplicado", f"{key} está en {n}: " + "; ".join(sources)))
+    for b in corpus.bulletins:
+        if b.number and not plausible_year(b.key):
+            lines.append(
+                ("año dudoso", f"{b.key} (impreso «No. {b.number}») en {'; '.join(b.sources)}")
+            )
+    return lines
+
+
+def decoding_warnings(corpus: Corpus) -> list[tuple[str, str]]:
+    """Files read as UTF-8 despite a few bytes that are not (see `corpus.decode`): where the
+    bad bytes are, by byte offset and line, so the user can mend the file."""
+    lines = []
+    for b in corpus.bulletins:
+        if "\ufffd" not in b.text:
+            continue
+        for source in b.sources:
+            offsets = _bad_offsets(source)
+            if not offsets:
+                continue
+            data_lines = [f"byte {off} (línea {line})" for off, line in offsets[:5]]
+            more = f" y {len(offsets) - 5} más" if len(offsets) > 5 else ""
+            what = plural(len(offsets), "byte que no es UTF-8", "bytes que no son UTF-8")
+            lines.append(
+                ("aviso", f"{source}: {what}, mostrados como �: {', '.join(data_lines)}{more}")
+            )
+    return lines
+
+
+_READ_LIMIT = 5 * 2**20  # the reader's own limit (corpus.load); larger files were not read
+
+
+def _bad_offsets(source: str) -> list[tuple[int, int]]:
+    if source.lower().endswith(".docx"):
+        return []
+    try:
+        if not os.path.isfile(source) or os.path.getsize(source) > _READ_LIMIT:
+            return []
+        with open(source, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return []
+    return [(off, data.count(b"\n", 0, off) + 1) for off in bad_utf8_offsets(data)]
+
+
+_STYLES = {
+    "omitido": "yellow",
+    "conflicto": "red",
+    "duplicado": "cyan",
+    "año dudoso": "magenta",
+    "aviso": "yellow",
+}
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """Problems (skipped files, conflicts, duplicates, implausible years: exit 1) and
+    warnings (damaged bytes read as U+FFFD: reported, exit unchanged)."""
     corpus = load_corpus_from_args(args)
-    console = Console()
-    report_problems(corpus, console)
-    problems = len(corpus.skipped) + len(corpus.conflicts) + len(corpus.duplicates)
-    console.print(
-        f"{len(corpus.bulletins)} boletines leídos; "
-        + ("sin problemas." if not problems else f"{problems} problema(s).")
-    )
-    return 0 if corpus.clean else 1
+    problems = problem_lines(corpus)
+    warnings = decoding_warnings(corpus)
+    out = console()
+    for label, text in problems + warnings:
+        line = Text(label, style=_STYLES[label])
+        line.append(" " + safe_text(text, newlines=False))
+        out.print(line, soft_wrap=True)  # never broken inside a path or a command to copy
+    read = plural(len(corpus.bulletins), "boletín leído", "boletines leídos")
+    found = plural(len(problems), "problema", "problemas") if problems else "sin problemas"
+    if warnings:
+        found += "; " + plural(len(warnings), "aviso", "avisos")
+    out.print(Text(f"{read}; {found}."))
+    return 1 if problems else 0
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -107,22 +152,73 @@ def run_show(args: argparse.Namespace) -> int:
     if bulletin is None:
         print(f"boletin-tui show: no hay ningún boletín con la clave {key}", file=sys.stderr)
         return 1
-    Console().print(render_bulletin(bulletin))
+    out = console()
+    # Piped, the pieces join into the exact text; at a terminal, a piece that ends inside a
+    # (very long) paragraph ends its line there, as Rich wraps each piece on its own.
+    inside = "\n" if is_terminal() else ""
+    pieces = render_bulletin(bulletin)
+    for piece in pieces[:-1]:
+        out.print(piece, end="" if piece.plain.endswith("\n") else inside)
+    out.print(pieces[-1])
     return 0
 
 
-def render_bulletin(b: Bulletin) -> str:
-    """A bulletin as Rich markup, for the terminal."""
+def render_bulletin(b: Bulletin) -> list[Text]:
+    """A bulletin as Rich `Text` pieces to print one after another: terminal-safe, never
+    markup, no highlighter (Rich's regex highlighter is quadratic on long unbroken text), and
+    no piece longer than `PIECE` characters (Rich's line splitting is quadratic in the lines
+    of one piece), so printing is linear in the bulletin's size."""
     head = " · ".join(
         x
         for x in (b.kind, b.number and f"No. {b.number}", b.date and b.date.isoformat(), b.city)
         if x
     )
-    parts = [f"[dim]{escape(head)}[/]" if head else "", f"[bold]{escape(b.title)}[/]", ""]
-    parts += [f"  • [italic]{escape(h)}[/]" for h in b.highlights]
+    pieces: list[Text] = []
+    out = Text()
+
+    def line(text: str, style: str = "") -> None:
+        nonlocal out
+        chunks = _chunks(safe_text(text))
+        for i, chunk in enumerate(chunks):
+            out.append(chunk, style=style)
+            if len(out) >= PIECE and i < len(chunks) - 1:  # a piece ends inside the line
+                pieces.append(out)
+                out = Text()
+        out.append("\n")
+        if len(out) >= PIECE:  # a piece ends with the line
+            pieces.append(out)
+            out = Text()
+
+    if head:
+        line(head, "dim")
+    line(b.title, "bold")
+    line("")
+    for h in b.highlights:
+        out.append("  • ")
+        line(h, "italic")
     if b.highlights:
-        parts.append("")
-    parts += [escape(p) + "\n" for p in b.paragraphs]
-    parts += [f"[dim]{escape(link.label)}:[/] {escape(link.url)}" for link in b.links]
-    parts.append(f"[dim]clave {b.key} · {'; '.join(escape(s) for s in b.sources)}[/]")
-    return "\n".join(p for p in parts if p is not None)
+        line("")
+    for p in b.paragraphs:
+        line(p + "\n")
+    for link in b.links:
+        out.append(safe_text(link.label) + ":", style="dim")
+        line(" " + link.url)
+    out.append(safe_text(f"clave {b.key} · {'; '.join(b.sources)}"), style="dim")
+    pieces.append(out)
+    return pieces
+
+
+PIECE = 8192
+
+
+def _chunks(text: str) -> list[str]:
+    """`text` cut into pieces of at most `PIECE` characters, after a space where there is one
+    (a paragraph that long is printed as consecutive lines, wrapped piece by piece)."""
+    if len(text) <= PIECE:
+        return [text]
+    out = []
+    while len(text) > PIECE:
+        cut = text.rfind(" ", PIECE // 2, PIECE) + 1 or PIECE
+        out.append(text[:cut])
+        text = text[cut:]
+    return [*out, text]

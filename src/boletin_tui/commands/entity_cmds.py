@@ -1,28 +1,21 @@
-"""`entities` and `figures`: what the recogniser finds, on the command line.
+"""`entities`: what the recogniser finds, on the command line (`figures` is in figures_cmd).
 
-Neither imports Textual: they read the corpus and call the pure `entities` package, imported
-inside the run functions so that other commands (`boletin-tui list`) never pay for loading its
+It imports no Textual: it reads the corpus and calls the pure `entities` package, imported
+inside the run function so that other commands (`boletin-tui list`) never pay for loading its
 gazetteers and compiling its patterns.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
+from typing import Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-
-from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
-
-# The same as `boletin_tui.entities.TYPES` (a test checks), spelt out so that registering the
-# command-line options does not import the recogniser.
-TYPES = ("PERSON", "ORG", "PLACE", "FIGURE", "DATE")
-
-FIGURE_COLUMNS = ("clave", "fecha", "cifra", "valor", "unidad", "calificador", "oracion")
+from boletin_tui.commands.common import add_corpus_args, load_corpus_from_args
+from boletin_tui.commands.output import json_line, table
+from boletin_tui.entity_types import TYPES
+from boletin_tui.formatting import format_figure
+from boletin_tui.wording import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,21 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="types",
         action="append",
         choices=TYPES,
+        type=str.upper,
         metavar="TIPO",
         help="sólo menciones de este tipo (PERSON, ORG, PLACE, FIGURE, DATE); repetible",
     )
     p.set_defaults(func=run_entities)
-
-    p = sub.add_parser("figures", help="las cifras de los boletines (tabla o --csv)")
-    add_corpus_args(p)
-    p.add_argument("--csv", metavar="FILE", help="escribe las cifras como CSV ('-' para la salida)")
-    p.set_defaults(func=run_figures)
-
-
-def _format_value(value: int | float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
 
 
 def run_entities(args: argparse.Namespace) -> int:
@@ -58,87 +41,19 @@ def run_entities(args: argparse.Namespace) -> int:
     wanted = set(args.types or TYPES)
     rows = [(b, m) for b in corpus.bulletins for m in recognise_bulletin(b) if m.type in wanted]
     if args.json:
-        json.dump([m.to_json(b.key) for b, m in rows], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_line([m.to_json(b.key) for b, m in rows], indent=2) + "\n")
         return 0
-    table = Table(title=f"{len(rows)} menciones en {len(corpus.bulletins)} boletines")
-    for column in ("Clave", "Tipo", "Texto", "Posición", "Entidad o valor"):
-        table.add_column(column, no_wrap=column in ("Clave", "Tipo", "Posición"))
-    for b, m in rows:
-        detail = (
-            f"{_format_value(m.value)} {m.unit or ''}".strip()
-            if m.type == "FIGURE"
-            else m.entity
-            if m.entity and m.entity != m.text
-            else ""
-        )
-        table.add_row(b.key, m.type, escape(m.text), f"{m.start}-{m.end}", escape(detail))
-    Console().print(table)
+    table(
+        f"{plural(len(rows), 'mención', 'menciones')} en "
+        f"{plural(len(corpus.bulletins), 'boletín', 'boletines')}",
+        ("Clave", "Tipo", "Texto", "Posición", "Entidad o valor"),
+        [(b.key, m.type, m.text, f"{m.start}-{m.end}", _detail(m)) for b, m in rows],
+        no_wrap=("Clave", "Tipo", "Posición"),
+    )
     return 0
 
 
-def figure_rows(corpus) -> list[dict]:
-    """One dict per figure in the corpus, with the `FIGURE_COLUMNS` keys."""
-    from boletin_tui.entities import recognise_bulletin
-    from boletin_tui.entities.sentences import sentence_around
-
-    rows = []
-    for b in corpus.bulletins:
-        text = b.text
-        for m in recognise_bulletin(b):
-            if m.type != "FIGURE":
-                continue
-            rows.append(
-                {
-                    "clave": b.key,
-                    "fecha": b.date.isoformat() if b.date else "",
-                    "cifra": m.text,
-                    "valor": m.value,
-                    "unidad": m.unit or "",
-                    "calificador": m.qualifier or "",
-                    "oracion": sentence_around(text, m.start, m.end),
-                }
-            )
-    return rows
-
-
-def run_figures(args: argparse.Namespace) -> int:
-    corpus = load_corpus_from_args(args)
-    rows = figure_rows(corpus)
-    if args.csv:
-        try:
-            if args.csv == "-":
-                _write_csv(rows, sys.stdout)
-            else:
-                with open(args.csv, "w", encoding="utf-8", newline="") as handle:
-                    _write_csv(rows, handle)
-        except BrokenPipeError:
-            raise  # the reader went away; the entry point treats it as success
-        except OSError as exc:
-            raise UsageError(
-                f"boletin-tui figures: no se pudo escribir {args.csv}: {exc.strerror or exc}"
-            ) from None
-        if args.csv != "-":
-            print(f"{len(rows)} cifras escritas en {args.csv}", file=sys.stderr)
-        return 0
-    table = Table(title=f"{len(rows)} cifras en {len(corpus.bulletins)} boletines")
-    table.add_column("Clave", no_wrap=True)
-    table.add_column("Fecha", no_wrap=True)
-    table.add_column("Valor", justify="right", no_wrap=True)
-    table.add_column("Unidad", no_wrap=True)
-    table.add_column("Oración")
-    for r in rows:
-        value = _format_value(r["valor"])
-        if r["calificador"]:
-            value = f"{r['calificador']} {value}"
-        table.add_row(
-            r["clave"], r["fecha"] or "sin fecha", value, escape(r["unidad"]), escape(r["oracion"])
-        )
-    Console().print(table)
-    return 0
-
-
-def _write_csv(rows: list[dict], handle) -> None:
-    writer = csv.DictWriter(handle, fieldnames=FIGURE_COLUMNS)
-    writer.writeheader()
-    writer.writerows(rows)
+def _detail(m: Any) -> str:
+    if m.type == "FIGURE":
+        return " ".join(x for x in (format_figure(m.value, m.unit), m.noun) if x)
+    return m.entity if m.entity and m.entity != m.text else ""

@@ -1,46 +1,68 @@
 """`tag`, `untag`, `note`, `export` and `import`: the annotation store on the command line.
 
-Exit status: 0 done; 1 the database is damaged, busy or unwritable, or an import file is bad
-(one Spanish message on standard error, nothing changed); 2 bad usage or an invalid key.
+Exit status, the same for every command: 0 done; 1 nothing could be written or read (the
+database is damaged, busy, read-only or unwritable, an export could not be written, an import
+file is unreadable or invalid), with one Spanish message on standard error and nothing changed;
+2 bad usage (an invalid or unknown key, a bad option or setting, a missing path or folder, a
+note over the size limit).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from boletin_tui.commands.common import UsageError, add_corpus_args, add_db_args
-from boletin_tui.store import Annotation, AnnotationStore, StoreError, resolve_db_path
-from boletin_tui.store.exchange import FORMATS, export_rows, read_export, write_export
-from boletin_tui.store.model import TAG_SEPARATOR
+from boletin_tui.corpus.keys import FIRST_YEAR  # years outside [1943, next year]: a typo
+from boletin_tui.store import (
+    Annotation,
+    AnnotationStore,
+    BulletinSnapshot,
+    StoreError,
+    StoreUsageError,
+    resolve_db_path,
+    split_tags_notice,
+)
+from boletin_tui.store.exchange import (
+    FORMATS,
+    export_rows,
+    metadata_origin,
+    read_export,
+    write_export,
+)
+from boletin_tui.store.model import TAG_SEPARATOR, normalise_tags
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("tag", help="añade etiquetas a un boletín")
-    add_db_args(p)
-    p.add_argument("key", metavar="KEY", help="clave del boletín, p. ej. 119/2020")
-    p.add_argument("tags", nargs="+", metavar="TAG", help="etiquetas a añadir")
-    p.set_defaults(func=run_tag)
-
-    p = sub.add_parser("untag", help="quita etiquetas de un boletín")
-    add_db_args(p)
-    p.add_argument("key", metavar="KEY", help="clave del boletín, p. ej. 119/2020")
-    p.add_argument("tags", nargs="+", metavar="TAG", help="etiquetas a quitar")
-    p.set_defaults(func=run_untag)
+    for name, helptext, tagshelp in (
+        ("tag", "añade etiquetas a un boletín", "etiquetas a añadir («;» también las separa)"),
+        ("untag", "quita etiquetas de un boletín", "etiquetas a quitar"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        add_db_args(p)
+        _add_key_args(p)
+        p.add_argument("tags", nargs="+", metavar="TAG", help=tagshelp)
+        p.set_defaults(func=run_tag if name == "tag" else run_untag)
 
     p = sub.add_parser("note", help="escribe la nota de un boletín")
     add_db_args(p)
-    p.add_argument("key", metavar="KEY", help="clave del boletín, p. ej. 119/2020")
+    _add_key_args(p)
     p.add_argument("text", metavar="TEXT", help="texto de la nota; «-» la lee de la entrada")
     p.set_defaults(func=run_note)
 
     p = sub.add_parser("export", help="exporta las anotaciones (CSV, JSON Lines o JSON)")
     add_db_args(p)
     p.add_argument("--format", choices=FORMATS, default="csv", help="formato (por omisión csv)")
-    p.add_argument("--excel", action="store_true", help="CSV con BOM para que Excel lea acentos")
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV para Excel: BOM (acentos) y ' ante celdas que empiezan con = + - @",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="archivo de salida (por omisión, stdout)")
     add_corpus_args(p)
     p.set_defaults(func=run_export)
@@ -51,14 +73,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_import)
 
 
+def _add_key_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("key", metavar="KEY", help="clave del boletín, p. ej. 119/2020")
+    p.add_argument(
+        "--corpus",
+        action="append",
+        metavar="PATH",
+        help="archivo o carpeta de boletines donde comprobar la clave (repetible)",
+    )
+
+
 def _guarded(args: argparse.Namespace, action: Callable[[AnnotationStore], int]) -> int:
-    """Open the store, run `action`, and turn store errors into a message and status 1."""
+    """Open the store, run `action`, and turn store errors into a message and status 1 (2 for
+    bad usage: a setting, a missing folder, a note too long)."""
     try:
         store = AnnotationStore(resolve_db_path(args.db), args.annotator)
         try:
             return action(store)
         finally:
             store.close()
+    except StoreUsageError as exc:
+        raise UsageError(f"boletin-tui {args.command}: {exc}") from None
     except StoreError as exc:
         print(f"boletin-tui {args.command}: {exc}", file=sys.stderr)
         return 1
@@ -73,52 +108,134 @@ def _describe(annotation: Annotation | None, key: str) -> str:
     return f"{annotation.key}: etiquetas: {tags}"
 
 
-def _key(args: argparse.Namespace) -> str:
-    from boletin_tui.corpus.keys import normalise_key
+def _key(args: argparse.Namespace) -> tuple[str, BulletinSnapshot | None]:
+    """The normalised key and, with `--corpus`, the snapshot of its bulletin.
 
+    A malformed key, a key not in the corpus (with `--corpus`), or an implausible year
+    (without `--corpus`: a key `list` shows, year typo and all, is accepted with it) is a
+    `UsageError`; without `--corpus`, `_said_unchecked` says so once the command succeeded.
+    """
+    from boletin_tui.corpus.keys import normalise_key, plausible_year
+
+    where = f"boletin-tui {args.command}"
     try:
-        return normalise_key(args.key)
+        key = normalise_key(args.key)
     except ValueError as exc:
-        raise UsageError(f"boletin-tui {args.command}: {exc}") from None
+        raise UsageError(f"{where}: {exc}") from None
+    last = dt.date.today().year + 1
+    plausible = plausible_year(key)
+    if not args.corpus:
+        if not plausible:  # a typo'd year a file prints (101/0202) is accepted with --corpus
+            raise UsageError(
+                f"{where}: clave de boletín no válida: {args.key!r} (el año debe estar entre "
+                f"{FIRST_YEAR} y {last}; si un boletín lo imprime así, indique su corpus "
+                "con --corpus RUTA)"
+            )
+        return key, None
+    bulletin = _corpus(args.corpus, where).get(key)
+    if bulletin is None:
+        raise UsageError(f"{where}: {key} no está en el corpus de {', '.join(args.corpus)}")
+    return key, BulletinSnapshot.of(bulletin)
+
+
+def _said_unchecked(args: argparse.Namespace, key: str) -> int:
+    """Say on standard error that `key` was not checked against a corpus (no `--corpus`)."""
+    if not args.corpus:
+        print(
+            f"boletin-tui {args.command}: no se comprobó que {key} exista en un corpus "
+            "(use --corpus RUTA para comprobarlo)",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _corpus(paths: list[str], where: str) -> dict[str, Any]:
+    from boletin_tui.corpus import load_corpus
+
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"{where}: no existe la ruta: {', '.join(missing)}")
+    return load_corpus([Path(p) for p in paths]).by_key()
 
 
 def run_tag(args: argparse.Namespace) -> int:
-    key = _key(args)
-    return _guarded(args, lambda store: print(_describe(store.add_tags(key, args.tags), key)) or 0)
+    key, snapshot = _key(args)
+    notice = split_tags_notice(args.tags)
+    if notice:
+        print(f"boletin-tui tag: {notice}", file=sys.stderr)
+    if not normalise_tags(args.tags):
+        raise UsageError("boletin-tui tag: no hay ninguna etiqueta que añadir")
+
+    def action(store: AnnotationStore) -> int:
+        print(_describe(store.add_tags(key, args.tags, bulletin=snapshot), key))
+        return _said_unchecked(args, key)
+
+    return _guarded(args, action)
 
 
 def run_untag(args: argparse.Namespace) -> int:
-    key = _key(args)
-    return _guarded(args, lambda s: print(_describe(s.remove_tags(key, args.tags), key)) or 0)
+    key, snapshot = _key(args)
+
+    def action(store: AnnotationStore) -> int:
+        before = store.get(key)
+        had = {t.casefold() for t in (before.tags if before else ())}
+        absent = [t for t in normalise_tags(args.tags) if t.casefold() not in had]
+        after = store.remove_tags(key, args.tags, bulletin=snapshot)
+        if absent:
+            names = ", ".join(f"«{t}»" for t in absent)
+            print(f"boletin-tui untag: {key} no tenía {names}; nada que quitar", file=sys.stderr)
+        print(_describe(after, key))
+        return _said_unchecked(args, key)
+
+    return _guarded(args, action)
 
 
 def run_note(args: argparse.Namespace) -> int:
-    key = _key(args)
+    key, snapshot = _key(args)
     text = args.text
     if text == "-":
         data = sys.stdin.buffer.read()
         text = data.decode("utf-8-sig", errors="replace").rstrip("\r\n")
 
     def action(store: AnnotationStore) -> int:
-        saved = store.set_note(key, text)
+        saved = store.set_note(key, text, bulletin=snapshot)
         if saved.note:
             print(f"{saved.key}: nota guardada ({len(saved.note)} caracteres)")
         else:
             print(f"{saved.key}: nota borrada")
-        return 0
+        return _said_unchecked(args, key)
 
     return _guarded(args, action)
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.format == "xlsx" and not args.output:
+        raise UsageError("boletin-tui export: xlsx se escribe a un archivo: use -o ARCHIVO.xlsx")
+
     def action(store: AnnotationStore) -> int:
         annotations = store.all()
-        rows = export_rows(annotations, _bulletins(args) if annotations else None)
+        by_key = _bulletins(args) if annotations else None
+        rows = export_rows(annotations, by_key)
+        from_snapshot, missing = metadata_origin(annotations, by_key)
+        if from_snapshot:
+            print(
+                f"boletin-tui export: {_rows(from_snapshot)} con número, fecha y título de la "
+                "copia guardada al anotar (su boletín no está en el corpus dado)",
+                file=sys.stderr,
+            )
+        if missing:
+            print(
+                f"boletin-tui export: {_rows(missing)} sin número, fecha ni título: su boletín "
+                "no está en el corpus dado y se anotó antes de guardar esos datos",
+                file=sys.stderr,
+            )
         if args.output:
+            from boletin_tui.exports.xlsx import ExcelUnavailable
+
             try:
-                write_export(rows, args.output, args.format, args.excel)
-            except OSError as exc:
-                raise StoreError(f"No se pudo escribir {args.output}: {exc.strerror or exc}.")
+                write_export(rows, args.output, args.format, args.excel, protect=store.own_files())
+            except ExcelUnavailable as exc:
+                raise StoreError(str(exc)) from None
             what = "anotación exportada" if len(rows) == 1 else "anotaciones exportadas"
             print(f"{len(rows)} {what} a {args.output}", file=sys.stderr)
             return 0
@@ -137,7 +254,11 @@ def run_export(args: argparse.Namespace) -> int:
     return _guarded(args, action)
 
 
-def _bulletins(args: argparse.Namespace) -> dict | None:
+def _rows(count: int) -> str:
+    return f"{count} fila" if count == 1 else f"{count} filas"
+
+
+def _bulletins(args: argparse.Namespace) -> dict[str, Any] | None:
     """The corpus by key, for the number, date, title and source columns (None if unreadable)."""
     from boletin_tui.commands.common import load_corpus_from_args
 
@@ -145,7 +266,7 @@ def _bulletins(args: argparse.Namespace) -> dict | None:
         return load_corpus_from_args(args).by_key()
     except UsageError:
         raise
-    except Exception as exc:  # the export is still useful without corpus columns
+    except Exception as exc:  # noqa: BLE001 - the export is still useful without the corpus
         print(
             f"boletin-tui export: no se pudo leer el corpus ({exc}); se exporta sin sus columnas",
             file=sys.stderr,
@@ -158,21 +279,27 @@ def run_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise UsageError(f"boletin-tui import: no existe el archivo: {path}")
 
+    def progress(line: str) -> None:
+        print(f"boletin-tui import: {line}", file=sys.stderr, flush=True)
+
     def action(store: AnnotationStore) -> int:
+        progress(f"leyendo {path}")
         incoming = read_export(path)
+        progress(f"{len(incoming)} anotaciones leídas; combinando con la base")
         before = {a.key: a for a in store.all()}
-        results = store.merge_many(incoming)
-        added = sum(1 for a in {r.key for r in results} if a not in before)
-        changed = sum(
-            1
-            for r in {r.key: r for r in results}.values()
-            if r.key in before and before[r.key] != r
-        )
+        results = {r.key: r for r in store.merge_many(incoming, progress)}
+        added = sum(1 for key in results if key not in before)
+        changed = sum(1 for key, r in results.items() if key in before and before[key] != r)
+        same = len(results) - added - changed
         print(
-            f"{len(incoming)} anotaciones leídas de {path}: {added} nuevas, "
-            f"{changed} combinadas, {len({r.key for r in results}) - added - changed} "
-            "sin cambios"
+            f"{_count(len(incoming), 'anotación leída', 'anotaciones leídas')} de {path}: "
+            f"{_count(added, 'nueva', 'nuevas')}, {_count(changed, 'combinada', 'combinadas')}, "
+            f"{same} sin cambios"
         )
         return 0
 
     return _guarded(args, action)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

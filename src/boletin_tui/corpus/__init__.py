@@ -1,7 +1,7 @@
 """Files to `Bulletin` records: decoding, parsing, Spanish dates, finding and loading files."""
 
 from boletin_tui.corpus.files import find_files, parse_file
-from boletin_tui.corpus.keys import is_numbered, normalise_key
+from boletin_tui.corpus.keys import normalise_key
 from boletin_tui.corpus.load import load_corpus, load_outline, read_full, sample_corpus_path
 from boletin_tui.corpus.model import Block, Bulletin, Conflict, Corpus, Link, Outline, Skipped
 from boletin_tui.corpus.parallel import prepare_parallel_parsing
@@ -16,7 +16,6 @@ __all__ = [
     "Outline",
     "Skipped",
     "find_files",
-    "is_numbered",
     "load_corpus",
     "load_outline",
     "normalise_key",

@@ -1,4 +1,4 @@
-"""Spanish dates and datelines, parsed with python-dateutil.
+"""Spanish dates and datelines (month and weekday names from `boletin_tui.spanish`).
 
 A dateline is a city followed by a date: `Ciudad de México, 20 de abril de 2020`,
 `Ciudad de México, jueves 30 de mayo de 2024.`, `Mérida, Yucatán, a 12 de octubre de 2022.`,
@@ -10,47 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateutil import parser as du_parser
+from boletin_tui.spanish import MONTH_PATTERN, WEEKDAY_PATTERN, month_number
 
-
-class SpanishParserInfo(du_parser.parserinfo):
-    """Spanish month and weekday names for dateutil (abbreviations that clash are left out)."""
-
-    JUMP = [" ", ".", ",", ";", "-", "/", "'", "de", "del", "a", "el", "y"]
-    MONTHS = [
-        ("enero", "ene"),
-        ("febrero", "feb"),
-        ("marzo", "mar"),
-        ("abril", "abr"),
-        ("mayo", "may"),
-        ("junio", "jun"),
-        ("julio", "jul"),
-        ("agosto", "ago"),
-        ("septiembre", "setiembre", "sep", "sept"),
-        ("octubre", "oct"),
-        ("noviembre", "nov"),
-        ("diciembre", "dic"),
-    ]
-    WEEKDAYS = [
-        ("lunes",),
-        ("martes",),
-        ("miércoles", "miercoles"),
-        ("jueves",),
-        ("viernes",),
-        ("sábado", "sabado"),
-        ("domingo",),
-    ]
-    HMS: list = []
-    AMPM: list = []
-    PERTAIN: list = []
-    UTCZONE: list = []
-
-
-_INFO = SpanishParserInfo(dayfirst=True)
-_PARSER = du_parser.parser(_INFO)
-
-_MONTH = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
-_WEEKDAY = r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
+_MONTH = f"(?:{MONTH_PATTERN})"
+_WEEKDAY = f"(?:{WEEKDAY_PATTERN})"
 DATE_PATTERN = (
     rf"(?:{_WEEKDAY},?\s+)?(?:a\s+)?(?P<day>\d{{1,2}})(?:o|º|°)?\.?\s+de\s+(?P<month>{_MONTH})"
     rf"\s+(?:de|del)\s+(?P<year>\d{{4}})"
@@ -58,15 +21,6 @@ DATE_PATTERN = (
 _DATELINE = re.compile(rf"^(?P<city>[^\d]+?),\s*(?P<date>{DATE_PATTERN})\s*\.?$", re.IGNORECASE)
 _LONE_DATE = re.compile(rf"^(?P<date>{DATE_PATTERN})\s*\.?$", re.IGNORECASE)
 _LOWER_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e"}
-
-
-def parse_spanish_date(text: str) -> dt.date | None:
-    """`"jueves 30 de mayo de 2024."` -> date(2024, 5, 30); None when it is not a valid date."""
-    cleaned = re.sub(r"(\d)(?:o|º|°)\b", r"\1", text.strip().rstrip("."), flags=re.IGNORECASE)
-    try:
-        return _PARSER.parse(cleaned.lower()).date()
-    except (ValueError, OverflowError, du_parser.ParserError):
-        return None
 
 
 def parse_dateline(line: str) -> tuple[str | None, dt.date | None] | None:
@@ -85,13 +39,13 @@ def parse_dateline(line: str) -> tuple[str | None, dt.date | None] | None:
 
 
 def _date_from(match: re.Match) -> dt.date | None:
-    """The date a dateline match names. The regex has already found day, month and year, so
-    only the month name goes through the Spanish parserinfo: a full dateutil parse costs ten
-    times more, and this runs once per file read."""
-    month = _INFO.month(match.group("month"))
+    """The date a dateline match names (the regex has already found day, month and year)."""
+    month = month_number(match.group("month"))
+    if month is None:
+        return None
     try:
         return dt.date(int(match.group("year")), month, int(match.group("day")))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # no such month or day
         return None
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from boletin_tui.safe_text import safe_text
+
 
 class Undecodable(ValueError):
     """The bytes are not a text file we can read; `str(exc)` says why, in Spanish."""
@@ -22,6 +24,9 @@ _BOMS_WE_REFUSE = (b"\xff\xfe", b"\xfe\xff")  # UTF-16: Word's "Unicode" export
 def decode(data: bytes) -> str:
     """Decode a file's bytes, trying UTF-8 (with or without BOM) then Windows-1252.
 
+    A file that is UTF-8 but for a few damaged bytes (valid multi-byte sequences at least as
+    many as invalid bytes) is read as UTF-8, each bad byte becoming U+FFFD (`bad_utf8_offsets`
+    says where they are); only a file with no UTF-8 in it is read as Windows-1252.
     Raises `Undecodable` for empty, binary or undecodable input.
     """
     if not data.strip():
@@ -39,10 +44,42 @@ def decode(data: bytes) -> str:
         return _check_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
+    if mostly_utf8(data):  # a few damaged bytes in a UTF-8 file: keep the rest as UTF-8
+        return _check_text(data.decode("utf-8-sig", errors="replace"))
     try:
         return _check_text(data.decode("cp1252"))
     except UnicodeDecodeError as exc:
         raise Undecodable("codificación no reconocida (ni UTF-8 ni Windows-1252)") from exc
+
+
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def bad_utf8_offsets(data: bytes, limit: int = 20) -> list[int]:
+    """Byte offsets (at most `limit`) where `data` is not valid UTF-8."""
+    offsets: list[int] = []
+    start = 0
+    while len(offsets) < limit:
+        try:
+            data[start:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            offsets.append(start + exc.start)
+            start += exc.end
+    return offsets
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """True when `data` holds at least as many valid UTF-8 multi-byte characters as bytes
+    that are not UTF-8: Windows-1252 text almost never forms valid UTF-8 pairs by chance
+    (`é` there is one byte, 0xE9, never followed by a continuation byte)."""
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    if valid == 0:
+        return False
+    bad = len(bad_utf8_offsets(data, limit=valid + 1))
+    return valid >= bad
 
 
 def _check_text(text: str) -> str:
@@ -66,6 +103,7 @@ def clean_lines(text: str) -> list[str]:
     "" to mark paragraph breaks. Regexes run only where their trigger is present: this is on
     the path of every file read."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = safe_text(text)  # no terminal control survives past here (ESC, C1, DEL, bidi)
     text = text.replace("**", "").replace("__", "")
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)

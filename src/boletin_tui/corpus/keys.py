@@ -23,8 +23,24 @@ _CONFLICT_KEY = re.compile(r"^(\d{3,5}/\d{4})~[0-9a-f]{6}$")
 
 
 def number_key(number: int | str, year: int | str) -> str:
-    """`number_key(45, 2019) == "045/2019"`."""
-    return f"{int(number):03d}/{int(year)}"
+    """`number_key(45, 2019) == "045/2019"`. The year keeps its four digits as printed
+    (`101/0202`, a typo, stays `101/0202`): every key made here is one `normalise_key`
+    accepts and returns unchanged."""
+    return f"{int(number):03d}/{int(year):04d}"
+
+
+FIRST_YEAR = 1943  # IMSS was founded in 1943: no bulletin of its can be older
+
+
+def plausible_year(key: str) -> bool:
+    """False for a numbered key whose year cannot be a bulletin's (before 1943, or after next
+    year): most likely a typo in the file (`No. 101/0202`), which `check` reports."""
+    from datetime import date
+
+    match = re.match(r"^\d{3,5}/(\d{4})", key)
+    if match is None:
+        return True
+    return FIRST_YEAR <= int(match.group(1)) <= date.today().year + 1
 
 
 def content_key(content_hash: str) -> str:
@@ -53,10 +69,6 @@ def normalise_key(text: str) -> str:
         head, tail = lowered.split("~")
         return f"{normalise_key(head)}~{tail}"
     raise ValueError(f"clave de boletín no válida: {text!r} (se espera algo como 119/2020)")
-
-
-def is_numbered(key: str) -> bool:
-    return not key.startswith("sn-")
 
 
 def key_rank(date: dt.date | None, content_hash: str) -> tuple[int, int, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +18,7 @@ class Link:
     label: str
     url: str
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Link], tuple[str, str]]:
         return (Link, (self.label, self.url))
 
 
@@ -92,7 +92,7 @@ class Bulletin:
         """This bulletin without its highlights, paragraphs and links."""
         return Outline._make(getattr(self, name) for name in Outline._fields)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         # Positional rebuild: bulletins sent back from the parsing processes are rebuilt
         # twice as fast as with the dataclass's generic __setstate__.
         return (Bulletin, tuple(getattr(self, name) for name in self.__slots__))

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from boletin_tui.corpus.dates import parse_dateline
 from boletin_tui.corpus.decode import clean_lines
@@ -43,9 +45,20 @@ _LINK_LABEL = re.compile(
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _SENTENCE_END = tuple(".:;!?”\"»)…'’")
+# fmt: off
 _STOPWORDS = frozenset(
-    ["de", "la", "que", "el", "en", "y", "a", "los", "del", "se", "las", "por", "un", "para", "con", "no", "una", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "o", "este", "sí", "porque", "esta", "entre", "cuando", "muy", "sin", "sobre", "también", "me", "hasta", "hay", "donde", "quien", "desde", "todo", "nos", "durante", "todos", "uno", "les", "ni", "contra", "otros", "ese", "eso", "ante", "ellos", "e", "esto", "mí", "antes", "algunos", "qué", "unos", "yo", "otro", "otras", "otra", "él", "tanto", "esa", "estos", "mucho", "quienes", "nada", "muchos", "cual", "poco", "ella", "estar", "estas", "algunas", "algo", "nosotros", "es", "son", "fue", "ha", "han", "será", "dijo"]
+    [
+        "de", "la", "que", "el", "en", "y", "a", "los", "del", "se", "las", "por", "un", "para",
+        "con", "no", "una", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "o", "este",
+        "sí", "porque", "esta", "entre", "cuando", "muy", "sin", "sobre", "también", "me", "hasta",
+        "hay", "donde", "quien", "desde", "todo", "nos", "durante", "todos", "uno", "les", "ni",
+        "contra", "otros", "ese", "eso", "ante", "ellos", "e", "esto", "mí", "antes", "algunos",
+        "qué", "unos", "yo", "otro", "otras", "otra", "él", "tanto", "esa", "estos", "mucho",
+        "quienes", "nada", "muchos", "cual", "poco", "ella", "estar", "estas", "algunas", "algo",
+        "nosotros", "es", "son", "fue", "ha", "han", "será", "dijo"
+    ]
 )
+# fmt: on
 
 MIN_WORDS = 15
 
@@ -130,7 +143,9 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _split_end_matter(items: list[tuple[int, str]]):
+def _split_end_matter(
+    items: list[tuple[int, str]],
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """Body lines, then the end matter (links and furniture) after `---o0o---` or a label."""
     for k, (_, line) in enumerate(items):
         if _END_MARK.match(line) or _LINK_LABEL.match(line):
@@ -174,7 +189,9 @@ def _links(end_matter: list[tuple[int, str]]) -> list[Link]:
     return links
 
 
-def _check_recognisable(title, highlights, paragraphs, *, has_header: bool) -> None:
+def _check_recognisable(
+    title: str, highlights: Sequence[str], paragraphs: Sequence[str], *, has_header: bool
+) -> None:
     if not paragraphs:
         raise NotABulletin("no tiene cuerpo: solo se encontró un título")
     # The first two hundred words are enough to judge length and language; `map` keeps the
@@ -188,7 +205,13 @@ def _check_recognisable(title, highlights, paragraphs, *, has_header: bool) -> N
         raise NotABulletin("no parece un boletín de prensa en español")
 
 
-def _content_hash(number, date, title, highlights, paragraphs) -> str:
+def _content_hash(
+    number: str | None,
+    date: Any,
+    title: str,
+    highlights: Sequence[str],
+    paragraphs: Sequence[str],
+) -> str:
     canonical = "\n".join(
         [number or "", date.isoformat() if date else "", title, *highlights, *paragraphs]
     )

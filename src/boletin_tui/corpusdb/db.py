@@ -140,7 +140,7 @@ class CorpusDB:
         for content_hash, path in self._all(
             "SELECT hash, path FROM files WHERE hash IS NOT NULL ORDER BY path"
         ):
-            sources.setdefault(content_hash, []).append(path)
+            sources.setdefault(content_hash, []).append(schema.from_db(path))
         return sources
 
     def outline(self, key: str) -> Outline | None:
@@ -177,7 +177,7 @@ class CorpusDB:
     def problems(self) -> list[Skipped]:
         """Files stored as skipped for their content (not a bulletin, too big…)."""
         rows = self._all("SELECT path, reason FROM files WHERE reason IS NOT NULL ORDER BY path")
-        return [Skipped(p, r) for p, r in rows]
+        return [Skipped(schema.from_db(p), r) for p, r in rows]
 
     def duplicates(self) -> list[tuple[str, tuple[str, ...]]]:
         """Bulletins read from more than one file: key and every source."""
@@ -191,7 +191,7 @@ class CorpusDB:
                 "SELECT path FROM files WHERE hash = ? ORDER BY path", (content_hash,)
             )
             if key and key[0][0] is not None:
-                out.append((key[0][0], tuple(p for (p,) in paths)))
+                out.append((key[0][0], tuple(schema.from_db(p) for (p,) in paths)))
         return sorted(out)
 
     def conflicts(self) -> list[Conflict]:
@@ -340,7 +340,7 @@ def _outline(row: Sequence) -> Outline:
         city,
         dateline,
         title,
-        tuple(sources.split("\0")) if sources else (),
+        tuple(schema.from_db(p) for p in sources.split("\0")) if sources else (),
         content_hash,
     )
 

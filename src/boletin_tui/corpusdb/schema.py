@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 APP_ID = 0x426F6C54  # "BolT"
-VERSION = 2
+VERSION = 3  # 3: texts made terminal-safe at parse (safe_text); keys keep 4-digit years
 TOKENIZE = "unicode61 remove_diacritics 2"
 BUSY_MS = 10_000
 
@@ -71,12 +71,31 @@ class Unusable(Exception):
         self.ours = ours
 
 
+# File names that are not valid UTF-8 reach Python with lone surrogates (U+DC80-U+DCFF,
+# `surrogateescape`), which SQLite's text cannot hold. They are stored as the last 128 code
+# points of plane 16 (private use, never seen in a real file name) and mapped back on reading.
+_TO_DB = {0xDC00 + b: 0x10FF00 + b for b in range(0x80, 0x100)}
+_FROM_DB = {v: k for k, v in _TO_DB.items()}
+
+
+def to_db(path: str) -> str:
+    """`path` as stored in the database (see `_TO_DB`)."""
+    return path if path.isascii() else path.translate(_TO_DB)
+
+
+def from_db(path: str) -> str:
+    """A path read from the database, as the file system gave it."""
+    return path if path.isascii() else path.translate(_FROM_DB)
+
+
 def default_cache_dir() -> Path:
-    """`$BOLETIN_TUI_CACHE_DIR`, else `$XDG_CACHE_HOME/boletin-tui`, else ~/.cache/boletin-tui."""
+    """`$BOLETIN_TUI_CACHE_DIR`, else the platform's user cache folder (`platformdirs`:
+    `$XDG_CACHE_HOME/boletin-tui` on Linux, `~/Library/Caches/boletin-tui` on macOS)."""
     if explicit := os.environ.get("BOLETIN_TUI_CACHE_DIR"):
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "boletin-tui"
+    import platformdirs  # only when no folder is given: a launch with one skips the import
+
+    return Path(platformdirs.user_cache_dir("boletin-tui", appauthor=False))
 
 
 def db_path(

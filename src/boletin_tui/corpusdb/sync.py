@@ -21,6 +21,7 @@ from boletin_tui.corpus.keys import assign_keys
 from boletin_tui.corpus.model import Bulletin, Skipped
 from boletin_tui.corpus.parallel import map_files
 from boletin_tui.corpusdb.numbers import figure_tokens
+from boletin_tui.corpusdb.schema import from_db, to_db
 
 BATCH = 1000
 Progress = Callable[[int, int], None]
@@ -64,7 +65,8 @@ def sync(
     files, problems = find_files(paths)
     report.problems.extend(p for p in problems if is_read_failure(p))
     known = {
-        row[0]: (row[1], row[2]) for row in conn.execute("SELECT path, size, mtime_ns FROM files")
+        from_db(row[0]): (row[1], row[2])
+        for row in conn.execute("SELECT path, size, mtime_ns FROM files")
     }
     stale: list[tuple[str, os.stat_result]] = []
     present: set[str] = set()
@@ -138,14 +140,14 @@ def _write(
                 conn.execute(
                     "INSERT INTO files(path, size, mtime_ns, hash, reason)"
                     " VALUES (?, ?, ?, NULL, ?)",
-                    (path, info.st_size, info.st_mtime_ns, result.reason),
+                    (to_db(path), info.st_size, info.st_mtime_ns, result.reason),
                 )
                 continue
             if insert_bulletin(conn, result, extras):
                 inserted.add(result.key)
             conn.execute(
                 "INSERT INTO files(path, size, mtime_ns, hash, reason) VALUES (?, ?, ?, ?, NULL)",
-                (path, info.st_size, info.st_mtime_ns, result.content_hash),
+                (to_db(path), info.st_size, info.st_mtime_ns, result.content_hash),
             )
         for content_hash in old_hashes:
             touched.update(_drop_orphan(conn, content_hash))
@@ -160,7 +162,9 @@ def _write(
 
 
 def _drop_file(conn: sqlite3.Connection, path: str) -> list[str]:
-    rows = conn.execute("DELETE FROM files WHERE path = ? RETURNING hash", (path,)).fetchall()
+    rows = conn.execute(
+        "DELETE FROM files WHERE path = ? RETURNING hash", (to_db(path),)
+    ).fetchall()
     return [h for (h,) in rows if h]
 
 

@@ -6,22 +6,22 @@ They are found before figures so that days of the month and years are never figu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from boletin_tui.entities.scan import Scan
+from boletin_tui.spanish import MONTH_NAMES, WEEKDAY_PATTERN
 
-_MONTHS = (
-    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
-    "|noviembre|diciembre"
-)
+_MONTHS = "|".join(MONTH_NAMES)
 _MONTH = rf"(?:{_MONTHS}|{_MONTHS.upper()})"
-_WEEKDAY = r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+_WEEKDAY = rf"(?i:{WEEKDAY_PATTERN})"
 _DAY = r"(?:[0-3]?\d|1[oº°]|primero)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _OF = r"(?:de|del|DE|DEL)"
 
 DATE_RE = re.compile(
     rf"(?<![\w/-])(?:"
-    rf"(?:del|entre el) {_DAY} (?:al|y el) {_DAY} de {_MONTH}(?: {_OF} (?:año )?{_YEAR})?"
+    rf"(?:(?:del|entre el|entre los días|los días|el) )?{_DAY}"
+    rf"(?:(?:,| y(?: el)?| al?| e) {_DAY})+ de {_MONTH}(?: {_OF} (?:año )?{_YEAR})?"
     rf"|(?:{_WEEKDAY} )?{_DAY} {_OF} {_MONTH}(?: {_OF} (?:año )?{_YEAR})?"
     rf"|de {_MONTH} (?:a|al|y) {_MONTH}(?: de {_YEAR})?"
     rf"|{_MONTH} (?:de|del) {_YEAR}"
@@ -33,11 +33,11 @@ DATE_RE = re.compile(
 _QUANTITY_AFTER = re.compile(r"\s*(?:%|por ciento|pesos|dólares|mdp|personas|casos)")
 
 
-_MONTH_WORDS = tuple(_MONTHS.split("|"))
+_MONTH_WORDS = MONTH_NAMES
 _MONTH_CAPS = frozenset(m.upper() for m in _MONTH_WORDS)
 
 
-def _matches_over(found: Scan, anchor: int):
+def _matches_over(found: Scan, anchor: int) -> Iterator[re.Match[str]]:
     """The matches of `DATE_RE.finditer(text, anchor - 40, anchor + 50)` that contain `anchor`.
 
     A date opens a word, so instead of letting the search try every position of the window,

@@ -9,6 +9,7 @@ numbers (`No. 31`), ordinals and names such as `COVID-19` are not figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from boletin_tui.entities.numerals import (
     NUMBER,
@@ -58,7 +59,7 @@ _QUALIFIERS = (
 )
 
 
-def _reversed(words) -> str:
+def _reversed(words: Iterable[str]) -> str:
     return "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
 
 
@@ -114,6 +115,32 @@ _UNIT_NAMES = {
     "euros": "euros",
 }
 _ONE = frozenset({"un", "uno", "una"})
+# After `un`/`una`, a noun that is not counted but measures something else (`un aumento de 7
+# por ciento`), or a noun followed by `de` and a number: then `un` is an article.
+_NOT_COUNTED = re.compile(
+    r" (?:aumento|incremento|crecimiento|alza|avance|descenso|disminución|reducción|promedio"
+    r"|total|monto|porcentaje|máximo|mínimo|equivalente|estimado|acumulado|récord|margen"
+    r"|presupuesto|costo|valor|ahorro|índice|tasa|rango|periodo|lapso|plazo)\b"
+    r"|(?: \w+){1,2} de (?:\d|más de|hasta)",
+    re.IGNORECASE,
+)
+# Fractions that quantify (`un tercio de los pacientes`, `la mitad de las camas`, `más de la
+# mitad.`): the span, from the number word or `la`, with the value as a ratio.
+_FRACTION = re.compile(
+    r"(?<![\w])(?:(?P<n>un|una|dos|tres|cuatro)"
+    r" (?P<d>tercios?|cuartos?|quintos?|(?:cuartas?|quintas?|terceras?) partes?)"
+    r"(?= de(?:l| l[oa]s?| sus| est[oa]s| es[oa]s| tod[oa]s| ell[oa]s| \d| nuestr[oa]s)\b)"
+    r"|(?P<half>la mitad)(?P<of> de(?:l| l[oa]s?| sus| est[oa]s| es[oa]s| tod[oa]s| ell[oa]s"
+    r"| \d| nuestr[oa]s)\b|[.,;])?)",
+    re.IGNORECASE,
+)
+_FRACTION_NUMERATORS = {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4}
+_FRACTION_DENOMINATORS = {"ter": 3, "cua": 4, "qui": 5}
+# `a la mitad del año`, `la mitad del camino`: a point in time or space, not a quantity.
+_HALF_NOT_QUANTITY = re.compile(
+    r"del? (?:año|mes|semana|día|camino|periodo|sexenio|siglo|jornada|mandato|trayecto|ciclo)"
+)
+_HALF_BEFORE = re.compile(r"(?:\ba|\ben|\bpor|\bhasta)\s+$", re.IGNORECASE)
 
 Span = tuple[int, int]
 
@@ -147,7 +174,7 @@ def _is_naming(text: str, start: int, end: int, num: str, after_org: set[int], b
         return True
     if num.isdigit():
         if (
-            int(num) <= 24
+            int(num) <= 23  # `a las 24 horas` is a duration
             and _CLOCK_REV.match(back, 0, _NAMING_BACK)
             and _CLOCK_AFTER.match(text, end)
         ):
@@ -271,7 +298,33 @@ def find_figures(found: Scan, taken: list[Span], after_org: set[int]) -> list[Fi
         if value is None:
             continue
         out.append((start, end, value, _unit(unit, currency), _qualifier(back)))
+    if "mitad" in text or "tercio" in text or "cuart" in text or "quint" in text:
+        out = sorted(out + _fractions(text, free))
     return _share_range_units(text, out)
+
+
+def _fractions(text: str, free: Callable[[int, int], bool]) -> list[Figure]:
+    """`un tercio de los pacientes`, `la mitad de las camas`: ratios, where they quantify."""
+    out: list[Figure] = []
+    for m in _FRACTION.finditer(text):
+        start, end = m.span()
+        if not free(start, end):
+            continue
+        back = text[max(0, start - _LOOK_BACK) : start][::-1]
+        if m.group("half"):
+            end = m.end("half")
+            if _HALF_BEFORE.search(text, max(0, start - 8), start) or _HALF_NOT_QUANTITY.match(
+                text, end + 1
+            ):
+                continue
+            if m.group("of") is None and not _QUALIFIER_REV.match(back):
+                continue  # `la mitad` quantifies `de los...`, or after `más de`, `casi`
+            value: int | float = 0.5
+        else:
+            n = _FRACTION_NUMERATORS[m.group("n").lower()]
+            value = _tidy(n / _FRACTION_DENOMINATORS[m.group("d")[:3].lower()])
+        out.append((start, end, value, "ratio", _qualifier(back)))
+    return out
 
 
 def _scaled(num: str, unit: str) -> int | float | None:
@@ -280,7 +333,9 @@ def _scaled(num: str, unit: str) -> int | float | None:
     return None if factor is None else number_value(num, factor)
 
 
-def _ratio(text: str, pos: int, free, after_org: set[int], back: str) -> Figure | None:
+def _ratio(
+    text: str, pos: int, free: Callable[[int, int], bool], after_org: set[int], back: str
+) -> Figure | None:
     """`dos de cada tres`, `14 de 32` at `pos`, if it is one and free."""
     r = RATIO_RE.match(text, pos)
     if not r:
@@ -312,6 +367,9 @@ def _qualifier(back: str) -> str | None:
 def _in_enumeration(text: str, start: int, found: list[Figure]) -> bool:
     """`un`/`una` counts only inside a list of quantities: `cinco mujeres y un hombre`."""
     if not _ENUMERATION.search(text, max(0, start - 5), start):
+        return False
+    after = text.find(" ", start)
+    if after != -1 and _NOT_COUNTED.match(text, after):
         return False
     return any(
         0 < start - f[1] <= 90 and not re.search(r"[.;\n]", text[f[1] : start]) for f in found

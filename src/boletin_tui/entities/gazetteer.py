@@ -28,6 +28,8 @@ PLACE_FORMS = _forms(read_data("places.txt"), upper=True)
 # The 32 states open places.txt; only they have IMSS offices named `<state> <direction>`.
 _STATE_NAMES = frozenset(ln.split("|")[0].strip() for ln in read_data("places.txt")[:32])
 
+# Abbreviations that count anywhere; the others (`Gto.`, `Col.`) only after a comma.
+_FREE_ABBREVIATIONS = frozenset({"D.F.", "EE.UU.", "Edo. Méx.", "Edo. de Méx.", "Q. Roo"})
 _DIRECTIONS = (" Norte", " Sur", " Oriente", " Poniente", " NORTE", " SUR", " ORIENTE", " PONIENTE")
 
 
@@ -71,12 +73,27 @@ def _lookup(found: Scan, index: dict[str, list[str]]) -> list[tuple[int, int, st
     return out
 
 
+def is_state(form: str) -> bool:
+    """Is `form` a state (`Yucatán`, `Edomex`) or an IMSS regional office named by one
+    (`Veracruz Norte`, `Estado de México Poniente`)?"""
+    for direction in _DIRECTIONS:
+        if form.endswith(direction):
+            form = form[: -len(direction)]
+            break
+    return place_canonical(form) in _STATE_NAMES
+
+
 def find_places(found: Scan) -> list[tuple[int, int]]:
     """Spans of known places; a state followed by a direction is one place (`Veracruz Sur`)."""
     spans = []
     text = found.text
     for start, end, form in _lookup(found, _PLACE_INDEX):
-        if place_canonical(form) in _STATE_NAMES:
+        if form[-1] == "." and form not in _FREE_ABBREVIATIONS and text[start - 2 : start] != ", ":
+            continue  # `Col.`, `Son.`: a state only after a comma (`Celaya, Gto.`)
+        canonical = place_canonical(form)
+        if canonical == "México" and text[max(0, start - 10) : start] == "ciudad de ":
+            start -= 10  # `ciudad de México` in lower case
+        elif canonical in _STATE_NAMES or canonical == "México":  # `México Oriente` too
             for direction in _DIRECTIONS:
                 tail = end + len(direction)
                 if text.startswith(direction, end) and (

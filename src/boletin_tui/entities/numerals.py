@@ -85,6 +85,19 @@ SCALES = {
     "billon": 10**12,
     "billones": 10**12,
 }
+# Number nouns, which multiply what precedes them: `dos centenares` is 200.
+NOUNS = {
+    "centenar": 100,
+    "centenares": 100,
+    "decena": 10,
+    "decenas": 10,
+    "veintena": 20,
+    "veintenas": 20,
+    "docena": 12,
+    "docenas": 12,
+    "millar": 1_000,
+    "millares": 1_000,
+}
 # Abbreviations that carry their own scale: millones / miles de millones de pesos or dollars.
 SCALED_UNITS = {"mdp": 1_000_000, "mmdp": 1_000_000_000, "mdd": 1_000_000, "mmdd": 1_000_000_000}
 _IGNORED = {
@@ -124,11 +137,17 @@ _WORD_BELOW_1000 = (
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ATOM = rf"(?:{DIGITS}|{_WORD_BELOW_1000})"
 _SCALE = r"(?:mil|millones|millón|billones|billón)"
-# `11 mil 907`, `3 millones 400 mil`, `7 mil millones`, `mil`, `2.5 millones`, and halves of a
-# million or more: `medio millón`, `dos millones y medio` (the look-behind: a scale just ended).
+# After a scale, a number is the next group only if another scale or nothing of the kind
+# follows: `3 millones 400 mil`, `11 mil 907`.
+_GROUPS = rf"(?: {_SCALE}(?: {_ATOM}(?= {_SCALE}\b|(?! {_SCALE})))?)*"
+# Number nouns: `un centenar`, `dos decenas`, `una docena`, `un millar`.
+_NOUN = r"(?:centenar(?:es)?|decenas?|veintenas?|docenas?|millar(?:es)?)"
+# `11 mil 907`, `3 millones 400 mil`, `7 mil millones`, `2.5 millones`; numbers opening with a
+# bare `mil` (`mil 140`, `mil 85 millones`); halves of a million or more (`medio millón`,
+# `dos millones y medio`: the look-behind, a scale just ended); number nouns (`un centenar`).
 NUMBER = (
-    rf"(?:{_ATOM}(?: {_SCALE}(?: {_ATOM}(?= {_SCALE}\b|(?! {_SCALE})))?)*"
-    rf"(?:(?<=ones|llón|llon) y medio)?|medio (?:millón|billón)|mil(?: {_SCALE})*)"
+    rf"(?:(?:mil )?{_ATOM}(?: {_NOUN}(?![\w])|{_GROUPS}(?:(?<=ones|llón|llon) y medio)?)"
+    rf"|medio (?:millón|billón)|mil(?: {_SCALE})*)"
 )
 
 _PERCENT = re.compile(r"por ?ciento")
@@ -184,6 +203,9 @@ def _value(tokens: list[str], multiplier: int = 1) -> int | float | None:
                 # `7 mil millones y medio` (7,500 millions).
                 last_scale = scale * 1_000 if thousands else scale
                 current, thousands = 0.0, False
+            seen = True
+        elif token in NOUNS:
+            current = (current or 1) * NOUNS[token]
             seen = True
         elif token == "medio":
             if current == 0 and last_scale:  # `dos millones y medio`

@@ -7,20 +7,22 @@ venues: `Quinta Reunión Regional Sureste`, `Teatro Juárez`), so people are not
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Iterator
 
 from boletin_tui.entities import gazetteer as gz
 from boletin_tui.entities.lexicon import GIVEN_NAMES
 from boletin_tui.entities.scan import Scan
 from boletin_tui.entities.spans import find_word
+from boletin_tui.spanish import fold
 
 UPPER = "A-ZÁÉÍÓÚÜÑ"
 LOWER = "a-záéíóúüñ"
 # A capitalised word or an acronym (`IMSS`, `IMSS-Bienestar`, `XXI`); never `No`/`Núm`.
 CAPTOK = rf"(?!(?:No|Núm|Num)\b)(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}})(?:-[{UPPER}{LOWER}]+)?"
-_CONN = r"(?:de(?:l| la| las| los)?|para(?: la| el| los| las)?|contra(?: la| el)?|sobre|y|e)"
+_CONN = r"(?:de(?:l| la| las| los)?|para(?: la| el| los| las)?|contra(?: la| el)?|sobre|y|e|en)"
 _STEP = re.compile(rf" (?:(?P<conn>{_CONN}) )?(?P<tok>{CAPTOK})")
 _COMMA_STEP = re.compile(rf", (?P<tok>{CAPTOK})")
+_NUMBER_TAIL = re.compile(r" (?:No\.|Núm\.|núm\.|número) ?\d+")
 _QUOTED = re.compile(r" ?[\"“«][^\"”»\n]{2,80}[\"”»]")
 
 ORG_HEAD = re.compile(
@@ -78,14 +80,17 @@ _ROLE_DE = re.compile(
     r"\b(?:(?:sub)?secretari[oa]s?|(?:sub)?director(?:a|es|as)?|coordinador(?:a|es|as)?"
     r"|jef[ea]s?|encargad[oa]s?|delegad[oa]s?|gerentes?) de $"
 )
+# Connectors after which a place ends a name (`Coordinación de Educación en Salud` goes on).
+_BEFORE_PLACE = frozenset({"en", "para", "sobre", "contra"})
+# Honorifics that belong to a body's name: `H. Consejo Técnico`.
+_HONORIFICS = ("H. ", "Honorable ")
+# A union section: `Sección XXIII`.
+_SECTION = re.compile(r"Sección (?:[IVXLC]+|\d+)(?![\w-])")
+# Bodies that name their state office by the state after them (`IMSS Yucatán`).
+_WITH_STATE = frozenset({"IMSS", "OOAD"})
 _TITULAR_DE = re.compile(rf"\btitular de (?P<org>{CAPTOK})")
 _ACRONYM = re.compile(rf" ?\((?P<acr>[{UPPER}][{UPPER}{LOWER}\-]{{1,11}})\)")
 _CAP_RUN_BEFORE = re.compile(rf"{CAPTOK}(?:(?: {_CONN})? {CAPTOK})+$")
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
 def acronym_fits(acronym: str, name: str) -> bool:
@@ -95,8 +100,8 @@ def acronym_fits(acronym: str, name: str) -> bool:
     Federal para la Protección contra Riesgos Sanitarios`; `TOOAD` does not fit `Órganos de
     Operación Administrativa Desconcentrada`.
     """
-    acr = _fold(acronym).replace("-", "")
-    words = [w for w in re.split(r"[\s\-]+", _fold(name)) if w]
+    acr = fold(acronym).replace("-", "")
+    words = [w for w in re.split(r"[\s\-]+", fold(name)) if w]
     if not acr or not words or len(acr) > 12:
         return False
     seen: dict[tuple[int, int], bool] = {}
@@ -134,8 +139,10 @@ def _extend(
         if m and m.group("conn"):
             conn, tok = m.group("conn"), m.group("tok")
             # Another body (`del IMSS`) or, after a venue, a place (`de Oaxaca`) ends the name.
-            if m.start("tok") in gaz_starts or (venue and m.start("tok") in place_starts):
-                break
+            if m.start("tok") in gaz_starts or (
+                (venue or conn in _BEFORE_PLACE) and m.start("tok") in place_starts
+            ):
+                break  # `Unidad de Medicina Familiar para Cabo San Lucas`
             if conn in ("y", "e") and (end == pos or tok in GIVEN_NAMES):
                 break  # `Unidades y Coordinaciones`; `... y Javier ...` is a person
             if conn in ("y", "e") and in_list:
@@ -169,8 +176,15 @@ def find_orgs(
     gaz = gz.find_orgs(found)
     gaz_starts = {s for s, e, c in gaz if " " in text[s:e] or text[s:e].isupper()}
     place_starts = {s for s, _ in places}
+    place_ends = dict(places)
     for start, end, canonical in gaz:
         form = text[start:end]
+        if form in _WITH_STATE and text[end : end + 1] == " ":
+            place_end = place_ends.get(end + 1)
+            if place_end and gz.is_state(text[end + 1 : place_end]):
+                # `IMSS Yucatán`, `OOAD Estado de México Poniente`: one body, the place inside.
+                found_orgs.append((start, place_end, text[start:place_end]))
+                continue
         if (
             not form.isupper()
             and " " not in form
@@ -186,9 +200,10 @@ def find_orgs(
                 plural = bool(_PLURAL_HEAD.search(m.group()))
                 end = _extend(text, m.end(), plural, gaz_starts, False, place_starts)
                 if _FACILITY_HEAD.match(m.group()):
-                    quoted = _QUOTED.match(text, end)
-                    if quoted:
-                        end = quoted.end()
+                    number = _NUMBER_TAIL.match(text, end)  # `Hospital ... No. 1 “Nombre”`
+                    quoted = _QUOTED.match(text, number.end() if number else end)
+                    if quoted:  # an eponym: outside the name, and nobody (ENTITIES.md)
+                        blocked.append((quoted.start(), quoted.end(), True))
                 if end > m.end() and not _NOT_IN_NAME.search(text, m.start(), end):
                     found_orgs.append((start, end, gz.org_canonical(text[start:end])))
         if word in _BLOCK_HEAD_WORDS:
@@ -198,6 +213,14 @@ def find_orgs(
                 end = _extend(text, m.end(), False, gaz_starts, venue, place_starts)
                 if end > m.end() or venue:
                     blocked.append((start, end, venue))
+    for start in found.at_word.get("Sección", ()):
+        m = _SECTION.match(text, start)
+        if m:
+            found_orgs.append((start, m.end(), m.group()))
+    for i, (start, end, canonical) in enumerate(found_orgs):
+        for honorific in _HONORIFICS:
+            if text.startswith(honorific, start - len(honorific)):
+                found_orgs[i] = (start - len(honorific), end, canonical)
     pos = text.find("titular de ")
     while pos != -1:
         m = _TITULAR_DE.match(text, pos)
@@ -210,7 +233,7 @@ def find_orgs(
     return found_orgs, blocked
 
 
-def _acronym_matches(text: str):
+def _acronym_matches(text: str) -> Iterator[re.Match[str]]:
     pos = text.find("(")
     while pos != -1:
         m = _ACRONYM.match(text, pos - 1 if pos and text[pos - 1] == " " else pos)

@@ -12,6 +12,9 @@ name first, or three or more name-like words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from typing import Any
 
 from boletin_tui.entities.lexicon import (
     REPORTING_VERBS,
@@ -87,7 +90,7 @@ def _plural_phrase(words: list[tuple[int, int, str]]) -> bool:
     )
 
 
-def _segments(text: str, run: re.Match, stops: Occupancy):
+def _segments(text: str, run: re.Match[str], stops: Occupancy) -> Iterator[list[Any]]:
     """Pieces of a capitalised run, cut at stops and non-name words; yields token lists."""
     piece: list[tuple[int, int, str]] = []
     for tok in _TOKEN_RE.finditer(text, run.start(), run.end()):
@@ -114,9 +117,73 @@ def _opening_starts(found: Scan) -> list[int]:
     return starts
 
 
-def find_people(found: Scan, stops: list[Span], single_places: list[Span]) -> list[Span]:
+def _cut_at_place(piece: list[tuple[int, int, str]], place_starts: AbstractSet[int]) -> int:
+    """Where a full name followed by `de <place>` ends (`Marta Ruiz Peña de Zacatlán`): the
+    index of that `de` in `piece`, or len(piece). With one surname before `de` (`Irma Soto de
+    León`), `de León` is the second surname and the name stays whole."""
+    for i in range(2, len(piece) - 1):
+        if piece[i][2] == "de" and piece[i + 1][0] in place_starts:
+            words = [t[2] for t in piece[:i] if t[2] not in _PARTICLES]
+            given = 0
+            while given < len(words) - 1 and is_given_name(words[given]):
+                given += 1
+            if len(words) - max(given, 1) >= 2:
+                return i
+    return len(piece)
+
+
+# Streets, venues and settlements named after people: `calle Mariano Escobedo`.
+_STREET_STEMS = (
+    "calle",
+    "avenida",
+    "bulevar",
+    "boulevard",
+    "calzada",
+    "privada",
+    "andador",
+    "prolongaci",
+    "carretera",
+    "colonia",
+    "fraccionamiento",
+    "barrio",
+    "glorieta",
+    "callej",
+)
+_STREET = re.compile(
+    r"(?:calles?|avenidas?|bulevar|boulevard|calzada|privada|andador|prolongación|carretera"
+    r"|colonia|fraccionamiento|barrio|glorieta|callejón) "
+)
+
+
+def find_streets(found: Scan, place_starts: AbstractSet[int] = frozenset()) -> list[Span]:
+    """Spans of the capitalised names after `calle`, `avenida`, `colonia`...: neither people
+    nor places. A name ends before `de <place>` (`avenida Miguel Hidalgo de Toluca`)."""
+    text = found.text
+    spans = []
+    for pos in found.word_starts(_STREET_STEMS):
+        m = _STREET.match(text, pos)
+        if m:
+            run = RUN_RE.match(text, m.end())
+            if run:
+                start, end = run.span()
+                for tok in _TOKEN_RE.finditer(text, start, end):
+                    cut = text.rfind(" de", start, tok.start())
+                    if tok.start() in place_starts and cut > start:
+                        end = cut
+                        break
+                spans.append((start, end))
+    return spans
+
+
+def find_people(
+    found: Scan,
+    stops: list[Span],
+    single_places: list[Span],
+    place_starts: AbstractSet[int] = frozenset(),
+) -> list[Span]:
     """Spans of person names. `stops` are institutions, blocked names and multi-word places;
-    `single_places` are one-word places, which lose to a longer name around them."""
+    `single_places` are one-word places, which lose to a longer name around them;
+    `place_starts` are where places begin, to end a full name before `de <place>`."""
     text = found.text
     people: list[Span] = []
     stopped = Occupancy(len(text), stops)
@@ -150,6 +217,8 @@ def find_people(found: Scan, stops: list[Span], single_places: list[Span]) -> li
                 piece.pop(0)
             while piece and (piece[-1][2] in _PARTICLES or piece[-1][2].endswith(".")):
                 piece.pop()
+            if place_starts and len(piece) > 3:
+                piece = piece[: _cut_at_place(piece, place_starts)]
             if not piece:
                 continue
             cue = False

@@ -13,13 +13,12 @@ boundaries from the class bytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from boletin_tui.spanish import is_word_char
+
 TOKEN_RE = re.compile(r"[A-ZÁÉÍÓÚÜÑ][\w\-]*|\d+|\$")
-
-
-def is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "-_"
 
 
 _CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÜÑ"
@@ -83,7 +82,7 @@ class Scan:
     classes: bytes = b""
     letters: bytes = b" "
 
-    def starts_of(self, words) -> list[tuple[int, str]]:
+    def starts_of(self, words: Collection[str]) -> list[tuple[int, str]]:
         """`(start, word)` of the capitalised words that are in `words` (a set or a dict),
         in text order."""
         found = [
@@ -113,15 +112,15 @@ def _char_classes(text: str) -> tuple[bytes, bytes]:
     letters = raw.translate(_LETTER_TABLE)
     if raw.count(b"?") == text.count("?"):
         return classes, b" " + letters
-    classes, letters = bytearray(classes), bytearray(letters)
+    classes_b, letters_b = bytearray(classes), bytearray(letters)
     pos = raw.find(b"?")
     while pos != -1:
         ch = text[pos]
         if ch.isalnum():
-            classes[pos] = DIGIT if ch.isdecimal() else WORD
-            letters[pos] = b"X"[0]
+            classes_b[pos] = DIGIT if ch.isdecimal() else WORD
+            letters_b[pos] = b"X"[0]
         pos = raw.find(b"?", pos + 1)
-    return bytes(classes), b" " + bytes(letters)
+    return bytes(classes_b), b" " + bytes(letters_b)
 
 
 # Searches of the class bytes. Each opens with a literal byte, so the engine skips ahead to

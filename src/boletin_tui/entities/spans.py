@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
+from typing import Any
+
+from boletin_tui.spanish import is_word_char
 
 Span = tuple[int, int]
 
@@ -29,7 +32,7 @@ class Occupancy:
         return self._taken[pos] == 1
 
 
-def keep_best(items: list[tuple], rank: Callable[[tuple], object], start: int = 0) -> list[tuple]:
+def keep_best(items: list[tuple], rank: Callable[[tuple], Any], start: int = 0) -> list[tuple]:
     """The items left when, best `rank` first, each is kept if its span is still free.
 
     Each item holds its span at `item[start]`, `item[start + 1]`. The same outcome as ranking
@@ -60,17 +63,13 @@ def keep_best(items: list[tuple], rank: Callable[[tuple], object], start: int = 
     return kept
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "-_"
-
-
 def find_word(text: str, form: str) -> Iterator[Span]:
     """Occurrences of `form` in `text` not glued to letters, digits or hyphens."""
     start = text.find(form)
     while start != -1:
         end = start + len(form)
-        if (start == 0 or not _is_word_char(text[start - 1])) and (
-            end == len(text) or not _is_word_char(text[end])
+        if (start == 0 or not is_word_char(text[start - 1])) and (
+            end == len(text) or not is_word_char(text[end])
         ):
             yield start, end
         start = text.find(form, start + 1)

@@ -6,8 +6,13 @@ the corpus database (`boletin_tui.corpusdb.CorpusDB.search`, compiled by `search
 directly.
 """
 
+from typing import TYPE_CHECKING
+
 from boletin_tui.search.fold import fold, tokens
 from boletin_tui.search.query import SYNTAX_HELP, Query, parse
+
+if TYPE_CHECKING:
+    from boletin_tui.search.index import SearchIndex, load_or_build
 
 
 def __getattr__(name: str) -> object:

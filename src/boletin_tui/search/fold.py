@@ -21,24 +21,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from boletin_tui.spanish import fold
+
 _UNIT = r"(?:\d+(?:[.,]\d+)+|\w+)"
 # A token is a run of word characters (or a number with separators), optionally joined to
 # more of them by hyphens or slashes. Tokenising happens before folding, on NFC text.
 TOKEN_RE = re.compile(rf"{_UNIT}(?:[-\u2010\u2011/]{_UNIT})*")
 _JOINERS = re.compile(r"[-\u2010\u2011/]")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-
-
-def fold(text: str) -> str:
-    """The search form of `text`: case folded, without accents or diacritics.
-
-    The result may differ in length from `text`; it is never used for offsets.
-    """
-    if text.isascii():
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return unicodedata.normalize("NFC", _COMBINING.sub("", text))
 
 
 def nfc(text: str) -> str:

@@ -2,90 +2,61 @@
 
 Every method takes keys as typed (`45/2019`) and normalises them (`045/2019`); an invalid key
 raises `ValueError`. Writes are durable when the method returns (see `storage`). An update that
-leaves a record with no tags and a blank note deletes the record. Not for concurrent use from
-several threads at full speed, but thread-safe: calls are serialised by a lock.
+leaves a record with no tags and a blank note deletes the record. Thread-safe (calls are
+serialised by a lock), not meant for several threads at full speed.
+
+Reads and writes go through TinyDB's `Table` by document id. One document per bulletin key; the
+key -> id mapping is kept here and rebuilt whenever the storage reloads the file. Changes are
+applied in batches (`_apply`, at most three `Table` calls), and `table.StoreTable` keeps each
+call's cost to the documents it touches (the one measured shortcut: see that module).
+`CachingMiddleware` is not used: it delays writes (durability is the point) and the storage
+already keeps the parsed file until it changes on disk.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
-import re
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
+from tinydb.table import Document
 
 from boletin_tui.corpus.keys import normalise_key
-from boletin_tui.store.merge import UNKNOWN_ANNOTATOR, merge_annotation
-from boletin_tui.store.model import Annotation, clean_text, normalise_tags, now_iso
-from boletin_tui.store.storage import DEFAULT_LOCK_TIMEOUT, AtomicJSONStorage
+from boletin_tui.store.config import default_annotator, default_db_path, default_lock_timeout
+from boletin_tui.store.errors import StoreUsageError
+from boletin_tui.store.merge import merge_annotation, merge_notes
+from boletin_tui.store.model import (
+    Annotation,
+    BulletinSnapshot,
+    clean_text,
+    normalise_tags,
+    note_problem,
+    now_iso,
+)
+from boletin_tui.store.records import (
+    NoteSaved,
+    as_snapshot,
+    imported,
+    preferred_doc_id,
+    replace_with,
+    sort_key,
+)
+from boletin_tui.store.storage import AtomicJSONStorage
+from boletin_tui.store.table import StoreTable
 from boletin_tui.store.validate import TABLE
 
-ENV_DB = "BOLETIN_TUI_DB"
-ENV_ANNOTATOR = "BOLETIN_TUI_ANNOTATOR"
-ENV_LOCK_TIMEOUT = "BOLETIN_TUI_LOCK_TIMEOUT"
-DEFAULT_DB = Path("annotations") / "annotations.json"
-_PLAIN_NUMBER = re.compile(r"^(\d{3,5})/(\d{4})$")
+if TYPE_CHECKING:
+    from boletin_tui.corpus.model import Bulletin
+
+_PROGRESS_EVERY = 100_000
+Progress = Callable[[str], None]
 
 
-def resolve_db_path(cli_value: str | None = None) -> Path:
-    """`--db` if given, else `$BOLETIN_TUI_DB`, else `annotations/annotations.json` here."""
-    value = cli_value or os.environ.get(ENV_DB, "").strip()
-    return Path(value).expanduser() if value else Path.cwd() / DEFAULT_DB
-
-
-def default_annotator() -> str:
-    """`$BOLETIN_TUI_ANNOTATOR`, else the login name, else "desconocido"."""
-    name = os.environ.get(ENV_ANNOTATOR, "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser() or UNKNOWN_ANNOTATOR
-    except Exception:  # no user database entry (containers), no env variables
-        return UNKNOWN_ANNOTATOR
-
-
-def default_lock_timeout() -> float:
-    try:
-        return float(os.environ.get(ENV_LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT))
-    except ValueError:
-        return DEFAULT_LOCK_TIMEOUT
-
-
-def preferred_doc_id(key: str) -> int:
-    """A stable id per key, so two copies of the file under git add different bulletins apart.
-
-    `045/2019` -> 201900045 (readable, sorts by year then number); other keys hash to 13 digits.
-    """
-    match = _PLAIN_NUMBER.match(key)
-    if match:
-        return int(match.group(2)) * 100_000 + int(match.group(1))
-    digest = hashlib.blake2b(key.encode(), digest_size=5).digest()
-    return 10**12 + int.from_bytes(digest, "big")
-
-
-def tags_by_use(annotations: Iterable[Annotation]) -> list[str]:
-    """The tags of `annotations`, most used first, then alphabetically; each once, in its
-    first spelling (tags are the same ignoring case)."""
-    counts: Counter[str] = Counter()
-    spelling: dict[str, str] = {}
-    for annotation in annotations:
-        for tag in annotation.tags:
-            folded = tag.casefold()
-            spelling.setdefault(folded, tag)
-            counts[folded] += 1
-    return [spelling[f] for f in sorted(counts, key=lambda f: (-counts[f], f))]
-
-
-def _sort_key(annotation: Annotation) -> tuple:
-    match = _PLAIN_NUMBER.match(annotation.key.split("~")[0])
-    if match:
-        return (0, int(match.group(2)), int(match.group(1)), annotation.key)
-    return (1, 0, 0, annotation.key)
+class _TinyDB(TinyDB):
+    table_class = StoreTable
 
 
 class AnnotationStore:
@@ -93,12 +64,15 @@ class AnnotationStore:
 
     `annotator` names who makes the changes (default: `default_annotator()`). Reads and writes
     raise `CorruptDatabase` for a damaged file, writes `StoreBusy` when another process holds
-    the file too long, and `StoreError` when the disk refuses; in every case nothing changed.
+    the file too long, `ReadOnlyDatabase` for a file without write permission, `StoreError`
+    when the disk refuses, and `StoreUsageError` for a bad setting, a missing folder (only the
+    default `annotations/` folder is created) or a note over `MAX_NOTE_BYTES`; in every case
+    nothing changed. `bulletin=` on a write records the bulletin's snapshot in the record.
     """
 
     def __init__(
         self,
-        path: str | os.PathLike,
+        path: str | os.PathLike[str],
         annotator: str | None = None,
         *,
         lock_timeout: float | None = None,
@@ -107,13 +81,20 @@ class AnnotationStore:
         self.path = Path(path)
         self.annotator = clean_text(annotator or "").strip() or default_annotator()
         timeout = default_lock_timeout() if lock_timeout is None else lock_timeout
-        self._db = TinyDB(
-            self.path, storage=AtomicJSONStorage, lock_timeout=timeout, use_orjson=use_orjson
+        create = Path(os.path.abspath(self.path)) == default_db_path()
+        self._db = _TinyDB(
+            self.path,
+            storage=AtomicJSONStorage,
+            lock_timeout=timeout,
+            use_orjson=use_orjson,
+            create_folder=create,
         )
-        self._storage: AtomicJSONStorage = self._db.storage
-        self._table = self._db.table(TABLE, cache_size=0)
+        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        self._storage.check_folder(create=False)  # an error now, not at the first write
+        self._table: StoreTable = self._db.table(TABLE, cache_size=0)  # type: ignore[assignment]
         self._mutex = threading.RLock()
         self._index: dict[str, int] = {}
+        self._taken: set[int] = set()
         self._index_generation = -1
 
     # -- Reading ------------------------------------------------------------------------
@@ -124,29 +105,40 @@ class AnnotationStore:
             return self._load(self._doc_id(key))
 
     def all(self) -> list[Annotation]:
-        """Every record, in bulletin order (year, then number; unnumbered last)."""
+        """Every record as the file now holds it, in bulletin order (year, then number;
+        unnumbered last). Re-reads the file if it changed on disk."""
         with self._mutex:
-            docs = (self._storage.read() or {}).get(TABLE, {})
             # The storage has checked every field's type on reading the file.
-            return sorted(map(Annotation.from_checked, docs.values()), key=_sort_key)
+            documents = self._table.stored().values()
+            return sorted(map(Annotation.from_checked, documents), key=sort_key)
 
-    def all_tags(self) -> list[str]:
-        """Every tag in use, most used first, then alphabetically (for completion)."""
-        return tags_by_use(self.all())
+    def changed(self) -> bool:
+        """Whether the file changed on disk since this store last read or wrote it (another
+        process, the CLI). Costs one `stat`; call `all()` or `get()` to see the new state."""
+        return self._storage.changed()
+
+    def own_files(self) -> tuple[Path, Path]:
+        """The database file and its lock file, links resolved: an export must not replace
+        them (pass them as `write_export(..., protect=...)`)."""
+        return self._storage.target, self._storage.lock_path
 
     # -- Writing ------------------------------------------------------------------------
-    def add_tags(self, key: str, tags: Iterable[str]) -> Annotation:
-        """Append `tags` (trimmed, deduplicated ignoring case) and return the record."""
+    def add_tags(
+        self, key: str, tags: Iterable[str], *, bulletin: BulletinSnapshot | Bulletin | None = None
+    ) -> Annotation:
+        """Append `tags` (trimmed, split on `;`, deduplicated ignoring case); return the record."""
         new_tags = normalise_tags(tags)
 
         def change(current: Annotation | None) -> Annotation | None:
             old = current.tags if current else ()
-            return self._edit(key, current, tags=normalise_tags((*old, *new_tags)))
+            return self._edit(key, current, bulletin, tags=normalise_tags((*old, *new_tags)))
 
         result = self._update(key, change)
         return result if result is not None else Annotation(normalise_key(key))
 
-    def remove_tags(self, key: str, tags: Iterable[str]) -> Annotation | None:
+    def remove_tags(
+        self, key: str, tags: Iterable[str], *, bulletin: BulletinSnapshot | Bulletin | None = None
+    ) -> Annotation | None:
         """Remove `tags` (ignoring case); None if the bulletin is left without annotation."""
         gone = {t.casefold() for t in normalise_tags(tags)}
 
@@ -154,39 +146,54 @@ class AnnotationStore:
             if current is None:
                 return None
             kept = tuple(t for t in current.tags if t.casefold() not in gone)
-            return self._edit(key, current, tags=kept)
+            return self._edit(key, current, bulletin, tags=kept)
 
         return self._update(key, change)
 
-    def set_note(self, key: str, text: str) -> Annotation:
-        """Replace the note (kept as typed, newlines included; blank deletes it)."""
-        note = clean_text(text)
-        note = note if note.strip() else ""
-        result = self._update(key, lambda current: self._edit(key, current, note=note))
-        return result if result is not None else Annotation(normalise_key(key))
+    def set_note(
+        self, key: str, text: str, *, bulletin: BulletinSnapshot | Bulletin | None = None
+    ) -> Annotation:
+        """Replace the note, whatever it was (kept as typed; blank deletes it)."""
+        saved = self._save_note(key, text, None, bulletin)
+        return saved.annotation or Annotation(normalise_key(key))
 
-    def merge(self, annotation: Annotation) -> Annotation:
-        """Combine an imported record with ours (see `merge.merge_annotation`)."""
-        return self.merge_many([annotation])[0]
+    def save_note(
+        self,
+        key: str,
+        text: str,
+        *,
+        base: str | None,
+        bulletin: BulletinSnapshot | Bulletin | None = None,
+    ) -> NoteSaved:
+        """Save `text` as the note edited from `base` (the note as the editor loaded it).
 
-    def merge_many(self, annotations: Iterable[Annotation]) -> list[Annotation]:
-        """Merge many records under one lock and one write; returns the resulting records."""
-        results = []
-        with self._mutex, self._storage.transaction():
-            for incoming in annotations:
-                key = normalise_key(incoming.key)
-                incoming = Annotation(
-                    key,
-                    normalise_tags(incoming.tags),
-                    clean_text(incoming.note),
-                    incoming.annotator,
-                    incoming.created,
-                    incoming.updated,
-                )
-                stamp = now_iso()
-                done = self._update(key, lambda cur: merge_annotation(cur, incoming, stamp))
-                results.append(done or incoming)
-        return results
+        If the stored note is still `base` (or `base` is None), `text` replaces it. If it
+        changed meanwhile, nothing is lost: the stored note and `text` are both kept, as
+        `[annotator]` blocks (as `import` does), and the result has `conflict=True`.
+        """
+        return self._save_note(key, text, base, bulletin)
+
+    def merge_many(
+        self, annotations: Iterable[Annotation], progress: Progress | None = None
+    ) -> list[Annotation]:
+        """Merge imported records with ours (see `merge.merge_annotation`) in one write.
+
+        Linear in the number of records. The merge is planned before taking the lock and
+        re-planned under it only if the file changed meanwhile. `progress` receives a Spanish
+        line now and then. Returns the resulting record for each input, in order.
+        """
+        incoming = [imported(a) for a in annotations]
+        with self._mutex:
+            self._storage.read()  # load the file as it is now, without the lock
+            generation = self._storage.generation
+            plan = self._plan(incoming, progress)
+            with self._storage.transaction():
+                if self._storage.generation != generation:
+                    plan = self._plan(incoming, progress)
+                if progress is not None:
+                    progress(f"escribiendo la base ({len(plan[1])} registros cambian)")
+                self._apply(plan[1])
+            return plan[0]
 
     def close(self) -> None:
         with self._mutex:
@@ -199,18 +206,50 @@ class AnnotationStore:
         self.close()
 
     # -- Internals ----------------------------------------------------------------------
-    def _edit(self, key: str, current: Annotation | None, **fields: object) -> Annotation:
+    def _save_note(
+        self,
+        key: str,
+        text: str,
+        base: str | None,
+        bulletin: BulletinSnapshot | Bulletin | None,
+    ) -> NoteSaved:
+        note = clean_text(text)
+        note = note if note.strip() else ""
+        problem = note_problem(note)
+        if problem:
+            raise StoreUsageError(f"La nota de {normalise_key(key)} no se guardó: {problem}.")
+        expected = None if base is None else clean_text(base)
+        found: list[tuple[str, bool]] = []
+
+        def change(current: Annotation | None) -> Annotation | None:
+            theirs = current.note if current else ""
+            stale = expected is not None and theirs.strip() != expected.strip()
+            new = note
+            if stale and theirs.strip() and note != theirs:
+                who = current.annotator if current else ""
+                new = merge_notes(theirs, who, note, self.annotator) if note.strip() else theirs
+            found.append((theirs, stale and new != note))
+            return self._edit(key, current, bulletin, note=new)
+
+        result = self._update(key, change)
+        theirs, conflict = found[-1]
+        return NoteSaved(result, conflict, theirs)
+
+    def _edit(
+        self,
+        key: str,
+        current: Annotation | None,
+        bulletin: BulletinSnapshot | Bulletin | None,
+        **fields: Any,
+    ) -> Annotation:
         stamp = now_iso()
         base = current or Annotation(normalise_key(key), created=stamp)
-        values = {"tags": base.tags, "note": base.note, **fields}
-        if (
-            current is not None
-            and values["tags"] == current.tags
-            and values["note"] == current.note
-        ):
+        tags, note = fields.get("tags", base.tags), fields.get("note", base.note)
+        if current is not None and tags == current.tags and note == current.note:
             return current
+        snapshot = as_snapshot(bulletin) or base.bulletin
         return Annotation(
-            base.key, values["tags"], values["note"], self.annotator, base.created, stamp
+            base.key, tags, note, self.annotator, base.created, stamp, snapshot, base.extra
         )
 
     def _update(
@@ -219,27 +258,68 @@ class AnnotationStore:
         """Apply `change` to the current record inside a transaction; write only if it differs."""
         key = normalise_key(key)
         with self._mutex, self._storage.transaction():
-            doc_id = self._doc_id(key)
-            current = self._load(doc_id)
+            current = self._load(self._doc_id(key))
             new = change(current)
             if new == current:
                 return current
+            self._apply({key: new})
+            return None if new is None or new.is_empty else new
+
+    def _plan(
+        self, incoming: list[Annotation], progress: Progress | None
+    ) -> tuple[list[Annotation], dict[str, Annotation | None]]:
+        """(the result for each incoming record, the changed records by key)."""
+        stamp = now_iso()
+        stored = {doc["key"]: doc for doc in self._table.stored().values()}
+        changed: dict[str, Annotation | None] = {}
+        results = []
+        for done, record in enumerate(incoming, start=1):
+            current = changed.get(record.key)
+            if current is None and record.key in stored:
+                current = Annotation.from_checked(stored[record.key])
+            merged = merge_annotation(current, record, stamp)
+            if merged != current:
+                changed[record.key] = merged
+            results.append(merged)
+            if progress is not None and done % _PROGRESS_EVERY == 0:
+                progress(f"combinando: {done} de {len(incoming)} anotaciones")
+        return results, changed
+
+    def _apply(self, changes: dict[str, Annotation | None]) -> None:
+        """Write `changes` (key -> new record, None or empty to delete) through the table, in
+        at most three `Table` calls whatever their number (see the module docstring)."""
+        self._doc_id("")  # bring the index up to date with the file
+        updates: dict[int, dict[str, Any]] = {}
+        inserts: list[Document] = []
+        removed: list[int] = []
+        for key, new in changes.items():
+            doc_id = self._index.get(key)
             if new is None or new.is_empty:
                 if doc_id is not None:
-                    self._storage.put(TABLE, doc_id, None)
+                    removed.append(doc_id)
                     del self._index[key]
-                return None
-            if doc_id is None:
+                    self._taken.discard(doc_id)
+            elif doc_id is None:
                 doc_id = self._free_doc_id(key)
                 self._index[key] = doc_id
-            self._storage.put(TABLE, doc_id, new.to_json())
-            return new
+                self._taken.add(doc_id)
+                inserts.append(Document(new.to_json(), doc_id=doc_id))
+            else:
+                updates[doc_id] = new.to_json()
+        if updates:
+            self._table.update(replace_with(updates, self._index), doc_ids=list(updates))
+        if inserts:
+            self._table.insert_multiple(inserts)
+        if removed:
+            self._table.remove(doc_ids=removed)
+        for doc_id in (*updates, *(d.doc_id for d in inserts), *removed):
+            self._storage.mark_dirty(TABLE, doc_id)
 
     def _doc_id(self, key: str) -> int | None:
-        data = self._storage.read() or {}
+        self._storage.read()
         if self._storage.generation != self._index_generation:
-            table = data.get(TABLE, {})
-            self._index = {doc["key"]: int(doc_id) for doc_id, doc in table.items()}
+            self._index = {doc["key"]: int(i) for i, doc in self._table.stored().items()}
+            self._taken = set(self._index.values())
             self._index_generation = self._storage.generation
         return self._index.get(key)
 
@@ -247,11 +327,10 @@ class AnnotationStore:
         if doc_id is None:
             return None
         doc = self._table.get(doc_id=doc_id)
-        return Annotation.from_json(doc) if doc is not None else None
+        return Annotation.from_checked(doc) if isinstance(doc, dict) else None
 
     def _free_doc_id(self, key: str) -> int:
-        taken = set(self._index.values())
         doc_id = preferred_doc_id(key)
-        while doc_id in taken:
+        while doc_id in self._taken:
             doc_id += 1
         return doc_id

@@ -32,9 +32,28 @@ class CorruptDatabase(StoreError):
 class StoreBusy(StoreError):
     """Another process held the database lock for longer than the timeout; nothing changed."""
 
-    def __init__(self, path: Path, timeout: float) -> None:
-        self.path, self.timeout = path, timeout
+    def __init__(self, path: Path, timeout: float, lock: Path | None = None) -> None:
+        self.path, self.timeout, self.lock = path, timeout, lock
+        held = f"; tiene tomado {lock}" if lock is not None else ""
         super().__init__(
             f"La base de anotaciones {path} está ocupada por otro proceso "
-            f"(se esperó {timeout:g} s). No se hizo ningún cambio; inténtalo de nuevo."
+            f"(se esperó {timeout:g} s{held}). No se hizo ningún cambio; inténtalo de nuevo."
+        )
+
+
+class StoreUsageError(StoreError):
+    """The request itself is wrong (a setting, a path, a value too large): bad usage, exit 2.
+
+    Nothing was read or written.
+    """
+
+
+class ReadOnlyDatabase(StoreError):
+    """The database file is not writable (`chmod 444`); it was not replaced."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"La base de anotaciones {path} es de solo lectura; no se modificó. "
+            "Dale permiso de escritura o usa otra con --db."
         )

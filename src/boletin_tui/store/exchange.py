@@ -1,20 +1,27 @@
 """Export annotations to CSV, JSON Lines or JSON, and read such exports back.
 
 Columns: key, number, date, title, source, tags, note, annotator, created, updated. `number`,
-`date`, `title` and `source` (the first source file) come from the corpus when given, else are
-empty; `tags` are joined by `; `. CSV follows RFC 4180 (CRLF rows, quoted fields with commas,
-quotes or newlines); with `excel=True` it starts with a UTF-8 BOM so Excel shows accents.
+`date`, `title` and `source` (the first source file) come from the corpus when the bulletin is in
+it, else from the snapshot stored with the annotation (empty only for annotations made before
+snapshots existed on a bulletin not in the corpus). `tags` are a list in JSON and JSON Lines and
+joined by `; ` in CSV. CSV follows RFC 4180 (CRLF rows, quoted fields with commas, quotes or
+newlines); with `excel=True` it starts with a UTF-8 BOM so Excel shows accents and text cells
+starting with `=`, `+`, `-`, `@` get a leading `'` (`exports.cells`); plain CSV keeps every cell
+verbatim. `xlsx` (the `excel` extra) writes typed cells through `exports.xlsx`. A file export is
+atomic (temporary file, fsync, rename): a failed export leaves the old file as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
-from collections.abc import Iterable, Mapping
+import secrets
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from boletin_tui.corpus.keys import normalise_key
 from boletin_tui.store.errors import StoreError
@@ -22,9 +29,11 @@ from boletin_tui.store.merge import UNKNOWN_ANNOTATOR
 from boletin_tui.store.model import (
     TAG_SEPARATOR,
     Annotation,
+    BulletinSnapshot,
     clean_text,
     normalise_tags,
     normalise_timestamp,
+    note_problem,
     now_iso,
 )
 
@@ -40,27 +49,27 @@ COLUMNS = (
     "created",
     "updated",
 )
-FORMATS = ("csv", "jsonl", "json")
+FORMATS = ("csv", "jsonl", "json", "xlsx")
 
 
 def export_rows(
-    annotations: Iterable[Annotation], bulletins_by_key: Mapping[str, object] | None = None
-) -> list[dict[str, str]]:
-    """One row (a dict over `COLUMNS`, all strings) per annotation, in the order given.
-
-    `bulletins_by_key` maps keys to `corpus.model.Bulletin` records.
-    """
+    annotations: Iterable[Annotation], bulletins_by_key: Mapping[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """One row (a dict over `COLUMNS`) per annotation, in the order given; `tags` is a list,
+    the other values strings. `bulletins_by_key` maps keys to `corpus.model.Bulletin` records;
+    an annotation whose bulletin is not there takes the metadata of its stored snapshot."""
     rows = []
     for a in annotations:
         b = (bulletins_by_key or {}).get(a.key)
+        snap = BulletinSnapshot.of(b) if b is not None else a.bulletin or BulletinSnapshot()
         rows.append(
             {
                 "key": a.key,
-                "number": (b.number or "") if b else "",
-                "date": b.date.isoformat() if b and b.date else "",
-                "title": b.title if b else "",
-                "source": b.sources[0] if b and b.sources else "",
-                "tags": TAG_SEPARATOR.join(a.tags),
+                "number": snap.number,
+                "date": snap.date,
+                "title": snap.title,
+                "source": snap.source,
+                "tags": list(a.tags),
                 "note": a.note,
                 "annotator": a.annotator,
                 "created": a.created,
@@ -70,36 +79,104 @@ def export_rows(
     return rows
 
 
+def metadata_origin(
+    annotations: Iterable[Annotation], bulletins_by_key: Mapping[str, Any] | None
+) -> tuple[int, int]:
+    """(rows whose metadata comes from the stored snapshot, rows with no metadata at all)."""
+    from_snapshot = missing = 0
+    for a in annotations:
+        if a.key in (bulletins_by_key or {}):
+            continue
+        if a.bulletin is not None and (a.bulletin.number or a.bulletin.title):
+            from_snapshot += 1
+        else:
+            missing += 1
+    return from_snapshot, missing
+
+
 def write_export(
-    rows: list[dict[str, str]],
-    out: str | os.PathLike | TextIO,
+    rows: list[dict[str, Any]],
+    out: str | os.PathLike[str] | TextIO,
     fmt: str = "csv",
     excel: bool = False,
+    *,
+    protect: Sequence[str | os.PathLike[str]] = (),
 ) -> None:
-    """Write `rows` to a path or an open text stream (opened with `newline=""` for CSV).
+    """Write `rows` to a path (atomically) or an open text stream (opened with `newline=""`).
 
-    `excel` adds a BOM to CSV (ignored for JSON formats). Raises `ValueError` for an unknown
-    format, `OSError` if the file cannot be written.
+    `excel` adds a BOM to CSV and neutralises formula-like cells (ignored for other formats).
+    `xlsx` needs a path. `protect` lists files an export must never replace (the database and
+    its lock file): writing onto one is a `StoreError`, as is a failed write (then the file at
+    `out` is unchanged). `ValueError` for an unknown format or `xlsx` to a stream,
+    `exports.xlsx.ExcelUnavailable` without the extra.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"formato desconocido: {fmt} (use csv, jsonl o json)")
+        raise ValueError(f"formato desconocido: {fmt} (use csv, jsonl, json o xlsx)")
+    if fmt == "xlsx":
+        from boletin_tui.exports.xlsx import typed_export_rows, write_xlsx
+
+        if not isinstance(out, (str, os.PathLike)):
+            raise ValueError("xlsx se escribe a un archivo: use -o ARCHIVO.xlsx")
+        write_xlsx(out, COLUMNS, typed_export_rows(rows), sheet="anotaciones")
+        return
+    if excel and fmt == "csv":
+        from boletin_tui.exports.cells import neutralise_rows
+
+        rows = neutralise_rows(rows)
     if isinstance(out, (str, os.PathLike)):
-        encoding = "utf-8-sig" if excel and fmt == "csv" else "utf-8"
-        with open(out, "w", encoding=encoding, newline="") as handle:
-            _write(rows, handle, fmt)
+        _write_file(rows, Path(out), fmt, excel, protect)
         return
     if excel and fmt == "csv":
         out.write("\ufeff")
     _write(rows, out, fmt)
 
 
-def _write(rows: list[dict[str, str]], out: TextIO, fmt: str) -> None:
+def _write_file(
+    rows: list[dict[str, Any]],
+    out: Path,
+    fmt: str,
+    excel: bool,
+    protect: Sequence[str | os.PathLike[str]],
+) -> None:
+    target = Path(os.path.realpath(out))
+    if str(target) in {os.path.realpath(p) for p in protect}:
+        raise StoreError(
+            f"No se exporta a {out}: es la base de anotaciones o su archivo de bloqueo. "
+            "Elige otro nombre."
+        )
+    encoding = "utf-8-sig" if excel and fmt == "csv" else "utf-8"
+    tmp: Path | None = None
+    try:
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except FileNotFoundError:
+            mode = None
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
+        with open(fd, "w", encoding=encoding, newline="") as handle:
+            _write(rows, handle, fmt)
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise StoreError(
+            f"No se pudo escribir {out}: {exc.strerror or exc}. No se modificó ningún archivo."
+        ) from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _write(rows: list[dict[str, Any]], out: TextIO, fmt: str) -> None:
     if fmt == "csv":
         writer = csv.DictWriter(
             out, fieldnames=COLUMNS, lineterminator="\r\n", extrasaction="ignore"
         )
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({**row, "tags": TAG_SEPARATOR.join(row["tags"])} for row in rows)
     elif fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -168,6 +245,8 @@ def _parse(text: str, fmt: str, path: Path) -> list[tuple[int, object]]:
             return _parse(text, "jsonl", path)  # a .json file holding JSON Lines
     except (csv.Error, json.JSONDecodeError) as exc:
         raise StoreError(f"{path} no es un archivo {fmt} válido: {exc}.") from exc
+    except RecursionError:
+        raise StoreError(f"{path}: el JSON está anidado demasiado hondo.") from None
     if isinstance(data, dict) and isinstance(data.get("annotations"), dict):
         data = list(data["annotations"].values())  # a database file from another annotator
     if not isinstance(data, list):
@@ -176,25 +255,55 @@ def _parse(text: str, fmt: str, path: Path) -> list[tuple[int, object]]:
 
 
 def _annotation(record: object, path: Path, number: int) -> Annotation | None:
+    """The record of one row; `StoreError` naming the row for a value of the wrong type."""
+    where = f"{path}, fila {number}"
     if not isinstance(record, dict):
-        raise StoreError(f"{path}, fila {number}: no es un registro.")
+        raise StoreError(f"{where}: no es un registro.")
     try:
-        key = normalise_key(str(record.get("key") or ""))
+        key = normalise_key(_text(record.get("key"), where, "key"))
     except ValueError as exc:
-        raise StoreError(f"{path}, fila {number}: {exc}.") from exc
-    tags = record.get("tags") or []
-    tags = [tags] if isinstance(tags, str) else [str(t) for t in tags]
+        raise StoreError(f"{where}: {exc}.") from exc
+    tags = record.get("tags")
+    if tags is None or isinstance(tags, str):
+        tags = [tags or ""]
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise StoreError(f"{where}: 'tags' debe ser un texto o una lista de textos.")
+    note = clean_text(_text(record.get("note"), where, "note"))
+    problem = note_problem(note)
+    if problem:
+        raise StoreError(f"{where}: {problem}.")
     stamp = now_iso()
-    created = normalise_timestamp(_text(record.get("created")), stamp)
+    created = normalise_timestamp(_text(record.get("created"), where, "created"), stamp)
     return Annotation(
         key=key,
         tags=normalise_tags(tags),
-        note=clean_text(_text(record.get("note"))),
-        annotator=_text(record.get("annotator")).strip() or UNKNOWN_ANNOTATOR,
+        note=note,
+        annotator=clean_text(_text(record.get("annotator"), where, "annotator")).strip()
+        or UNKNOWN_ANNOTATOR,
         created=created,
-        updated=normalise_timestamp(_text(record.get("updated")), created),
+        updated=normalise_timestamp(_text(record.get("updated"), where, "updated"), created),
+        bulletin=_snapshot(record),
     )
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
+def _snapshot(record: dict[str, Any]) -> BulletinSnapshot | None:
+    """The bulletin snapshot of a database record, or one made of an export's columns."""
+    stored = BulletinSnapshot.from_json(record.get("bulletin"))
+    if stored is not None:
+        return stored
+    values = [record.get(name) for name in ("number", "date", "title", "source")]
+    if not any(isinstance(v, str) and v.strip() for v in values):
+        return None
+    return BulletinSnapshot(*(clean_text(v) if isinstance(v, str) else "" for v in values))
+
+
+def _text(value: object, where: str, name: str) -> str:
+    """A text field of an imported row: None is empty; numbers are read as text (spreadsheets
+    turn keys into numbers); anything else (a list, an object, true) is an error."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise StoreError(f"{where}: '{name}' debe ser un texto, no {type(value).__name__}.")

@@ -2,9 +2,10 @@
 
 The bytes are exactly `json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\\n"`
 whichever path produces them. To keep an update cheap, `Serializer` keeps each document's
-serialised text and re-serialises only the documents the caller marks as changed (`dirty`), then re-assembles the
-file with `bytes.join`. With `orjson` installed (optional) the whole file is serialised in one
-call instead, which measured faster than that bookkeeping. Both give the same bytes.
+serialised text and re-serialises only the documents the caller marks as changed (`dirty`),
+then re-assembles the file with `bytes.join`. With `orjson` installed (optional) the whole
+file is serialised in one call instead, which measured faster than that bookkeeping.
+Both give the same bytes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 try:
     import orjson
 except ImportError:  # optional speed-up
-    orjson = None
+    orjson = None  # type: ignore[assignment]
 
 _ENCODER = json.JSONEncoder(indent=2, sort_keys=True, ensure_ascii=False)
 _ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS if orjson else 0

@@ -49,7 +49,7 @@ class FileLock:
         self._fd: int | None = None
 
     def acquire(self, timeout: float) -> bool:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Raises `OSError` if the lock file cannot be opened (its folder must exist)."""
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + timeout
         delay = 0.002

@@ -12,6 +12,7 @@ Merging is idempotent: importing the same file twice changes nothing the second 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from boletin_tui.store.model import Annotation, normalise_tags, parse_timestamp
@@ -28,6 +29,7 @@ def note_blocks(note: str, annotator: str) -> list[tuple[str, str]]:
     blocks = []
     for chunk in _BLOCK_START.split(note):
         mark = _MARK.match(chunk)
+        assert mark is not None  # every chunk after a split starts with a mark
         blocks.append((mark.group(1), chunk[mark.end() :]))
     return blocks
 
@@ -64,7 +66,8 @@ def merge_annotation(local: Annotation | None, incoming: Annotation, now: str) -
     """`incoming` itself when there is no local record; else both combined.
 
     A combined record keeps the local annotator, the earliest `created`, and gets `updated = now`
-    only if its tags or note changed (otherwise `local` is returned unchanged).
+    only if its tags or note changed (otherwise `local` is returned unchanged); its bulletin
+    snapshot and unknown fields are the local ones (the incoming snapshot if it has none).
     """
     if local is None:
         return incoming
@@ -72,11 +75,11 @@ def merge_annotation(local: Annotation | None, incoming: Annotation, now: str) -
     note = merge_notes(local.note, local.annotator, incoming.note, incoming.annotator)
     if tags == local.tags and note == local.note:
         return local
-    return Annotation(
-        key=local.key,
+    return dataclasses.replace(
+        local,
         tags=tags,
         note=note,
-        annotator=local.annotator,
         created=_earliest(local.created, incoming.created),
         updated=now,
+        bulletin=local.bulletin or incoming.bulletin,
     )

@@ -9,6 +9,10 @@
   before anything changes.
 - The parsed file is cached and re-read only when its identity, size or times change, so an
   update costs one serialisation and one write, not a parse.
+- A database path that is a symbolic link is resolved: the write lands beside the link's target
+  and replaces the target, the link stays. A file without write permission is refused
+  (`ReadOnlyDatabase`), never replaced. The folder is created only when `create_folder` is set
+  (the default database); otherwise a missing folder is a `StoreUsageError`.
 - The file carries a `_meta` table with its format and schema version. A file that is not valid
   JSON or not this schema raises `CorruptDatabase`: it is never overwritten, and a copy is kept
   aside as `<file>.corrupt-YYYYmmddTHHMMSS`.
@@ -19,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -26,7 +31,13 @@ from pathlib import Path
 
 from tinydb.storages import Storage
 
-from boletin_tui.store.errors import CorruptDatabase, StoreBusy, StoreError
+from boletin_tui.store.errors import (
+    CorruptDatabase,
+    ReadOnlyDatabase,
+    StoreBusy,
+    StoreError,
+    StoreUsageError,
+)
 from boletin_tui.store.jsonio import Serializer, loads
 from boletin_tui.store.lock import FileLock
 from boletin_tui.store.validate import META_TABLE, meta_document, schema_problem
@@ -42,11 +53,16 @@ class AtomicJSONStorage(Storage):
         path: str | os.PathLike,
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         use_orjson: bool | None = None,
+        create_folder: bool = False,
     ) -> None:
         self.path = Path(path)
+        #: The file really written: `path` with symbolic links resolved.
+        self.target = Path(os.path.realpath(self.path))
+        self.lock_path = self.target.with_name(self.target.name + ".lock")
         self.lock_timeout = lock_timeout
+        self.create_folder = create_folder
         self.generation = 0  # bumped whenever the data is (re)loaded from disk
-        self._lock = FileLock(self.path.with_name(self.path.name + ".lock"))
+        self._lock = FileLock(self.lock_path)
         self._mutex = threading.RLock()
         self._serializer = Serializer(use_orjson)
         self._data: dict | None = None
@@ -64,20 +80,11 @@ class AtomicJSONStorage(Storage):
             return self._data
 
     def write(self, data: dict) -> None:
+        """TinyDB's `Table` writes here; only inside `transaction()`, which writes the file."""
         with self._mutex:
-            if self._depth:
-                self._data, self._pending = data, True
-                return
-            # A write outside a transaction (plain TinyDB use): lock, and refuse to clobber a
-            # file another process changed since our read.
-            stamp = self._stamp
-            with self.transaction():
-                if self._stamp != stamp:
-                    raise StoreError(
-                        f"La base de anotaciones {self.path} cambió mientras se editaba; "
-                        "no se hizo ningún cambio."
-                    )
-                self._data, self._pending, self._dirty = data, True, None
+            if not self._depth:
+                raise RuntimeError("write() outside transaction()")
+            self._data, self._pending = data, True
 
     def close(self) -> None:
         with self._mutex:
@@ -90,24 +97,15 @@ class AtomicJSONStorage(Storage):
         if self._dirty is not None:
             self._dirty.setdefault(table, set()).add(str(doc_id))
 
-    def put(self, table: str, doc_id: int, document: dict | None) -> None:
-        """Inside a transaction, set one document (None removes it); written at the end.
-
-        TinyDB's `Table.update` rebuilds the whole table's id mapping on every call (about
-        10 ms at 10,000 documents); this touches one entry.
-        """
+    def changed(self) -> bool:
+        """Whether the file on disk differs from the one last read or written (one `stat`)."""
         with self._mutex:
-            if not self._depth:
-                raise RuntimeError("put() outside transaction()")
-            if self._data is None:
-                self._data = {}
-            docs = self._data.setdefault(table, {})
-            if document is None:
-                docs.pop(str(doc_id), None)
-            else:
-                docs[str(doc_id)] = document
-            self._pending = True
-            self.mark_dirty(table, doc_id)
+            try:
+                return _stamp(os.stat(self.target)) != self._stamp
+            except FileNotFoundError:
+                return self._stamp is not None
+            except OSError:
+                return True
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -125,12 +123,16 @@ class AtomicJSONStorage(Storage):
                 finally:
                     self._depth -= 1
                 return
+            self.check_folder()
             try:
                 acquired = self._lock.acquire(self.lock_timeout)
-            except OSError as exc:  # the folder cannot be created or written
-                raise self._os_error("escribir", exc) from exc
+            except OSError as exc:  # the lock file cannot be created or opened
+                raise StoreError(
+                    f"No se pudo usar el archivo de bloqueo {self.lock_path} de la base de "
+                    f"anotaciones: {exc.strerror or exc}. No se hizo ningún cambio."
+                ) from exc
             if not acquired:
-                raise StoreBusy(self.path, self.lock_timeout)
+                raise StoreBusy(self.path, self.lock_timeout, self.lock_path)
             try:
                 self._refresh()
                 self._depth, self._pending, self._dirty = 1, False, {}
@@ -145,6 +147,24 @@ class AtomicJSONStorage(Storage):
                 self._depth, self._pending, self._dirty = 0, False, None
                 self._lock.release()
 
+    def check_folder(self, create: bool = True) -> None:
+        """Raise `StoreUsageError` if the folder is missing and may not be created; create it
+        if it may and `create` is set."""
+        folder = self.target.parent
+        if folder.is_dir():
+            return
+        if not self.create_folder:
+            raise StoreUsageError(
+                f"No existe la carpeta {folder} de la base de anotaciones {self.path}; "
+                "créala o elige otra ruta con --db."
+            )
+        if not create:
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._os_error("escribir", exc) from exc
+
     # -- Reading ------------------------------------------------------------------------
     def _invalidate(self) -> None:
         self._data, self._stamp = None, None
@@ -154,7 +174,7 @@ class AtomicJSONStorage(Storage):
     def _refresh(self) -> None:
         """Load the file if it changed on disk since we last read or wrote it."""
         try:
-            st = os.stat(self.path)
+            st = os.stat(self.target)
         except FileNotFoundError:
             if self._stamp is not None or self._data is not None:
                 self._invalidate()
@@ -165,7 +185,7 @@ class AtomicJSONStorage(Storage):
         if _stamp(st) == self._stamp and self._data is not None:
             return
         try:
-            with open(self.path, "rb") as handle:
+            with open(self.target, "rb") as handle:
                 stamp = _stamp(os.fstat(handle.fileno()))
                 raw = handle.read()
         except OSError as exc:
@@ -174,20 +194,22 @@ class AtomicJSONStorage(Storage):
             data = loads(raw)
         except UnicodeDecodeError:
             raise self._corrupt(raw, "no está codificado en UTF-8") from None
+        except RecursionError:
+            raise self._corrupt(raw, "el JSON está anidado demasiado hondo") from None
         except ValueError as exc:
             where = getattr(exc, "lineno", None)
-            detail = f" (línea {where}, columna {exc.colno})" if where else ""
+            detail = f" (línea {where}, columna {getattr(exc, 'colno', '?')})" if where else ""
             raise self._corrupt(raw, f"no es JSON válido{detail}") from None
         problem = schema_problem(data)
-        if problem:
-            raise self._corrupt(raw, problem)
+        if problem or not isinstance(data, dict):
+            raise self._corrupt(raw, problem or "el contenido no es un objeto JSON")
         self._serializer.reset()
         self._data, self._stamp = data, stamp
         self.generation += 1
 
     def _corrupt(self, raw: bytes, reason: str) -> CorruptDatabase:
         self._invalidate()
-        return CorruptDatabase(self.path, keep_copy(self.path, raw), reason)
+        return CorruptDatabase(self.path, keep_copy(self.target, raw), reason)
 
     def _os_error(self, verb: str, exc: OSError) -> StoreError:
         return StoreError(
@@ -200,22 +222,22 @@ class AtomicJSONStorage(Storage):
         data = self._data if self._data is not None else {}
         data[META_TABLE] = {"1": meta_document()}
         payload = self._serializer.dumps(data, self._dirty)
-        folder = self.path.parent
+        folder = self.target.parent
         tmp = None
+        self._check_writable()
         try:
-            folder.mkdir(parents=True, exist_ok=True)
             if not self._swept:
                 self._sweep_temporaries()
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=folder)
             with open(fd, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
                 _fdatasync(handle.fileno())
-            _copy_mode(self.path, tmp)
-            os.replace(tmp, self.path)
+            _copy_mode(self.target, tmp)
+            os.replace(tmp, self.target)
             tmp = None
             _fsync_dir(folder)
-            self._stamp = _stamp(os.stat(self.path))
+            self._stamp = _stamp(os.stat(self.target))
         except OSError as exc:
             raise self._os_error("escribir", exc) from exc
         finally:
@@ -224,10 +246,21 @@ class AtomicJSONStorage(Storage):
                     os.unlink(tmp)
         self._data = data
 
+    def _check_writable(self) -> None:
+        """Refuse a file without write permission: `os.replace` would ignore its mode."""
+        try:
+            st = os.stat(self.target)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise self._os_error("escribir", exc) from exc
+        if not st.st_mode & stat.S_IWUSR or not os.access(self.target, os.W_OK):
+            raise ReadOnlyDatabase(self.path)
+
     def _sweep_temporaries(self) -> None:
         """Remove temporary files left by writers killed mid-write (we hold the lock)."""
-        prefix = f".{self.path.name}."
-        with contextlib.suppress(OSError), os.scandir(self.path.parent) as entries:
+        prefix = f".{self.target.name}."
+        with contextlib.suppress(OSError), os.scandir(self.target.parent) as entries:
             for entry in entries:
                 if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
                     with contextlib.suppress(OSError):

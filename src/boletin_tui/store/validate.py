@@ -4,7 +4,10 @@ File layout (TinyDB's, plus a `_meta` table):
 
     {"_meta": {"1": {"format": "boletin-tui-annotations", "schema": 1}},
      "annotations": {"<doc id>": {"annotator": ..., "created": ..., "key": "045/2019",
-                                  "note": ..., "tags": [...], "updated": ...}}}
+                                  "note": ..., "tags": [...], "updated": ...,
+                                  "bulletin": {"number", "date", "title", "source", "hash"}}}}
+
+Fields a record has beyond these (written by a newer version) are accepted and kept.
 """
 
 from __future__ import annotations
@@ -53,6 +56,11 @@ def _annotations_problem(table: dict) -> str | None:
         tags = document.get("tags")
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             return f"anotación {doc_id}: 'tags' no es una lista de textos"
+        snapshot = document.get("bulletin")
+        if snapshot is not None and (
+            not isinstance(snapshot, dict) or not all(isinstance(v, str) for v in snapshot.values())
+        ):
+            return f"anotación {doc_id}: 'bulletin' no es un objeto de textos"
         key = document["key"]
         if key in keys:
             return f"la clave {key} aparece dos veces"

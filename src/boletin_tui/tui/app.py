@@ -1,99 +1,111 @@
-"""`BoletinApp`: composes the three panes and routes messages between them and the workers.
+"""`BoletinApp`: composes the three panes and routes messages between them, the workspace
+and the workers.
 
-Build it with `make_app(...)` (the CLI and the tests share it). The corpus loads and the search
-index builds in worker threads after the first frame (`loading.py`); every database call runs
-on the single store thread (`StoreClient`); the keys' actions live in `actions.py`; widgets
-only show state and post what the user asked for.
+Build it with `make_app(...)` (the CLI and the tests share it). The state and its rules live
+in a `Workspace` (Textual-free); the keys come from the action table (`keymap.py`); the
+corpus loads and the index builds in worker threads after the first frame (`loading.py`);
+every database call runs on the single store thread (`StoreClient`). Widgets only show state
+and post what the user asked for.
+
+Readiness (tests await these `asyncio.Event`s): `listed` is set once a list (outline or
+texts) is shown, `texts_loaded` once the full texts are in (or loading failed), and
+`index_built` once the search index is ready (or failed).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
-from textual import on
-from textual.app import App
-from textual.binding import Binding
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.worker import Worker, WorkerState
 
-from boletin_tui.corpus import (
-    Bulletin,
-    Corpus,
-    Outline,
-    prepare_parallel_parsing,
-    sample_corpus_path,
-)
-from boletin_tui.search import SearchIndex
-from boletin_tui.store import AnnotationStore, tags_by_use
-from boletin_tui.tui.actions import ActionsMixin
-from boletin_tui.tui.annotating import AnnotatingMixin
+from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
+from boletin_tui.search import SYNTAX_HELP
+from boletin_tui.store import Annotation, AnnotationStore
+from boletin_tui.store.exchange import export_rows, write_export
+from boletin_tui.tui import loading
 from boletin_tui.tui.annotations import AnnotationPanel
-from boletin_tui.tui.labels import ENTITY_TYPES
+from boletin_tui.tui.export_screen import ExportScreen, default_export_path
+from boletin_tui.tui.help_screen import HelpScreen
+from boletin_tui.tui.keymap import action_for, app_bindings, help_lines, palette_commands
+from boletin_tui.tui.labels import SAVED, plural
 from boletin_tui.tui.legend import Legend
-from boletin_tui.tui.loading import LoadingMixin
 from boletin_tui.tui.mentions import mentions_for
+from boletin_tui.tui.messages import (
+    AnnotationFailed,
+    AnnotationSaved,
+    CorpusLoaded,
+    IndexReady,
+    LoadProgress,
+)
 from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.reader import Reader
 from boletin_tui.tui.search_bar import SearchBar
+from boletin_tui.tui.skipped_screen import SkippedScreen
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
+from boletin_tui.workspace import SearchNotReady, Workspace, Write
+
+# Actions whose availability depends on the app's state rather than on the focus (`when`).
+_STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped")
 
 
-class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
+class BoletinApp(App[None]):
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss"]
     TITLE = "boletin-tui"
-    BINDINGS = [
-        # Keys that move the focus or the selection run at the app, in the order typed (see
-        # `actions.py`); `check_action` lets them through to a field being typed in.
-        Binding("t", "add_tag", "Etiquetar", tooltip="Añade etiquetas al boletín", priority=True),
-        Binding("n", "edit_note", "Nota", tooltip="Escribe la nota del boletín", priority=True),
-        Binding("slash", "search", "Buscar", tooltip="Filtra la lista", priority=True),
-        Binding("j,down", "timeline_cursor(1)", "Siguiente", show=False, priority=True),
-        Binding("k,up", "timeline_cursor(-1)", "Anterior", show=False, priority=True),
-        Binding("escape", "clear_search", "Borrar búsqueda", tooltip="Muestra todos"),
-        Binding("e", "export", "Exportar", tooltip="Exporta las anotaciones a CSV"),
-        Binding("o", "skipped", "Omitidos", tooltip="Archivos que no se pudieron leer"),
-        Binding("question_mark", "help", "Ayuda", tooltip="Todas las teclas"),
-        Binding("q", "quit", "Salir", tooltip="Guarda lo pendiente y sale"),
-        *(
-            Binding(str(n), f"toggle_entity('{kind}')", f"Resaltar {kind}", show=False)
-            for n, kind in enumerate(ENTITY_TYPES, 1)
-        ),
-    ]
+    # Keys that move the focus or the selection are priority bindings run at the app, in the
+    # order typed; `check_action` lets them through to a field being typed in.
+    BINDINGS = app_bindings()  # type: ignore[assignment]  # list[Binding] is a BindingType list
 
     def __init__(
         self,
         paths: Sequence[Path],
         label: str,
         store: StoreClient,
-        annotations: Iterable,
-        tags: Sequence[str],
+        annotations: Iterable[Annotation],
         *,
-        cache_dir: str | os.PathLike | None = None,
+        cache_dir: str | os.PathLike[str] | None = None,
         use_cache: bool = True,
+        keymap: Mapping[str, str] | None = None,
+        theme: str | None = None,
+        config_problems: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.paths, self.store = list(paths), store
         self.sub_title = label
-        self.annotations = {a.key: a for a in annotations}
-        self.known_tags = list(tags)
-        self.corpus: Corpus | None = None
-        self.by_key: dict[str, Bulletin | Outline] = {}  # outlines until the texts load
-        self._read_bulletins = {}
-        self.index: SearchIndex | None = None
-        self.load_error: str | None = None
-        self.index_error: str | None = None
+        self.workspace = Workspace.from_annotations(annotations)
         self.hidden_types: set[str] = set()
+        self.listed = asyncio.Event()
+        self.texts_loaded = asyncio.Event()
+        self.index_built = asyncio.Event()
         self._cache_dir, self._use_cache = cache_dir, use_cache
+        self._keys = dict(keymap or {})
+        self.config_problems = list(config_problems)
+        if theme is not None:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                known = ", ".join(sorted(self.available_themes))
+                self.config_problems.append(f"tema desconocido «{theme}» (hay: {known}); se ignora")
         self._query = ""
+        self._index_started = False
+        self._bindings_state: tuple[bool, ...] | None = None
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Header(icon="§")
         with Horizontal(id="main"):
             with Vertical(id="timeline-pane"):
@@ -107,15 +119,114 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._annotation_panel = self.query_one(AnnotationPanel)
+        if self._keys:
+            self.set_keymap(self._keys)
+        if self.config_problems:
+            self.notify(
+                "\n".join(self.config_problems),
+                title="config.toml",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+        # Kept, not looked up: `check_action` runs for every binding on every key, and a DOM
+        # query each time cost about 2 ms of each `j`.
+        self._panel = self.query_one(AnnotationPanel)
+        self._timeline = self.query_one(Timeline)
         self.query_one(SearchBar).display = False
-        self.query_one(Timeline).focus()
-        self._load_corpus()
+        self._timeline.focus()
+        self.run_worker(
+            partial(
+                loading.load_in_steps,
+                self.paths,
+                self._cache_dir,
+                self._use_cache,
+                self.post_message,
+            ),
+            thread=True,
+            exclusive=True,
+            group="corpus",
+            exit_on_error=False,
+        )
 
     def on_unmount(self) -> None:
         self.store.close()
 
-    # -- selection ------------------------------------------------------------------------
+    # -- loading ----------------------------------------------------------------------------
+    def on_load_progress(self, message: LoadProgress) -> None:
+        if self.workspace.corpus is None:
+            self._status(f"Cargando boletines… {message.done}/{message.total}")
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        corpus = message.corpus
+        unchanged = self.workspace.set_corpus(corpus)
+        loading.keep_out_of_gc()
+        if corpus.complete:
+            self.texts_loaded.set()
+        if unchanged:
+            # The full texts behind the outlines on screen: nothing visible changes, and
+            # the first bulletin is already shown, so the index may start at once.
+            self._start_index()
+            return
+        self._timeline.set_bulletins(corpus.bulletins, self.workspace.annotated_keys())
+        self._sync_selection()  # the first bulletin in this same frame, not the next one
+        self._status(self._count_text())
+        self._update_bindings()
+        self.listed.set()
+        if corpus.skipped:
+            self.notify(
+                f"Se omitieron {plural(len(corpus.skipped), 'archivo', 'archivos')} "
+                "que no se pudieron leer; «o» los muestra.",
+                title="Archivos omitidos",
+                severity="warning",
+                timeout=8,
+            )
+        if not corpus.bulletins:
+            self._start_index()
+        # Otherwise `_start_index` runs once the first bulletin is on screen: the index is
+        # built in a thread that competes for the interpreter, and held the first bulletin
+        # back by most of a second at 10,000 bulletins.
+
+    def _start_index(self) -> None:
+        if self.workspace.loaded and not self._index_started:
+            self._index_started = True
+            self._build_index()
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _build_index(self) -> None:
+        # No arguments: `@work` describes a worker with the repr of its arguments, and the
+        # repr of 10,000 bulletins is a 200 MB string (it set the app's peak memory).
+        bulletins = self.workspace.bulletins
+        index = loading.build_index(bulletins, self._cache_dir, self._use_cache)
+        self.post_message(IndexReady(index))
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.workspace.set_index(message.index)
+        loading.keep_out_of_gc()
+        self.index_built.set()
+        if self._query:
+            self._search(self._query)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR or event.worker.group not in ("corpus", "index"):
+            return
+        error = event.worker.error
+        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        if event.worker.group == "corpus":
+            self.workspace.load_error = f"{loading.LOAD_FAILED} ({detail})"
+            self._status(f"{loading.LOAD_FAILED}.")
+            self.notify(
+                self.workspace.load_error, title="Error al cargar", severity="error", timeout=30
+            )
+            self.listed.set()
+            self.texts_loaded.set()
+        else:
+            self.workspace.index_error = f"{loading.INDEX_FAILED} ({detail})"
+            self._status(f"{self._count_text()} · búsqueda no disponible")
+            self.notify(self.workspace.index_error, title="Búsqueda", severity="error", timeout=30)
+            self.index_built.set()
+
+    # -- selection --------------------------------------------------------------------------
     @on(Timeline.Selected)
     def _on_selected(self) -> None:
         self._sync_selection()
@@ -126,19 +237,18 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
         Called for `Timeline.Selected` and before `t`/`n`: keys typed fast (`j t`) may run
         before the message arrives, and must act on the bulletin the user sees highlighted.
         """
-        key = self.query_one(Timeline).current_key
-        panel = self._annotation_panel
-        if key in self.by_key and panel.key == key:
+        key = self._timeline.current_key
+        if self.workspace.has(key) and self._panel.key == key:
             return
-        bulletin = self.bulletin(key)
+        bulletin = self.workspace.bulletin(key)
         self._flush_note()
         try:
             mentions = mentions_for(bulletin)
-        except Exception as exc:  # a recogniser bug must not take the reading pane down
+        except Exception as exc:  # noqa: BLE001 - a recogniser bug must not take the pane down
             mentions = []
             self.notify(f"No se pudieron marcar las entidades: {exc}", severity="warning")
         self.query_one(Reader).show(bulletin, mentions)
-        panel.show(key if bulletin else None, self.annotations.get(key), mentions)
+        self._panel.show(key if bulletin else None, self.workspace.annotation(key), mentions)
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
         if not self._index_started:
@@ -147,33 +257,65 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
     def _prefetch_neighbours(self) -> None:
         """Recognise the entities of the bulletins next to this one once the frame is out
         (memoised), so that `j` or `k` finds them ready."""
-        for key in self.query_one(Timeline).adjacent_keys():
-            try:
-                mentions_for(self.bulletin(key))
-            except Exception:  # reported when that bulletin is shown
-                pass
+        for key in self._timeline.adjacent_keys():
+            # A failure is reported when that bulletin is shown.
+            with contextlib.suppress(Exception):
+                mentions_for(self.workspace.bulletin(key))
 
-    # -- tags and notes: the writes run on the store thread (`annotating.py`) -------------
+    # -- tags and notes: the workspace says what to write, the store thread writes it -------
     @on(NoteEditor.Save)
     def _save_note(self, message: NoteEditor.Save) -> None:
-        self._write("set_note", message.key, message.text)
+        self._write(self.workspace.set_note(message.key, message.text))
 
     @on(TagInput.Added)
     def _add_tags(self, message: TagInput.Added) -> None:
         if message.key is not None:
-            self._write("add_tags", message.key, message.tags)
+            self._write(self.workspace.add_tags(message.key, message.tags))
 
     @on(TagList.RemoveRequested)
     def _remove_tag(self, message: TagList.RemoveRequested) -> None:
-        if (key := self.query_one(AnnotationPanel).key) is not None:
-            self._write("remove_tags", key, [message.tag])
+        if (key := self._panel.key) is not None:
+            self._write(self.workspace.remove_tag(key, message.tag))
+
+    def _flush_note(self) -> None:
+        pending = self.query_one(NoteEditor).take_pending()
+        if pending is not None:
+            self._write(self.workspace.set_note(*pending))
+
+    @work(thread=True, group="store", exit_on_error=False)
+    def _write(self, write: Write) -> None:
+        """Wait, in a thread, for the store thread to make `write`; report back."""
+        try:
+            stored = self.store.write(write).result()
+        except Exception as exc:  # noqa: BLE001 - StoreError, ValueError: shown to the user
+            self.post_message(AnnotationFailed(write, exc))
+            return
+        self.post_message(AnnotationSaved(write, stored))
+
+    def on_annotation_failed(self, message: AnnotationFailed) -> None:
+        self.workspace.failed(message.write, message.error)
+        self.notify(f"No se guardó: {message.error}", severity="error", timeout=10)
+
+    def on_annotation_saved(self, message: AnnotationSaved) -> None:
+        change = self.workspace.saved(message.write, message.annotation)
+        key = change.key
+        if change.annotated:
+            self._timeline.refresh_marks([key])
+        else:
+            self._timeline.refresh_marks([], [key])
+        if self._panel.key == key:
+            self._panel.show_annotation(change.annotation)
+            if change.note is not None:
+                self._panel.editor.mark_saved(key, change.note)
+                if not self._panel.editor.dirty:
+                    self._panel.set_status(SAVED)
 
     @on(NoteEditor.Left)
     @on(TagInput.Closed)
     def _back_to_timeline(self) -> None:
         # Only if no key typed meanwhile (`/`, `n`...) has put the focus somewhere else.
         if self.focused is None:
-            self.set_focus(self.query_one(Timeline))
+            self.set_focus(self._timeline)
 
     # -- search -----------------------------------------------------------------------------
     @on(SearchBar.Query)
@@ -191,29 +333,167 @@ class BoletinApp(LoadingMixin, AnnotatingMixin, ActionsMixin, App[None]):
 
     def _search(self, text: str) -> None:
         self._query = text.strip()
-        timeline = self.query_one(Timeline)
         if not self._query:
-            timeline.set_filter(None)
-        elif self.index is None:
-            self._status(
-                "Búsqueda no disponible." if self.index_error else "Preparando la búsqueda…"
-            )
-            return
+            self._timeline.set_filter(None)
         else:
-            timeline.set_filter(self.index.search(self._query))
+            try:
+                self._timeline.set_filter(self.workspace.search(self._query))
+            except SearchNotReady:
+                unavailable = self.workspace.index_error
+                self._status(
+                    "Búsqueda no disponible." if unavailable else "Preparando la búsqueda…"
+                )
+                return
         self._status(self._count_text())
         self._update_bindings()
 
+    def _count_text(self) -> str:
+        total = plural(len(self.workspace.bulletins), "boletín", "boletines")
+        return f"{self._timeline.shown_count} de {total}" if self._query else total
+
+    def _status(self, text: str) -> None:
+        self.query_one("#timeline-status", Static).update(text, layout=False)
+
+    # -- which actions apply ---------------------------------------------------------------
+    def applies(self, when: str) -> bool:
+        """Whether actions marked `when` (see `boletin_tui.actions.Action`) apply now."""
+        panel = getattr(self, "_panel", None)
+        if when == "bulletin":
+            return panel is not None and panel.key is not None
+        if when == "note_dirty":
+            return panel is not None and panel.key is not None and panel.editor.dirty
+        if when == "filtered":
+            return bool(self._query)
+        if when == "skipped":
+            corpus = self.workspace.corpus
+            return bool(corpus and corpus.skipped)
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        found = action_for(action)
+        if found is None:
+            return True
+        if found.priority:
+            if self.screen.is_modal or isinstance(self.focused, (Input, TextArea)):
+                return False  # the key belongs to the dialog, or types a character
+            if found.id in ("next", "previous"):
+                return self.focused is None or isinstance(self.focused, Timeline)
+        return self.applies(found.when)
+
+    def _update_bindings(self) -> None:
+        """`refresh_bindings()`, only if an action's availability has changed (a footer
+        refresh rebuilds it, which costs more than moving to another bulletin)."""
+        state = tuple(self.applies(when) for when in _STATEFUL)
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        # Only the app's own actions, in Spanish: not Textual's English system commands.
+        return palette_commands(self, self.applies, self._keys)
+
+    def action_command_palette(self) -> None:
+        # Textual's own, with the search field's hint in Spanish.
+        # App is invariant in its result type; Textual annotates this as App[object].
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(placeholder="Buscar acciones…", id="--command-palette"))
+
+    # -- actions ----------------------------------------------------------------------------
+    def action_timeline_cursor(self, step: int) -> None:
+        self._timeline.action_cursor(step)
+
+    def action_add_tag(self) -> None:
+        self._sync_selection()
+        self.query_one(TagInput).open(self.workspace.tags)
+
+    def action_edit_note(self) -> None:
+        # Focus now, not on the next refresh: keys typed right after `n` belong to the note.
+        self._sync_selection()
+        self.set_focus(self.query_one(NoteEditor))
+
+    def action_save_note(self) -> None:
+        self.query_one(NoteEditor).action_save()
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    def action_clear_search(self) -> None:
+        self.query_one(SearchBar).action_clear()
+
+    def action_toggle_entity(self, kind: str) -> None:
+        self.hidden_types ^= {kind}
+        self.query_one(Reader).set_hidden(self.hidden_types)
+        self.query_one(Legend).set_hidden(self.hidden_types)
+
+    async def action_focus(self, widget_id: str) -> None:
+        self.query_one(f"#{widget_id}").focus()
+
+    def action_export(self) -> None:
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._export(path)
+
+        count = len(self.workspace.annotations)
+        self.push_screen(ExportScreen(default_export_path(), count), chosen)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, path: Path) -> None:
+        try:
+            annotations = self.store.all().result()
+            write_export(export_rows(annotations, self.workspace.entries), path, fmt="csv")
+        except Exception as exc:  # noqa: BLE001 - any failure is told to the user
+            self.call_from_thread(
+                self.notify,
+                f"No se pudo exportar a {path}: {exc}",
+                title="Exportar",
+                severity="error",
+                timeout=10,
+            )
+            return
+        done = "exportada" if len(annotations) == 1 else "exportadas"
+        self.call_from_thread(
+            self.notify,
+            f"{plural(len(annotations), 'anotación', 'anotaciones')} {done} a {path}",
+            title="Exportar",
+        )
+
+    def action_skipped(self) -> None:
+        corpus = self.workspace.corpus
+        self.push_screen(SkippedScreen(corpus.skipped if corpus else []))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(help_lines(self._keys), SYNTAX_HELP))
+
+    async def action_quit(self) -> None:
+        """Write a pending note before leaving: awaited, so nothing typed is lost, without
+        blocking the event loop."""
+        pending = self.query_one(NoteEditor).take_pending()
+        if pending is not None:
+            write = self.workspace.set_note(*pending)
+            try:
+                stored = await asyncio.wrap_future(self.store.write(write))
+            except Exception as exc:  # noqa: BLE001 - told to the user, who stays in the app
+                self.workspace.failed(write, exc)
+                self.notify(f"No se guardó la nota: {exc}", severity="error", timeout=10)
+                return
+            self.workspace.saved(write, stored)
+        self.exit()
+
 
 def make_app(
-    paths: Sequence[str | os.PathLike],
-    db_path: str | os.PathLike,
+    paths: Sequence[str | os.PathLike[str]],
+    db_path: str | os.PathLike[str],
     annotator: str | None = None,
     *,
-    cache_dir: str | os.PathLike | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    keymap: Mapping[str, str] | None = None,
+    theme: str | None = None,
+    config_problems: Sequence[str] = (),
 ) -> BoletinApp:
-    """The app on `paths` (the bundled sample when empty) with the database at `db_path`.
+    """The app on `paths` (the bundled sample when empty) with the database at `db_path`;
+    `keymap` maps action ids to keys, `theme` names a theme, and `config_problems` are lines
+    to show at launch (all from `config.toml`, see `boletin_tui.config`).
 
     The database is opened and read here, before any screen: raises `StoreError`
     (`CorruptDatabase`, `StoreBusy`) when it cannot be used.
@@ -222,7 +502,6 @@ def make_app(
     store = AnnotationStore(db_path, annotator)
     try:
         annotations = store.all()
-        tags = tags_by_use(annotations)
     except BaseException:
         store.close()
         raise
@@ -233,7 +512,9 @@ def make_app(
         label,
         StoreClient(store),
         annotations,
-        tags,
         cache_dir=cache_dir,
         use_cache=use_cache,
+        keymap=keymap,
+        theme=theme,
+        config_problems=config_problems,
     )

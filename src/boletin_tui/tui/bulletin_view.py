@@ -62,7 +62,8 @@ def render_pieces(
     """
     pieces: list[Content] = []
     previous = None
-    for block, block_mentions in zip(bulletin.blocks, _mentions_by_block(bulletin, mentions)):
+    by_block = _mentions_by_block(bulletin, mentions)  # one list per block
+    for block, block_mentions in zip(bulletin.blocks, by_block, strict=True):
         styled = _styled_block(
             block.text, block.start, block_mentions, styles, parts.get(block.role, "")
         )
@@ -82,10 +83,3 @@ def render_pieces(
                 Content(f"{link.label}: ") + Content(link.url).stylize(parts.get("link", ""))
             )
     return pieces
-
-
-def render_bulletin(
-    bulletin: Bulletin, mentions: Sequence, styles: Mapping[str, Style], parts: Mapping[str, Style]
-) -> Content:
-    """The whole bulletin as one `Content` (the pieces of `render_pieces`, one per line)."""
-    return Content("\n").join(render_pieces(bulletin, mentions, styles, parts))

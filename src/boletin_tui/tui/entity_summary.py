@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from boletin_tui.tui.labels import ENTITY_LABELS, NO_ENTITIES
+from boletin_tui.entity_types import LABELS as ENTITY_LABELS
+from boletin_tui.tui.labels import NO_ENTITIES
 from boletin_tui.tui.line_view import LineView
 from boletin_tui.tui.mentions import summarise
 from boletin_tui.tui.styling import component_style

@@ -9,12 +9,17 @@ that reaches it after it has given up the focus back to the app, which routes it
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 
+if TYPE_CHECKING:  # what it is mixed into, for the type checker only
+    from textual.widget import Widget as _Field
+else:
+    _Field = object
 
-class HandsBackKeys:
+
+class HandsBackKeys(_Field):
     """Mix into an `Input` or `TextArea` subclass; `LEAVE_KEYS` maps a key to an action."""
 
     LEAVE_KEYS: ClassVar[dict[str, str]] = {}

@@ -7,7 +7,9 @@ from collections.abc import Iterable, Mapping
 from textual.content import Content
 from textual.widget import Widget
 
-from boletin_tui.tui.labels import ENTITY_ABBREVIATIONS, ENTITY_LABELS, ENTITY_TYPES
+from boletin_tui.entity_types import LABELS as ENTITY_LABELS
+from boletin_tui.entity_types import TYPES as ENTITY_TYPES
+from boletin_tui.tui.labels import ENTITY_ABBREVIATIONS
 from boletin_tui.tui.styling import component_style
 
 

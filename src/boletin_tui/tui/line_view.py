@@ -36,10 +36,6 @@ class LineView(ScrollView):
         self._strips_key: tuple = ()
 
     @property
-    def lines(self) -> Sequence[Content]:
-        return self._lines
-
-    @property
     def text_width(self) -> int:
         """The width lines are laid out in (the view, less padding and scrollbar)."""
         return max(self.scrollable_content_region.width, 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from boletin_tui.corpus import Bulletin
+from boletin_tui.formatting import format_figure
 
 
 def mentions_for(bulletin: Bulletin | None) -> list:
@@ -23,10 +24,7 @@ def summarise(mentions: list) -> dict[str, list[str]]:
     for m in mentions:
         if m.type not in out:
             continue
-        if m.type == "FIGURE":
-            label = _figure(m)
-        else:
-            label = m.entity or m.text
+        label = _figure(m) if m.type == "FIGURE" else m.entity or m.text
         if label not in out[m.type]:
             out[m.type].append(label)
     return out
@@ -35,13 +33,7 @@ def summarise(mentions: list) -> dict[str, list[str]]:
 def _figure(m) -> str:
     if m.value is None:
         return m.text
-    value = m.value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    number = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
-    unit = "" if m.unit in (None, "ratio") else (m.unit if m.unit == "%" else f" {m.unit}")
-    qualifier = f"{m.qualifier} " if m.qualifier else ""
-    label = f"{qualifier}{number}{unit}"
+    label = format_figure(m.value, m.unit, m.qualifier)
     digits = "".join(ch for ch in m.text if ch.isdigit())
     if digits and digits == "".join(ch for ch in label if ch.isdigit()):
         return label  # the text says the same as the value

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from boletin_tui.corpus import Corpus
+from boletin_tui.search import SearchIndex
+from boletin_tui.store import Annotation
+from boletin_tui.workspace import Write
+
 
 class LoadProgress(Message):
     """`done` of `total` files read; frequent, so a newer one replaces an unprocessed one."""
@@ -17,21 +22,30 @@ class LoadProgress(Message):
 
 
 class CorpusLoaded(Message):
-    def __init__(self, corpus) -> None:
+    """A corpus (or, on a warm launch, its outline: `corpus.complete` is False) is read."""
+
+    def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
 
 
 class IndexReady(Message):
-    def __init__(self, index) -> None:
+    def __init__(self, index: SearchIndex) -> None:
         super().__init__()
         self.index = index
 
 
 class AnnotationSaved(Message):
-    """A write finished: `annotation` is the record now stored (None when it was deleted);
-    `note` is the note text that was sent, when the write was a note."""
+    """The store made `write` and now holds `annotation` (None when it was deleted)."""
 
-    def __init__(self, key: str, annotation, note: str | None = None) -> None:
+    def __init__(self, write: Write, annotation: Annotation | None) -> None:
         super().__init__()
-        self.key, self.annotation, self.note = key, annotation, note
+        self.write, self.annotation = write, annotation
+
+
+class AnnotationFailed(Message):
+    """The store refused `write` with `error`."""
+
+    def __init__(self, write: Write, error: Exception) -> None:
+        super().__init__()
+        self.write, self.error = write, error

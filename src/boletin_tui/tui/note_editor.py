@@ -7,6 +7,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from boletin_tui.tui.handoff import HandsBackKeys
+from boletin_tui.tui.keymap import widget_binding
 
 
 class NoteEditor(HandsBackKeys, TextArea):
@@ -17,7 +18,7 @@ class NoteEditor(HandsBackKeys, TextArea):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Guardar nota", tooltip="Guarda la nota"),
+        widget_binding("save_note"),
         Binding("escape", "leave", "Guardar y salir", tooltip="Guarda la nota y vuelve"),
     ]
     LEAVE_KEYS = {"escape": "leave"}
@@ -64,7 +65,7 @@ class NoteEditor(HandsBackKeys, TextArea):
 
     def take_pending(self) -> tuple[str, str] | None:
         """(key, text) of unsaved text, now considered saved, or None."""
-        if not self.dirty:
+        if not self.dirty or self.key is None:
             return None
         self._saved = self.text
         return self.key, self.text

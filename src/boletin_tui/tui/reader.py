@@ -15,8 +15,9 @@ from textual import events
 from textual.content import Content
 
 from boletin_tui.corpus import Bulletin
+from boletin_tui.entity_types import TYPES as ENTITY_TYPES
 from boletin_tui.tui.bulletin_view import render_pieces
-from boletin_tui.tui.labels import ENTITY_TYPES, NO_BULLETIN
+from boletin_tui.tui.labels import NO_BULLETIN
 from boletin_tui.tui.line_view import LineView
 from boletin_tui.tui.styling import component_style
 from boletin_tui.tui.wrapping import WrappedLines

@@ -2,7 +2,7 @@
 
 Pure data, no Textual: `build_rows(bulletins)` walks bulletins in corpus order (newest first,
 undated last) and returns `Row`s, a heading whenever the year or month changes and one
-`Sin fecha` heading before the undated ones. `format_row` lays a bulletin row out in a width.
+`Sin fecha` heading before the undated ones. `row_parts` lays a bulletin row out in a width.
 """
 
 from __future__ import annotations
@@ -13,23 +13,11 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 
+from boletin_tui.spanish import MONTHS
+
 if TYPE_CHECKING:
     from boletin_tui.corpus import Bulletin
 
-MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 UNDATED = "Sin fecha"
 UNNUMBERED = "s/n"
 MARK = "●"

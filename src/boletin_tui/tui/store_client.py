@@ -1,33 +1,33 @@
 """One thread for every database call: TinyDB is not thread-safe, so nothing else touches it.
 
-`StoreClient(store)` runs store methods on a single worker thread in the order they were asked
-for (`submit` returns a `Future`). Textual never appears here; the app wraps the waits in its
-own workers. `close()` waits for pending writes and closes the store.
+`StoreClient(store)` runs store calls on a single thread in the order they were asked for.
+Each method returns a `concurrent.futures.Future`: a worker thread may wait on it with
+`.result()`, the event loop with `await asyncio.wrap_future(...)` (never `.result()`, which
+would freeze the interface). Textual never appears here. `close()` waits for pending writes
+and closes the store.
 """
 
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+
+from boletin_tui.store import Annotation, AnnotationStore
+from boletin_tui.workspace import Write
 
 
 class StoreClient:
-    def __init__(self, store: Any) -> None:
-        self.store = store
+    def __init__(self, store: AnnotationStore) -> None:
+        self._store = store
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="boletin-store")
         self._closed = False
 
-    @property
-    def path(self):
-        return getattr(self.store, "path", None)
+    def write(self, write: Write) -> Future[Annotation | None]:
+        """Make `write` on the store thread; the future holds the record now stored."""
+        return self._pool.submit(write.apply, self._store)
 
-    def submit(self, method: str, *args: Any) -> Future:
-        """Call `store.<method>(*args)` on the store thread."""
-        return self._pool.submit(getattr(self.store, method), *args)
-
-    def run(self, fn, *args: Any) -> Future:
-        """Call `fn(store, *args)` on the store thread (for reads that need several calls)."""
-        return self._pool.submit(fn, self.store, *args)
+    def all(self) -> Future[list[Annotation]]:
+        """Every annotation in the database, read on the store thread."""
+        return self._pool.submit(self._store.all)
 
     def close(self) -> None:
         """Finish pending writes, then close the store; safe to call twice."""
@@ -35,4 +35,4 @@ class StoreClient:
             return
         self._closed = True
         self._pool.shutdown(wait=True)
-        self.store.close()
+        self._store.close()

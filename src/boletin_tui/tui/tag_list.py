@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from boletin_tui.tui.keymap import widget_binding
 from boletin_tui.tui.labels import NO_TAGS
 
 
@@ -19,7 +19,7 @@ class TagList(OptionList):
     bindings only when the list goes from empty to not empty or back.
     """
 
-    BINDINGS = [Binding("x,delete", "remove", "Quitar etiqueta", tooltip="Quita la etiqueta")]
+    BINDINGS = [widget_binding("remove_tag")]
 
     class RemoveRequested(Message):
         def __init__(self, tag: str) -> None:

@@ -11,13 +11,13 @@ from collections.abc import Collection, Iterable
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from boletin_tui.corpus import Bulletin
+from boletin_tui.tui.keymap import widget_binding
 from boletin_tui.tui.rows import Row, build_rows, fit, row_parts
 
 
@@ -25,12 +25,12 @@ class Timeline(ScrollView, can_focus=True):
     """Bulletins newest first; `set_bulletins`, `set_filter`, `refresh_marks`, `select`."""
 
     BINDINGS = [
-        Binding("j,down", "cursor(1)", "Siguiente", show=False),
-        Binding("k,up", "cursor(-1)", "Anterior", show=False),
-        Binding("pagedown", "page(1)", "Página siguiente", show=False),
-        Binding("pageup", "page(-1)", "Página anterior", show=False),
-        Binding("home", "edge(0)", "Primero", show=False),
-        Binding("end", "edge(1)", "Último", show=False),
+        widget_binding("next", "cursor(1)"),
+        widget_binding("previous", "cursor(-1)"),
+        widget_binding("page_down"),
+        widget_binding("page_up"),
+        widget_binding("first"),
+        widget_binding("last"),
     ]
     COMPONENT_CLASSES = {
         "timeline--year",
@@ -113,7 +113,8 @@ class Timeline(ScrollView, can_focus=True):
         if self._cursor is None:
             return []
         found = (self._next_bulletin(self._cursor, 1), self._next_bulletin(self._cursor, -1))
-        return [self._rows[i].bulletin.key for i in found if i is not None]
+        rows = [self._rows[i] for i in found if i is not None]
+        return [row.bulletin.key for row in rows if row.bulletin is not None]
 
     def select(self, key: str) -> None:
         for index, row in enumerate(self._rows):
@@ -162,7 +163,8 @@ class Timeline(ScrollView, can_focus=True):
             self.refresh_line(index)
         else:
             self.refresh()
-        self._announce(self._rows[index].bulletin.key)
+        bulletin = self._rows[index].bulletin
+        self._announce(bulletin.key if bulletin is not None else None)
 
     def _announce(self, key: str | None) -> None:
         if key != self._current:

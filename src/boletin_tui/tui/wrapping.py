@@ -58,7 +58,7 @@ class WrappedLines(Sequence[Content]):
     def __len__(self) -> int:
         return len(self._index)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         line = self._built.get(index)

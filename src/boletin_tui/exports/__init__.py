@@ -1,0 +1,1 @@
+"""Writing tables for spreadsheets: CSV cell neutralising (`cells`) and `.xlsx` (`xlsx`)."""

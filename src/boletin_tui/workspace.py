@@ -13,40 +13,31 @@ Between the two, a write is pending (`pending`). Later features hook in here: an
 records each `Write` and its `Change` in `saved`; unsaved writes are kept and retried from
 `failed`; read marks are a third kind of record beside annotations.
 
-The corpus and the search index are used through two narrow interfaces, `CorpusView` and
-`SearchBackend`, so that they can be replaced (by SQLite, say) without touching the app:
-the workspace only calls `corpus.bulletins`, `corpus.skipped`, `corpus.complete`,
-`corpus.by_key()`, `index.search(query) -> list[str]` and
-`index.set_annotation(key, tags, note)`.
+The corpus is a `CorpusView` of the corpus database (`boletin_tui.corpusdb`): the keys in
+timeline order, outlines read a page at a time, one full bulletin at a time. Search runs in
+the same database (`CorpusDB.search`), with the tags and notes of the annotations fed to it
+when it is set (`set_index`) and after every saved write (`saved`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from boletin_tui.corpus import Bulletin, Outline, read_full
+from boletin_tui.corpus import Bulletin, Outline
+from boletin_tui.corpusdb.view import CorpusView
 from boletin_tui.store import Annotation, tags_by_use
 
-
-class CorpusView(Protocol):
-    """What the workspace reads of a corpus (see `boletin_tui.corpus.Corpus`)."""
-
-    @property
-    def bulletins(self) -> Sequence[Bulletin]: ...
-    @property
-    def skipped(self) -> Sequence[object]: ...
-    @property
-    def complete(self) -> bool: ...
-    def by_key(self) -> dict[str, Bulletin]: ...
+_KEEP_READ = 64  # full bulletins kept (the one on screen and its neighbours)
 
 
 class SearchBackend(Protocol):
-    """What the workspace needs of a search index (see `boletin_tui.search.SearchIndex`)."""
+    """What the workspace needs of search (see `boletin_tui.corpusdb.CorpusDB`)."""
 
     def search(self, query: str) -> list[str]: ...
-    def set_annotation(self, key: str, tags: Sequence[str], note: str) -> None: ...
+    def set_annotation_terms(self, key: str, tags: Sequence[str], note: str) -> None: ...
+    def set_annotations(self, items: Iterable[tuple[str, Sequence[str], str]]) -> None: ...
 
 
 class AnnotationWriter(Protocol):
@@ -104,7 +95,6 @@ class Workspace:
     load_error: str | None = None
     index_error: str | None = None
     pending: list[Write] = field(default_factory=list)
-    _entries: dict[str, Bulletin] = field(default_factory=dict)
     _read: dict[str, Bulletin | None] = field(default_factory=dict)
     _tags: list[str] = field(default_factory=list)
 
@@ -117,49 +107,51 @@ class Workspace:
 
     # -- corpus -------------------------------------------------------------------------
     def set_corpus(self, corpus: CorpusView) -> bool:
-        """Take a (new) corpus or outline. Returns True when its keys, in order, are those
-        already shown (an outline replaced by its full texts): nothing visible changes."""
+        """Take a (newer) view of the corpus. Returns True when its keys, in order, are those
+        already shown: nothing visible changes."""
         previous, self.corpus = self.corpus, corpus
-        self._entries = corpus.by_key()
-        self._read.clear()
-        return previous is not None and _same_keys(previous.bulletins, corpus.bulletins)
+        self._read.clear()  # a changed file gives a changed text under the same key
+        return previous is not None and previous.keys == corpus.keys
 
     @property
-    def bulletins(self) -> Sequence[Bulletin]:
-        """The bulletins (or outlines) in timeline order; empty before any corpus."""
-        return self.corpus.bulletins if self.corpus is not None else ()
+    def keys(self) -> Sequence[str]:
+        """Every key in timeline order; empty before any corpus."""
+        return self.corpus.keys if self.corpus is not None else ()
+
+    @property
+    def count(self) -> int:
+        return len(self.keys)
 
     @property
     def loaded(self) -> bool:
-        """True once the full texts are in (not only an outline)."""
+        """True once every file was checked (not only what the database held at launch)."""
         return self.corpus is not None and self.corpus.complete
 
-    @property
-    def entries(self) -> dict[str, Bulletin]:
-        """Bulletins (or, before the texts load, outlines) by key."""
-        return self._entries
-
     def has(self, key: str | None) -> bool:
-        return key is not None and key in self._entries
+        return key is not None and self.corpus is not None and key in self.corpus
+
+    def outlines(self, keys: Iterable[str]) -> Mapping[str, Outline]:
+        """Number, date, title and sources of the bulletins `keys` still in the corpus."""
+        return self.corpus.outlines(list(keys)) if self.corpus is not None else {}
 
     def bulletin(self, key: str | None) -> Bulletin | None:
-        """The full bulletin for `key`: from the corpus or, while only an outline is loaded,
-        read from its file (once, kept until the next corpus). None when unknown/unreadable."""
-        found = self._entries.get(key) if key else None
-        if not isinstance(found, Outline):
-            return found
-        assert key is not None
+        """The full bulletin for `key`, read from the corpus database (the last few are kept,
+        so that the same object comes back). None when unknown."""
+        if key is None or not self.has(key):
+            return None
+        assert self.corpus is not None
         if key not in self._read:
-            full = read_full(found)
-            self._read[key] = full if isinstance(full, Bulletin) else None
+            if len(self._read) >= _KEEP_READ:
+                del self._read[next(iter(self._read))]
+            self._read[key] = self.corpus.db.bulletin(key)
         return self._read[key]
 
     # -- search -------------------------------------------------------------------------
     def set_index(self, index: SearchBackend) -> None:
-        """Take a built index and bring it up to date with the annotations."""
+        """Search with `index` from now on, after giving it the annotations' terms (what that
+        raises is raised, and the index is not taken)."""
+        index.set_annotations((a.key, a.tags, a.note) for a in self.annotations.values())
         self.index = index
-        for a in self.annotations.values():
-            index.set_annotation(a.key, a.tags, a.note)
 
     def search(self, query: str) -> list[str]:
         """The keys matching `query`. Raises `SearchNotReady` before the index is set."""
@@ -203,7 +195,7 @@ class Workspace:
         tags = tags_by_use(self.annotations.values())
         tags_changed, self._tags = tags != self._tags, tags
         if self.index is not None:
-            self.index.set_annotation(
+            self.index.set_annotation_terms(
                 key, stored.tags if stored else (), stored.note if stored else ""
             )
         return Change(
@@ -224,7 +216,3 @@ class Workspace:
             if item is write:
                 del self.pending[i]
                 return
-
-
-def _same_keys(a: Sequence[Bulletin], b: Sequence[Bulletin]) -> bool:
-    return len(a) == len(b) and all(x.key == y.key for x, y in zip(a, b, strict=True))

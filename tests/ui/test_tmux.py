@@ -163,6 +163,19 @@ def test_a_warm_relaunch_shows_the_list_then_what_changed(launch, tmp_path):
     _tmux("send-keys", "-t", second, "q")
     assert _session_gone(second)
 
+    # A file removed and one changed between launches: gone and changed once checked.
+    (corpus / "2023-05-18_188.txt").unlink()
+    changed = corpus / "2022-11-09_530.txt"
+    text = changed.read_text(encoding="utf-8")
+    title = text.split("\n\n")[1].splitlines()[0]
+    changed.write_text(text.replace(title, "Cambiado: " + title), encoding="utf-8")
+    third = launch(corpus)
+    screen = _wait_for(third, "Cambiado:")
+    screen = _wait_for(third, "4 boletines")
+    assert "188/2023" not in screen and "● 210/2023" in screen
+    _tmux("send-keys", "-t", third, "q")
+    assert _session_gone(third)
+
 
 def test_a_key_remapped_in_config_toml_adds_a_tag(launch, tmp_path):
     (tmp_path / "config.toml").write_text('[keys]\nadd_tag = "ctrl+t"\n', encoding="utf-8")

@@ -1,8 +1,8 @@
 """Files and folders to a `Corpus`: through the corpus database, or parsed directly.
 
 With the cache on (the default), `load_corpus` brings the corpus database of these paths
-(`boletin_tui.corpusdb`) in step with the files and reads the corpus from it; `load_outline`
-reads only what the database already holds, without texts. With the cache off, every file is
+(`boletin_tui.corpusdb`) in step with the files and reads the corpus from it (the app reads
+the database itself, a page at a time: `corpusdb.view`). With the cache off, every file is
 parsed here and nothing is stored. Either way the same rules apply: one bulletin per content
 (duplicates merged), the plain key of a number to the bulletin `keys.assign_keys` picks, newest
 first. Nothing here raises for bad input: every file gives a bulletin or a `Skipped`.
@@ -18,9 +18,9 @@ from importlib import resources
 from pathlib import Path
 
 from boletin_tui.corpus import parallel
-from boletin_tui.corpus.files import find_files, parse_file
+from boletin_tui.corpus.files import find_files
 from boletin_tui.corpus.keys import assign_keys
-from boletin_tui.corpus.model import Bulletin, Conflict, Corpus, Outline, Skipped
+from boletin_tui.corpus.model import Bulletin, Conflict, Corpus, Skipped
 
 Progress = Callable[[int, int], None]
 
@@ -45,80 +45,18 @@ def load_corpus(
     if not use_cache:
         return _parse_corpus(paths, progress)
     from boletin_tui.corpusdb import CorpusDB
-    from boletin_tui.corpusdb.db import remember
 
     db = CorpusDB.open(paths, cache_dir)
     try:
         report = db.sync(progress)
-        bulletins = db.bulletins()
-        remember(db, [b.key for b in bulletins])
         return Corpus(
-            bulletins=bulletins,
+            bulletins=db.bulletins(),
             skipped=report.problems + db.problems(),
             conflicts=db.conflicts(),
             duplicates=db.duplicates(),
         )
     finally:
         db.close()
-
-
-def load_outline(
-    paths: Iterable[os.PathLike[str] | str],
-    *,
-    cache_dir: os.PathLike[str] | str | None = None,
-    verify: bool = True,
-) -> Corpus | None:
-    """What the corpus database of `paths` holds, as `Outline`s without texts, or None when
-    it holds nothing. Verified, only when no file was added, removed or changed since (a walk
-    and a `stat` per file)."""
-    from boletin_tui.corpusdb import CorpusDB
-
-    paths = list(paths)
-    db = CorpusDB.open(paths, cache_dir)
-    try:
-        if verify and not _unchanged(db, paths):
-            return None
-        rows = db.rows()
-        if not rows and not db.problems():
-            return None
-        return Corpus(
-            bulletins=rows,  # type: ignore[arg-type]
-            skipped=db.problems(),
-            conflicts=db.conflicts(),
-            duplicates=db.duplicates(),
-            complete=False,
-        )
-    finally:
-        db.close()
-
-
-def read_full(outline: Outline) -> Bulletin | Skipped:
-    """The bulletin `outline` stands for, read again from its first readable source file.
-
-    It keeps the outline's key and sources (a conflict's `~` key, every duplicate's path).
-    """
-    result: Bulletin | Skipped = Skipped("", "sin archivo")
-    for source in outline.sources:
-        result = parse_file(source)
-        if isinstance(result, Bulletin):
-            return dataclasses.replace(result, key=outline.key, sources=outline.sources)
-    return result
-
-
-def _unchanged(db: object, paths: list[os.PathLike[str] | str]) -> bool:
-    files, _ = find_files(paths)
-    stamps: dict[str, tuple[int, int]] = {}
-    for path in files:
-        try:
-            info = os.stat(path)
-        except OSError:
-            return False
-        stamps[path] = (info.st_size, info.st_mtime_ns)
-    stored = dict(
-        (p, (s, m))
-        for p, s, m in db._all("SELECT path, size, mtime_ns FROM files")  # type: ignore[attr-defined]
-    )
-    return stored == stamps
 
 
 def _parse_corpus(paths: list[os.PathLike[str] | str], progress: Progress | None) -> Corpus:

@@ -118,8 +118,8 @@ class Outline(NamedTuple):
     """What a list of bulletins shows: a `Bulletin`'s fields without its body.
 
     The corpus database gives outlines for the timeline (`CorpusDB.rows`) without reading any
-    text; the full bulletin is read when it is opened (`CorpusDB.bulletin`, or from its file,
-    `corpus.load.read_full`). It has no `text`, so it cannot be mistaken for a bulletin.
+    text; the full bulletin is read when it is opened (`CorpusDB.bulletin`). It has no `text`,
+    so it cannot be mistaken for a bulletin.
     A named tuple, not a frozen dataclass: cheap to build by the thousand.
     """
 
@@ -170,7 +170,7 @@ class Corpus:
     """What loading a set of paths gave: bulletins newest first (undated last), and problems.
 
     `duplicates` lists, for bulletins read from more than one file, their key and sources.
-    `complete` is False for a corpus of `Outline`s (`corpus.load.load_outline`).
+    `complete` is False for a corpus that is not every file's yet.
     """
 
     bulletins: list[Bulletin] = field(default_factory=list)

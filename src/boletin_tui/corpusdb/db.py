@@ -64,6 +64,25 @@ class CorpusDB:
         default), or a private one in memory (`memory=True`, for `--no-cache`)."""
         return cls(":memory:" if memory else schema.db_path(paths, cache_dir), paths)
 
+    @classmethod
+    def of(cls, bulletins: Iterable[Bulletin]) -> CorpusDB:
+        """A private database in memory holding `bulletins`, in the order given, with their
+        own keys (for tests and benchmarks that make bulletins rather than files)."""
+        from boletin_tui.corpusdb.sync import insert_bulletin
+
+        db = cls(":memory:", [])
+        conn = db._conn
+        conn.execute("BEGIN")
+        for pos, b in enumerate(bulletins):
+            if insert_bulletin(conn, b):
+                conn.execute(
+                    "UPDATE bulletins SET key = ?, undated = 0, neg_day = ?, neg_num = 0"
+                    " WHERE hash = ?",
+                    (b.key, pos, b.content_hash),
+                )
+        conn.execute("COMMIT")
+        return db
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()
@@ -104,6 +123,12 @@ class CorpusDB:
     def keys(self) -> list[str]:
         """Every key in timeline order: newest first, undated last."""
         return list(self._timeline()[0])
+
+    def skeleton(self) -> tuple[list[str], list[str | None]]:
+        """Every key in timeline order with its month (`"2023-05"`; None when undated): what
+        the timeline's headings need, without titles or texts."""
+        rows = self._all(f"SELECT key, month FROM bulletins WHERE key IS NOT NULL {ORDER}")
+        return [k for k, _ in rows], [m for _, m in rows]
 
     def _timeline(self) -> tuple[list[str], list[int]]:
         """Keys in order and each id's position, read again only when the data changed (a
@@ -343,27 +368,6 @@ def _outline(row: Sequence) -> Outline:
         tuple(schema.from_db(p) for p in sources.split("\0")) if sources else (),
         content_hash,
     )
-
-
-_RECENT: dict[tuple[str, ...], tuple[str, list[str]]] = {}
-
-
-def remember(db: CorpusDB, keys: list[str]) -> None:
-    """Note that `db` holds exactly `keys` (for `recent_database`); one database is kept."""
-    _RECENT.clear()
-    _RECENT[tuple(keys)] = (os.fspath(db.path), db.paths)
-
-
-def recent_database(keys: list[str]) -> CorpusDB | None:
-    """The corpus database last read by `load_corpus`, if it held exactly `keys` in order."""
-    found = _RECENT.get(tuple(keys))
-    if found is None or found[0] == ":memory:":
-        return None
-    db = CorpusDB(found[0], found[1])
-    if db.keys() != keys:
-        db.close()
-        return None
-    return db
 
 
 class _nolock:

@@ -171,3 +171,38 @@ async def test_a_file_changed_since_the_last_launch_shows_its_new_text(
         await h.settle(pilot)
         assert reader.bulletin.key == "210/2023" and "355 piezas" in h.screen_text(app)
         assert "340 piezas" not in h.screen_text(app)
+
+
+async def test_a_cold_launch_lists_each_committed_batch_before_the_end(
+    make, corpus_dir, h, monkeypatch
+):
+    # Batches of 2 files: the list shows the first two while the rest are still being read.
+    from boletin_tui.corpusdb import sync as sync_module
+
+    monkeypatch.setattr(sync_module, "BATCH", 2)
+    monkeypatch.setattr(loading, "REFRESH_FROM", 0)
+    monkeypatch.setattr(loading, "REFRESH_EVERY", 0.0)
+    release = threading.Event()
+    real = loading.sync_corpus
+
+    def held(db, progress):
+        def step(done: int, total: int) -> None:
+            progress(done, total)
+            if 0 < done < total and not release.wait(60):
+                raise TimeoutError("the test never released the sync")
+
+        return real(db, step)
+
+    monkeypatch.setattr(loading, "sync_corpus", held)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app.listed)
+        timeline = app.query_one(Timeline)
+        assert not app.texts_loaded.is_set() and len(timeline.shown_keys) == 2
+        assert "2 boletines" in h.screen_text(app)
+        first = timeline.current_key
+        release.set()
+        await ready(app.texts_loaded)
+        await h.settle(pilot)
+        assert len(timeline.shown_keys) == 4 and "4 boletines" in h.screen_text(app)
+        assert timeline.current_key == first  # the place is kept

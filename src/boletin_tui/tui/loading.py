@@ -55,11 +55,14 @@ def load_in_steps(db: CorpusDB, post: Callable[[Message], object]) -> None:
     # Here, off the interface thread (~70 ms), once the first list is on its way.
     importlib.import_module("boletin_tui.entities")
     last = time.monotonic()
+    # A database in memory (`--no-cache`) is synced holding its one connection: a view shown
+    # meanwhile would wait for it to draw its rows. Only the final one, then.
+    refresh = os.fspath(db.path) != ":memory:"
 
     def progress(done: int, total: int) -> None:
         nonlocal last
         post(LoadProgress(done, total))
-        if total >= REFRESH_FROM and time.monotonic() - last >= REFRESH_EVERY:
+        if refresh and total >= REFRESH_FROM and time.monotonic() - last >= REFRESH_EVERY:
             post(CorpusLoaded(CorpusView.read(db, db.problems())))
             last = time.monotonic()
 

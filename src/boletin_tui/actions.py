@@ -94,6 +94,23 @@ ACTIONS: tuple[Action, ...] = (
         for n, (action_id, (kind, words)) in enumerate(ENTITY_ACTIONS.items(), 1)
     ),
     Action("export", "e", "Exportar", "Exportar anotaciones", "exportar las anotaciones a CSV"),
+    # -- figures screen (uifig) --
+    Action("figures", "f", "Cifras", "Tabla de cifras",
+           "tabla de las cifras de los boletines listados, con su gráfica", priority=True),
+    Action("figures_filter", "slash", "Filtrar", "", "filtrar por sustantivo", where="cifras",
+           scope="widget", group="figures"),
+    Action("figures_sort", "s", "Ordenar", "",
+           "ordenar por la columna siguiente (o clic en su título)", where="cifras",
+           scope="widget", group="figures"),
+    Action("figures_reverse", "r", "Invertir", "", "invertir el orden", where="cifras",
+           scope="widget", group="figures"),
+    Action("figures_open", "enter", "Abrir", "", "abrir el boletín en la cifra señalada",
+           where="cifras", scope="widget", group="figures"),
+    Action("figures_export", "e", "Exportar", "", "exportar la tabla a CSV o .xlsx",
+           where="cifras", scope="widget", group="figures"),
+    Action("figures_close", "escape", "Volver", "", "volver a la lista", where="cifras",
+           scope="widget", group="figures"),
+    # -- end figures screen --
     Action("skipped", "o", "Omitidos", "Archivos omitidos", "archivos omitidos al leer",
            when="skipped"),
     Action("focus_timeline", "", "Lista", "Ir a la lista", "", call="focus('timeline')",
@@ -112,6 +129,7 @@ GROUPS = {
     "page": "página anterior / siguiente",
     "edge": "primer / último boletín",
     "entities": "mostrar u ocultar personas, instituciones, lugares, cifras, fechas",
+    "figures": "filtrar, ordenar, invertir, abrir, exportar, volver",
 }
 
 _KEY_NAMES = {

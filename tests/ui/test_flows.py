@@ -216,6 +216,7 @@ async def test_skipped_files_are_reported(make, corpus_dir, h):
     shown = h.notifications()
     # Wide enough for the whole temporary path on one line (a path folds where it must).
     async with app.run_test(size=(220, 36), notifications=True, message_hook=shown.hook) as pilot:
+        await app.texts_loaded.wait()  # the skipped files are known once every file was read
         await h.settle(pilot)
         messages = [n.message for n in shown]
         assert any("Se omitieron 1 archivo" in m for m in messages)

@@ -63,3 +63,12 @@ def test_rows_put_year_and_month_headings_before_their_bulletins():
         (UNDATED, 0, None, -1),
         ("z", 2, "z", 3),
     ]
+
+
+def test_texts_reads_each_bulletin_when_asked(db):
+    view = CorpusView.read(db)
+    texts = view.texts()
+    assert len(texts) == len(view)
+    assert [b.key for b in texts] == view.keys
+    assert texts[2] == db.bulletin(view.keys[2]) and texts[2].paragraphs
+    assert [b.key for b in texts[1:3]] == view.keys[1:3]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
-from boletin_tui.corpus.model import Outline, Skipped
+from boletin_tui.corpus.model import Bulletin, Outline, Skipped
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -74,10 +74,39 @@ class CorpusView:
         pos = self.position(key)
         return self.outline_at(pos) if pos is not None else None
 
+    def texts(self) -> Sequence[Bulletin]:
+        """Every full bulletin of this view, in timeline order, each read from the database
+        when it is asked for (a bulletin gone since is skipped over: its outline stands in
+        with an empty text)."""
+        return _Texts(self)
+
     def outlines(self, keys: Iterator[str] | Sequence[str]) -> Mapping[str, Outline]:
         """Outlines of `keys` (those still held), by key."""
         found = {}
         for key in keys:
             if key in self and (o := self.outline(key)) is not None:
                 found[key] = o
+        return found
+
+
+class _Texts(Sequence[Bulletin]):
+    """`CorpusView.texts`: a sequence that reads each bulletin when indexed."""
+
+    def __init__(self, view: CorpusView) -> None:
+        self._view = view
+
+    def __len__(self) -> int:
+        return len(self._view.keys)
+
+    @overload
+    def __getitem__(self, index: int) -> Bulletin: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Bulletin]: ...
+    def __getitem__(self, index: int | slice) -> Bulletin | Sequence[Bulletin]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        key = self._view.keys[index]
+        found = self._view.db.bulletin(key)
+        if found is None:  # removed from the database since this view was read
+            return Bulletin(key, None, None, None, None, None, "", (), (), (), (), "")
         return found

@@ -31,9 +31,11 @@ from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TextArea
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
+from boletin_tui.entities.figures_cache import FiguresCache
+from boletin_tui.entities.figures_table import FigureRow
 from boletin_tui.search import SYNTAX_HELP
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.store.exchange import export_rows, write_export
@@ -41,6 +43,7 @@ from boletin_tui.tui import loading
 from boletin_tui.tui.annotations import AnnotationPanel
 from boletin_tui.tui.entity_summary import EntitySummary
 from boletin_tui.tui.export_screen import ExportScreen, default_export_path
+from boletin_tui.tui.figures_screen import FiguresProgress, FiguresScreen
 from boletin_tui.tui.help_screen import HelpScreen
 from boletin_tui.tui.keymap import action_for, app_bindings, help_lines, palette_commands
 from boletin_tui.tui.labels import SAVED, plural
@@ -62,6 +65,9 @@ from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
 from boletin_tui.workspace import SearchNotReady, Workspace, Write
 
+# App actions that still apply while the figures screen is shown (uifig); `search` focuses its
+# filter, as a priority binding run in the order typed (keys right after it are the filter's).
+_OVER_FIGURES = frozenset({"quit", "help", "command_palette", "search"})
 # Actions whose availability depends on the app's state rather than on the focus (`when`).
 _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped")
 
@@ -69,7 +75,7 @@ _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped")
 class BoletinApp(App[None]):
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
-    CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss"]
+    CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss", "figures.tcss"]
     TITLE = "boletin-tui"
     # Keys that move the focus or the selection are priority bindings run at the app, in the
     # order typed; `check_action` lets them through to a field being typed in.
@@ -107,6 +113,7 @@ class BoletinApp(App[None]):
                 self.config_problems.append(f"tema desconocido «{theme}» (hay: {known}); se ignora")
         self._query = ""
         self._bindings_state: tuple[bool, ...] | None = None
+        self.figures = FiguresCache()  # figures screen (uifig): filled in the background
 
     def compose(self) -> ComposeResult:
         yield Header(icon="§")
@@ -183,6 +190,7 @@ class BoletinApp(App[None]):
             loading.keep_out_of_gc()
             self.texts_loaded.set()
             self.index_built.set()
+            self._start_figures()
             if corpus.skipped:
                 self.notify(
                     f"Se omitieron {plural(len(corpus.skipped), 'archivo', 'archivos')} "
@@ -365,6 +373,9 @@ class BoletinApp(App[None]):
         found = action_for(action)
         if found is None:
             return True
+        # Figures screen (uifig): the main screen's actions wait until it is closed.
+        if isinstance(self.screen, FiguresScreen) and found.id not in _OVER_FIGURES:
+            return False
         if found.priority:
             if self.screen.is_modal or isinstance(self.focused, (Input, TextArea)):
                 return False  # the key belongs to the dialog, or types a character
@@ -382,6 +393,8 @@ class BoletinApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Only the app's own actions, in Spanish: not Textual's English system commands.
+        if isinstance(screen, FiguresScreen):  # figures screen (uifig): its own actions
+            return screen.commands()
         return palette_commands(self, self.applies, self._keys)
 
     def action_command_palette(self) -> None:
@@ -407,6 +420,9 @@ class BoletinApp(App[None]):
         self.query_one(NoteEditor).action_save()
 
     def action_search(self) -> None:
+        if isinstance(self.screen, FiguresScreen):  # figures screen (uifig): its filter
+            self.screen.action_focus_filter()
+            return
         self.query_one(SearchBar).open()
 
     def action_clear_search(self) -> None:
@@ -456,6 +472,47 @@ class BoletinApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_lines(self._keys), SYNTAX_HELP))
+
+    # -- figures screen (uifig) -------------------------------------------------------------
+    def _start_figures(self) -> None:
+        """Recognise every bulletin's figures in the background, once the texts are in."""
+        if self.workspace.loaded and not self.figures.started:
+            self._fill_figures()
+
+    @work(thread=True, exclusive=True, group="figures", exit_on_error=False)
+    def _fill_figures(self) -> None:
+        # No arguments: `@work` describes a worker with the repr of its arguments. Each text
+        # is read from the corpus database as it is recognised, not all at once.
+        assert self.workspace.corpus is not None  # started once the corpus is loaded
+        bulletins = self.workspace.corpus.texts()
+        worker = get_current_worker()
+        self.figures.fill(
+            bulletins,
+            progress=lambda done, total: self.post_message(FiguresProgress(done, total)),
+            stop=lambda: worker.is_cancelled,
+        )
+
+    def on_figures_progress(self, message: FiguresProgress) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, FiguresScreen):
+                screen.progress()
+
+    def action_figures(self) -> None:
+        """The figures of the bulletins the timeline lists now (a search narrows them)."""
+        if isinstance(self.screen, FiguresScreen):
+            return
+        self._start_figures()
+        self.push_screen(FiguresScreen(self.figures, self._timeline.shown_keys), self._open_figure)
+
+    def _open_figure(self, row: FigureRow | None) -> None:
+        """Show the bulletin of `row` with its figure highlighted and scrolled to."""
+        if row is None or not self.workspace.has(row.key):
+            return
+        self._timeline.select(row.key)
+        self._sync_selection()
+        reader = self.query_one(Reader)
+        reader.reveal(row.start, row.end)
+        reader.focus()
 
     async def action_quit(self) -> None:
         """Write a pending note before leaving: awaited, so nothing typed is lost, without

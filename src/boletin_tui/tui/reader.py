@@ -10,6 +10,7 @@ from component classes in `panes.tcss` (theme variables), so they follow the the
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from textual import events
 from textual.content import Content
@@ -29,9 +30,11 @@ _BLANK = Content("")
 class Reader(LineView, can_focus=True):
     """Shows a bulletin (`show`), with entity categories that can be hidden (`set_hidden`)."""
 
-    COMPONENT_CLASSES = {f"reader--{t.lower()}" for t in ENTITY_TYPES} | {
-        f"reader--{p}" for p in _PARTS
-    }
+    COMPONENT_CLASSES = (
+        {f"reader--{t.lower()}" for t in ENTITY_TYPES}
+        | {f"reader--{p}" for p in _PARTS}
+        | {"reader--mark"}  # figures screen (uifig): the figure opened from it
+    )
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -41,6 +44,8 @@ class Reader(LineView, can_focus=True):
         self._pieces: list[Content] = [Content(NO_BULLETIN)]
         self._content_key: tuple | None = None
         self._wrapped_key: tuple | None = None
+        self._mark: _Mark | None = None  # figures screen (uifig)
+        self.mark_line: int | None = None
 
     @property
     def content(self) -> Content:
@@ -53,6 +58,7 @@ class Reader(LineView, can_focus=True):
 
     def show(self, bulletin: Bulletin | None, mentions: Sequence = ()) -> None:
         self.bulletin, self._mentions = bulletin, mentions
+        self._mark = self.mark_line = None
         self._paint(home=True)
 
     def set_hidden(self, types: Iterable[str]) -> None:
@@ -85,12 +91,17 @@ class Reader(LineView, can_focus=True):
             key = (
                 id(self.bulletin),
                 id(self._mentions),
+                self._mark,
                 self._hidden,
                 tuple(styles.items()),
                 tuple(parts.items()),
             )
             if key != self._content_key:
-                self._pieces = render_pieces(self.bulletin, self._mentions, styles, parts)
+                mentions = self._mentions
+                if self._mark is not None:
+                    styles["MARK"] = component_style(self, "reader--mark")
+                    mentions = [*mentions, self._mark]
+                self._pieces = render_pieces(self.bulletin, mentions, styles, parts)
                 self._content_key = key
         width = max(self.text_width - 2, 8)  # a margin before the scrollbar
         wrapped_key = (self._content_key, width)
@@ -98,3 +109,29 @@ class Reader(LineView, can_focus=True):
             self._wrapped_key = wrapped_key
             # A blank line above and below, scrolling with the text.
             self.set_lines(WrappedLines([_BLANK, *self._pieces, _BLANK], width), home=home)
+
+    # -- figures screen (uifig): one span highlighted and scrolled to -------------------------
+    def reveal(self, start: int, end: int) -> None:
+        """Highlight `text[start:end]` of the bulletin shown (until another is shown) and
+        scroll so that it sits near the top; `mark_line` is then the line it starts on."""
+        if self.bulletin is None:
+            return
+        self._mark = _Mark(start, end)
+        self._paint()
+        mark = component_style(self, "reader--mark")
+        lines = self._lines
+        self.mark_line = next(
+            (i for i in range(len(lines)) if any(span.style == mark for span in lines[i].spans)),
+            None,
+        )
+        if self.mark_line is not None:
+            self.scroll_to(y=max(self.mark_line - 2, 0), animate=False, immediate=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """A span to highlight, shaped like a mention for `render_pieces`."""
+
+    start: int
+    end: int
+    type: str = "MARK"

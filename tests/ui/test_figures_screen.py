@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from boletin_tui.entities.figures_cache import FiguresCache
 from boletin_tui.entities.figures_table import FigureRow
@@ -161,9 +161,10 @@ async def test_export_writes_csv_and_asks_before_replacing(make, h, tmp_path):
         await pilot.pause()
         app.screen.query_one("#figures-export-path", Input).value = str(target)
         await pilot.press("enter")
-        await pilot.pause()
+        await h.settle(pilot)
         assert isinstance(app.screen, FiguresExportScreen)
-        assert "ya existe" in h.screen_text(app)
+        warning = app.screen.query_one("#figures-export-warning", Label)
+        assert "ya existe" in str(warning.render())
         await pilot.press("escape")
         await h.settle(pilot)
         assert target.read_text(encoding="utf-8") == "mío"

@@ -13,9 +13,11 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.labels import plural
 
 
@@ -60,7 +62,8 @@ class FiguresExportScreen(ModalScreen[Path | None]):
         if path.exists() and path != self._confirmed:
             self._confirmed = path
             self.query_one("#figures-export-warning", Label).update(
-                f"{path} ya existe: «Reemplazar» (o enter otra vez) lo sobrescribe."
+                Content(f"{safe_text(str(path))} ya existe: «Reemplazar» (o enter otra vez) ")
+                + Content("lo sobrescribe.")
             )
             self.query_one("#figures-export-ok", Button).label = "Reemplazar"
             return

@@ -68,6 +68,10 @@ class History:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
+    def get(self, key: str) -> Annotation | None:
+        """The record of `key` in the store (read only; nothing recorded)."""
+        return self.store.get(key)
+
     # -- Changes --------------------------------------------------------------------------
     def add_tags(self, key: str, tags: Iterable[str]) -> Annotation:
         key = normalise_key(key)

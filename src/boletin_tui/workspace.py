@@ -9,9 +9,14 @@ them consistent. Every change to an annotation goes through it in two steps:
 2. `saved(write, stored)` takes the record the store now holds and returns a `Change`: what
    the interface must redraw. `failed(write, error)` is told when the store refused.
 
-Between the two, a write is pending (`pending`). Later features hook in here: an undo history
-records each `Write` and its `Change` in `saved`; unsaved writes are kept and retried from
-`failed`; read marks are a third kind of record beside annotations.
+Between the two, a write is pending (`pending`). Later features hook in here: unsaved writes
+are kept and retried from `failed`; read marks are a third kind of record beside annotations.
+
+Passages, undo and redo are `Write`s too (`add_passage`, `update_passage`, `delete_passage`,
+`undo`, `redo`; their store calls are in `workspace_edits`). The app's store client applies
+every `Write` to an `undo.History` over the store, on the store thread: a change is recorded
+for undo only once the store has made it, and an undo or redo is a durable write on the same
+path. `Change.message` says what an undo or redo did; its `key` is the bulletin it touched.
 
 The corpus is a `CorpusView` of the corpus database (`boletin_tui.corpusdb`): the keys in
 timeline order, outlines read a page at a time, one full bulletin at a time. Search runs in
@@ -27,7 +32,9 @@ from typing import Literal, Protocol
 
 from boletin_tui.corpus import Bulletin, Outline
 from boletin_tui.corpusdb.view import CorpusView
-from boletin_tui.store import Annotation, tags_by_use
+from boletin_tui.reading import ReadState, ReadWrite, split_read_filter
+from boletin_tui.store import Annotation, AnnotationStore, tags_by_use
+from boletin_tui.workspace_edits import EDIT_OPS, Edit, Step, apply_edit
 
 _KEEP_READ = 64  # full bulletins kept (the one on screen and its neighbours)
 
@@ -48,7 +55,11 @@ class AnnotationWriter(Protocol):
     def set_note(self, key: str, text: str) -> Annotation: ...
 
 
-Operation = Literal["add_tags", "remove_tags", "set_note"]
+Operation = Literal[
+    "add_tags", "remove_tags", "set_note",
+    # Passages, undo and redo (see `workspace_edits`).
+    "add_passage", "update_passage", "delete_passage", "undo", "redo",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +70,19 @@ class Write:
     key: str
     tags: tuple[str, ...] = ()
     note: str = ""
+    edit: Edit | None = None  # passages, undo and redo: what to do (see `workspace_edits`)
+    # Undo and redo: filled on the store thread with the step made (the bulletin it touched).
+    steps: list[Step] = field(default_factory=list, compare=False)
 
     def apply(self, store: AnnotationWriter) -> Annotation | None:
         """Make the change in `store` (blocking; on the store thread) and return the record
-        now stored, or None when the annotation was removed. Raises what the store raises."""
+        now stored, or None when the annotation was removed. Raises what the store raises.
+
+        `store` is the app's `undo.History` (every app write is recorded for undo), or the
+        store itself, which has the same methods but no `undo`/`redo`."""
+        if self.op in EDIT_OPS:
+            assert self.edit is not None
+            return apply_edit(self.op, self.key, self.edit, self.steps, store)  # type: ignore[arg-type]
         if self.op == "add_tags":
             return store.add_tags(self.key, self.tags)
         if self.op == "remove_tags":
@@ -79,6 +99,22 @@ class Change:
     annotated: bool  # whether the bulletin now counts as annotated (timeline marks)
     tags_changed: bool  # whether `Workspace.tags` changed (completion lists)
     note: str | None = None  # the note text written, when the write was a note
+    message: str | None = None  # undo and redo: what was undone or redone (Spanish)
+
+
+@dataclass(frozen=True, slots=True)
+class TagBatch:
+    """Add (or, with `remove`, take off) `tag` on every bulletin in `keys`, in one write."""
+
+    keys: tuple[str, ...]
+    tag: str
+    remove: bool = False
+
+    def apply(self, store: AnnotationStore) -> dict[str, Annotation | None]:
+        """Make the change (blocking; on the store thread); each key's record now stored."""
+        from boletin_tui.store.batch import tag_many
+
+        return tag_many(store, self.keys, self.tag, remove=self.remove)
 
 
 class SearchNotReady(Exception):
@@ -97,6 +133,7 @@ class Workspace:
     pending: list[Write] = field(default_factory=list)
     _read: dict[str, Bulletin | None] = field(default_factory=dict)
     _tags: list[str] = field(default_factory=list)
+    reads: ReadState = field(default_factory=ReadState)  # read marks (issue 15)
 
     @classmethod
     def from_annotations(cls, annotations: Iterable[Annotation]) -> Workspace:
@@ -154,10 +191,28 @@ class Workspace:
         self.index = index
 
     def search(self, query: str) -> list[str]:
-        """The keys matching `query`. Raises `SearchNotReady` before the index is set."""
+        """The keys matching `query` (with `leído:sí`/`leído:no` applied to the read marks).
+        Raises `SearchNotReady` before the index is set."""
         if self.index is None:
             raise SearchNotReady(self.index_error or "")
-        return self.index.search(query)
+        rest, read = split_read_filter(query)
+        keys = self.index.search(rest)
+        return keys if read is None else self.reads.filter(keys, read)
+
+    # -- read marks (issue 15): state here, on disk through `ReadWrite` -------------------
+    def mark_read(self, keys: Iterable[str]) -> ReadWrite | None:
+        """Mark `keys` read now; the write for the store, or None if all were read."""
+        new = self.reads.mark(k for k in keys if self.has(k))
+        return ReadWrite(tuple(new), True) if new else None
+
+    def mark_unread(self, keys: Iterable[str]) -> ReadWrite | None:
+        """Mark `keys` unread now; the write for the store, or None if none was read."""
+        gone = self.reads.unmark(keys)
+        return ReadWrite(tuple(gone), False) if gone else None
+
+    def read_failed(self, write: ReadWrite) -> None:
+        """The store refused `write`: the marks go back to what the database holds."""
+        (self.reads.unmark if write.read else self.reads.mark)(write.keys)
 
     # -- annotations ----------------------------------------------------------------------
     @property
@@ -180,6 +235,30 @@ class Workspace:
     def set_note(self, key: str, text: str) -> Write:
         return self._begin(Write("set_note", key, note=text))
 
+    # -- passages, undo and redo (feature: passages in the app) ---------------------------
+    def add_passage(self, key: str, text: str, start: int, end: int, tags: Iterable[str],
+                    note: str) -> Write:  # fmt: skip
+        return self._begin(
+            Write("add_passage", key, edit=Edit(text, start, end, tuple(tags), note))
+        )
+
+    def update_passage(self, key: str, passage_id: str, tags: Iterable[str], note: str) -> Write:
+        return self._begin(
+            Write(
+                "update_passage", key, edit=Edit(passage_id=passage_id, tags=tuple(tags), note=note)
+            )
+        )
+
+    def delete_passage(self, key: str, passage_id: str) -> Write:
+        return self._begin(Write("delete_passage", key, edit=Edit(passage_id=passage_id)))
+
+    def undo(self) -> Write:
+        """Undo the latest change (the store's history knows which; `Change.message` says)."""
+        return self._begin(Write("undo", "", edit=Edit()))
+
+    def redo(self) -> Write:
+        return self._begin(Write("redo", "", edit=Edit()))
+
     def _begin(self, write: Write) -> Write:
         self.pending.append(write)
         return write
@@ -188,6 +267,12 @@ class Workspace:
         """The store wrote `write` and now holds `stored`: update everything derived."""
         self._end(write)
         key = write.key
+        message = None
+        if write.op in ("undo", "redo"):  # passages, undo and redo
+            if not write.steps:
+                nothing = "deshacer" if write.op == "undo" else "rehacer"
+                return Change("", None, False, False, message=f"No hay nada que {nothing}.")
+            key, message = write.steps[0].key, write.steps[0].message
         if stored is None or stored.is_empty:
             self.annotations.pop(key, None)
         else:
@@ -204,7 +289,32 @@ class Workspace:
             key in self.annotations,
             tags_changed,
             write.note if write.op == "set_note" else None,
+            message,
         )
+
+    # -- reader2: one tag on every bulletin shown, in one write -----------------------------
+    def tag_many(self, keys: Sequence[str], tag: str, *, remove: bool = False) -> TagBatch:
+        """The batch write that adds (or removes) `tag` on every key (see `store.batch`)."""
+        return TagBatch(tuple(keys), tag, remove)
+
+    def saved_many(self, batch: TagBatch, stored: dict[str, Annotation | None]) -> list[Change]:
+        """The store wrote `batch` and now holds `stored` (key -> record): update everything
+        derived (annotations, tags by use, the index) once; one `Change` per key."""
+        changes = []
+        for key, record in stored.items():
+            if record is None or record.is_empty:
+                self.annotations.pop(key, None)
+            else:
+                self.annotations[key] = record
+            if self.index is not None:
+                self.index.set_annotation_terms(
+                    key, record.tags if record else (), record.note if record else ""
+                )
+        tags = tags_by_use(self.annotations.values())
+        tags_changed, self._tags = tags != self._tags, tags
+        for key, record in stored.items():
+            changes.append(Change(key, record, key in self.annotations, tags_changed))
+        return changes
 
     def failed(self, write: Write, error: BaseException) -> None:
         """The store refused `write`. Today it is dropped from `pending` (the app tells the

@@ -20,6 +20,7 @@ def ui_state(tmp_path, monkeypatch):
     monkeypatch.setenv("BOLETIN_TUI_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("BOLETIN_TUI_DB", str(tmp_path / "db.json"))
     monkeypatch.setenv("BOLETIN_TUI_ANNOTATOR", "pruebas")
+    monkeypatch.setenv("BOLETIN_TUI_STATE_DIR", str(tmp_path / "state"))  # ui-state.json
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

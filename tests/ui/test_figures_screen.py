@@ -26,7 +26,7 @@ SIZE = (120, 36)
 async def _open_figures(app, pilot, h) -> FiguresScreen:
     await h.settle(pilot)  # the texts, the index, then the figures worker
     assert app.figures.complete
-    await pilot.press("f")
+    await pilot.press("F")
     await pilot.pause()
     assert isinstance(app.screen, FiguresScreen)
     return app.screen
@@ -52,7 +52,7 @@ async def test_a_search_narrows_the_figures(make, h):
         await h.settle(pilot)
         listed = set(app.query_one(Timeline).shown_keys)
         assert 0 < len(listed) < 4
-        await pilot.press("f")
+        await pilot.press("F")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, FiguresScreen)
@@ -119,9 +119,9 @@ async def test_enter_opens_the_bulletin_at_the_figure(make, h):
         assert top <= line < top + reader.scrollable_content_region.height
         assert "40" in reader._lines[line].plain
         # The highlight is drawn in the reader's mark style on that line.
-        mark = reader.get_visual_style("reader--mark", partial=True)
+        mark = reader.get_component_styles("reader--mark").background
         spans = reader._lines[line].spans
-        assert any(span.style.background == mark.background for span in spans)
+        assert any(span.style.background == mark for span in spans)
 
 
 async def test_main_screen_keys_wait_while_the_figures_screen_is_open(make, h):
@@ -285,14 +285,14 @@ async def test_the_screen_reports_progress_while_figures_arrive(h):
 
 
 async def test_filter_typed_in_one_burst(make, h):
-    """`f/guardian` arriving at once, as from a real terminal, filters (no key reaches the
+    """`F/guardian` arriving at once, as from a real terminal, filters (no key reaches the
     table: `e` would export)."""
     from textual import events
 
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
-        for ch in "f/guardian":
+        for ch in "F/guardian":
             app.post_message(events.Key("slash" if ch == "/" else ch, ch))
         await h.settle(pilot)
         screen = app.screen

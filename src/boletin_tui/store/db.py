@@ -39,6 +39,7 @@ from boletin_tui.store.model import (
     now_iso,
 )
 from boletin_tui.store.passage_ops import PassageMethods
+from boletin_tui.store.reads import ReadMarks
 from boletin_tui.store.records import (
     NoteSaved,
     as_snapshot,
@@ -62,7 +63,7 @@ class _TinyDB(TinyDB):
     table_class = StoreTable
 
 
-class AnnotationStore(PassageMethods):
+class AnnotationStore(PassageMethods, ReadMarks):  # read marks: store/reads.py (issue 15)
     """The annotation database at `path` (created on the first write, not before).
 
     `annotator` names who makes the changes (default: `default_annotator()`). Reads and writes
@@ -197,6 +198,24 @@ class AnnotationStore(PassageMethods):
                     progress(f"escribiendo la base ({len(plan[1])} registros cambian)")
                 self._apply(plan[1])
             return plan[0]
+
+    def update_many(
+        self, keys: Iterable[str], change: Callable[[str, Annotation | None], Annotation | None]
+    ) -> dict[str, Annotation | None]:
+        """Apply `change(key, current)` to each key's record in ONE transaction and one write
+        (see `store.batch`); returns each key's record now stored (None when there is none)."""
+        with self._mutex, self._storage.transaction():
+            changes: dict[str, Annotation | None] = {}
+            result: dict[str, Annotation | None] = {}
+            for key in dict.fromkeys(normalise_key(k) for k in keys):
+                current = self._load(self._doc_id(key))
+                new = change(key, current)
+                if new != current:
+                    changes[key] = new
+                result[key] = None if new is None or new.is_empty else new
+            if changes:
+                self._apply(changes)
+            return result
 
     def close(self) -> None:
         with self._mutex:

@@ -16,6 +16,7 @@ from textual.widgets import Label, Static
 from boletin_tui.tui.entity_summary import EntitySummary
 from boletin_tui.tui.labels import SAVED, SAVING, UNSAVED
 from boletin_tui.tui.note_editor import NoteEditor
+from boletin_tui.tui.passage_list import PassageList
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 
@@ -51,6 +52,8 @@ class AnnotationPanel(Vertical):
         yield NoteEditor(id="note")
         yield Static("", id="note-status")
         yield Static("", id="annotator")
+        yield Label("Pasajes", classes="panel-heading")  # passages: the app fills the list
+        yield PassageList(id="passages")
         yield Label("En este boletín", classes="panel-heading")
         yield EntitySummary(id="entities")
 

@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -56,7 +56,12 @@ from boletin_tui.tui.messages import (
     LoadProgress,
 )
 from boletin_tui.tui.note_editor import NoteEditor
+from boletin_tui.tui.passage_actions import PassageActions  # passages and undo
+from boletin_tui.tui.passage_reader import PassageReader  # passages and undo
 from boletin_tui.tui.reader import Reader
+from boletin_tui.tui.reader_actions import ReaderActions
+from boletin_tui.tui.reader_tools import ReaderTools
+from boletin_tui.tui.resume import start as resume_start
 from boletin_tui.tui.search_bar import SearchBar
 from boletin_tui.tui.skipped_screen import SkippedScreen
 from boletin_tui.tui.store_client import StoreClient
@@ -69,10 +74,10 @@ from boletin_tui.workspace import SearchNotReady, Workspace, Write
 # filter, as a priority binding run in the order typed (keys right after it are the filter's).
 _OVER_FIGURES = frozenset({"quit", "help", "command_palette", "search"})
 # Actions whose availability depends on the app's state rather than on the focus (`when`).
-_STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped")
+_STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped", "links", "shown")
 
 
-class BoletinApp(App[None]):
+class BoletinApp(ReaderTools, ReaderActions, PassageActions):  # an App[None]; see each base
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss", "figures.tcss"]
@@ -93,11 +98,13 @@ class BoletinApp(App[None]):
         keymap: Mapping[str, str] | None = None,
         theme: str | None = None,
         config_problems: Sequence[str] = (),
+        read_keys: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.paths, self.store = list(paths), store
         self.sub_title = label
         self.workspace = Workspace.from_annotations(annotations)
+        self.workspace.reads.keys.update(read_keys)  # read marks (issue 15)
         self.hidden_types: set[str] = set()
         self.listed = asyncio.Event()
         self.texts_loaded = asyncio.Event()
@@ -114,6 +121,11 @@ class BoletinApp(App[None]):
         self._query = ""
         self._bindings_state: tuple[bool, ...] | None = None
         self.figures = FiguresCache()  # figures screen (uifig): filled in the background
+        # reader2: saved searches, where this session started (set by `make_app`)
+        self.saved_searches = []
+        self.db_path: Path | None = None
+        self.corpus_paths = list(paths)
+        self.corpus_label, self.start_bulletin, self.resumed = label, None, False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="§")
@@ -124,7 +136,7 @@ class BoletinApp(App[None]):
                 yield Static("Cargando boletines…", id="timeline-status")
             with Vertical(id="reader-pane"):
                 yield Legend(id="legend")
-                yield Reader(id="reader")
+                yield PassageReader(id="reader")  # the Reader, with passages
             yield AnnotationPanel(id="panel")
         yield Footer()
 
@@ -146,6 +158,8 @@ class BoletinApp(App[None]):
         self.query_one(SearchBar).display = False
         self._timeline.focus()
         self.db = loading.open_corpus(self.paths, self._cache_dir, self._use_cache)
+        self.load_saved_searches()  # reader2
+        self._reader_mounted()  # issue 15: saved timeline width, read marks
         self.run_worker(
             partial(loading.load_in_steps, self.db, self.post_message),
             thread=True,
@@ -155,6 +169,7 @@ class BoletinApp(App[None]):
         )
 
     def on_unmount(self) -> None:
+        self.remember_state()  # reader2: where to start next time
         self.store.close()
         self.db.close()
 
@@ -182,6 +197,7 @@ class BoletinApp(App[None]):
             if self._query:
                 self._search(self._query)
             self._sync_selection()  # the first bulletin in this same frame, not the next one
+            self.resume_bulletin()  # reader2: the bulletin shown last time, if remembered
         self._refresh_text()
         self._status(self._count_text())
         self._update_bindings()
@@ -233,8 +249,10 @@ class BoletinApp(App[None]):
         except Exception as exc:  # noqa: BLE001 - a recogniser bug must not take the pane down
             mentions = []
             self.notify(f"No se pudieron marcar las entidades: {exc}", severity="warning")
-        self.query_one(Reader).show(bulletin, mentions)
         self._panel.show(key if bulletin else None, self.workspace.annotation(key), mentions)
+        hits = self._reader_hits(bulletin)  # issue 15: the search's hits in the text
+        self._show_text(key, bulletin, mentions, hits)  # the Reader, with passages
+        self._reader_shown(key if bulletin else None)  # issue 15: read after a moment
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
 
@@ -250,7 +268,8 @@ class BoletinApp(App[None]):
             mentions = mentions_for(fresh)
         except Exception:  # noqa: BLE001 - reported when the user moves to it again
             mentions = []
-        reader.show(fresh, mentions)
+        key = self._timeline.current_key  # the Reader with passages and hits, as on a move
+        self._show_text(key, fresh, mentions, self._reader_hits(fresh))
         self._panel.query_one(EntitySummary).show(mentions)
 
     def _prefetch_neighbours(self) -> None:
@@ -297,7 +316,10 @@ class BoletinApp(App[None]):
 
     def on_annotation_saved(self, message: AnnotationSaved) -> None:
         change = self.workspace.saved(message.write, message.annotation)
+        self._after_saved(message.write, change)  # passages and undo
         key = change.key
+        if not key:  # nothing to undo or redo
+            return
         if change.annotated:
             self._timeline.refresh_marks([key])
         else:
@@ -332,6 +354,7 @@ class BoletinApp(App[None]):
 
     def _search(self, text: str) -> None:
         self._query = text.strip()
+        self._reader_query(self._query)  # issue 15: highlight the words in the text
         if not self._query:
             self._timeline.set_filter(None)
         else:
@@ -349,6 +372,7 @@ class BoletinApp(App[None]):
     def _count_text(self) -> str:
         total = plural(self.workspace.count, "boletín", "boletines")
         text = f"{self._timeline.shown_count} de {total}" if self._query else total
+        text += self._unread_text()  # issue 15: how many unread
         return f"{text} · búsqueda no disponible" if self.workspace.index_error else text
 
     def _status(self, text: str) -> None:
@@ -367,6 +391,13 @@ class BoletinApp(App[None]):
         if when == "skipped":
             corpus = self.workspace.corpus
             return bool(corpus and corpus.skipped)
+        # reader2
+        if when == "links":
+            bulletin = self.workspace.bulletin(panel.key) if panel is not None else None
+            return bool(bulletin and bulletin.links)
+        if when == "shown":
+            timeline = getattr(self, "_timeline", None)
+            return timeline is not None and timeline.shown_count > 0
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -394,8 +425,15 @@ class BoletinApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Only the app's own actions, in Spanish: not Textual's English system commands.
         if isinstance(screen, FiguresScreen):  # figures screen (uifig): its own actions
-            return screen.commands()
-        return palette_commands(self, self.applies, self._keys)
+            yield from screen.commands()
+            return
+        yield from palette_commands(self, self.applies, self._keys)
+        for saved in self.saved_searches:  # reader2: each saved search, with its count
+            yield SystemCommand(
+                f"Búsqueda: {saved.name}",
+                self.saved_search_label(saved),
+                partial(self.run_query, saved.query),
+            )
 
     def action_command_palette(self) -> None:
         # Textual's own, with the search field's hint in Spanish.
@@ -557,14 +595,14 @@ def make_app(
     store = AnnotationStore(db_path, annotator)
     try:
         annotations = store.all()
+        read_keys = store.read_keys(store.annotator)  # issue 15
     except BaseException:
         store.close()
         raise
-    chosen = [Path(p) for p in paths]
-    label = ", ".join(p.name or str(p) for p in chosen) if chosen else "corpus de ejemplo"
-    return BoletinApp(
-        chosen or [sample_corpus_path()],
-        label,
+    begin = resume_start([Path(p) for p in paths], db_path)  # reader2: where we left off
+    app = BoletinApp(
+        begin.paths or [sample_corpus_path()],
+        begin.label,
         StoreClient(store),
         annotations,
         cache_dir=cache_dir,
@@ -572,4 +610,9 @@ def make_app(
         keymap=keymap,
         theme=theme,
         config_problems=config_problems,
+        read_keys=read_keys,
     )
+    app.db_path, app.corpus_paths = Path(db_path), begin.paths
+    app.start_bulletin, app.resumed = begin.bulletin, begin.resumed
+    app.sub_title = app.header_text()
+    return app

@@ -3,27 +3,50 @@
 `StoreClient(store)` runs store calls on a single thread in the order they were asked for.
 Each method returns a `concurrent.futures.Future`: a worker thread may wait on it with
 `.result()`, the event loop with `await asyncio.wrap_future(...)` (never `.result()`, which
-would freeze the interface). Textual never appears here. `close()` waits for pending writes
+would freeze the interface). Textual never appears here. Writes go through `history` (an
+`undo.History` over the store, living on the store thread): each change the store makes is
+recorded for undo, and `Write`s of op `undo`/`redo` walk it. `close()` waits for pending writes
 and closes the store.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import TypeVar
 
+from boletin_tui.reading import ReadWrite
 from boletin_tui.store import Annotation, AnnotationStore
+from boletin_tui.undo import History
 from boletin_tui.workspace import Write
+
+T = TypeVar("T")
 
 
 class StoreClient:
     def __init__(self, store: AnnotationStore) -> None:
         self._store = store
+        self.history = History(store)  # used on the store thread only
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="boletin-store")
         self._closed = False
 
     def write(self, write: Write) -> Future[Annotation | None]:
         """Make `write` on the store thread; the future holds the record now stored."""
+        return self._pool.submit(write.apply, self.history)
+
+    def call(self, function: Callable[[AnnotationStore], T]) -> Future[T]:
+        """Run `function(store)` on the store thread (batch writes, saved searches)."""
+        return self._pool.submit(function, self._store)
+
+    def write_reads(self, write: ReadWrite) -> Future[set[str]]:
+        """Write read marks (issue 15) on the store thread, in one durable write."""
         return self._pool.submit(write.apply, self._store)
+
+    @property
+    def path(self) -> Path:
+        """The database file's path, as given."""
+        return self._store.path
 
     def all(self) -> Future[list[Annotation]]:
         """Every annotation in the database, read on the store thread."""

@@ -2,10 +2,11 @@
 
     PYTHONPATH=src python benchmarks/entity_filter_bench.py --n 10000 [--seed 1]
 
-Generates the archive of `search_bench.py`, builds `SearchIndex`, recognises the entities of a
-few bulletins and takes each person's, institution's and place's query (`entity_entries`: a
-phrase as written), then times `search(query)` with cold caches, interleaved with a peer: a
-one-word search (`robledo`), the kind typed in the search field. Budget: <= 20 ms median.
+Generates the archive of `search_bench.py`, builds an in-memory corpus database
+(`CorpusDB.of`), recognises the entities of a few bulletins and takes each person's,
+institution's and place's query (`entity_entries`: a phrase as written), then times
+`search(query)` (the database keeps no query cache), interleaved with a peer: a one-word
+search (`robledo`), the kind typed in the search field. Budget: <= 20 ms median.
 """
 
 from __future__ import annotations
@@ -22,14 +23,12 @@ sys.path.insert(0, str(HERE))
 
 from search_bench import Generator  # noqa: E402
 
+from boletin_tui.corpusdb import CorpusDB  # noqa: E402
 from boletin_tui.entities import recognise_bulletin  # noqa: E402
 from boletin_tui.entity_entries import entries  # noqa: E402
-from boletin_tui.search import SearchIndex  # noqa: E402
 
 
-def _cold(index: SearchIndex, query: str) -> tuple[float, int]:
-    index._cache.clear()  # as if never typed: no warm caches
-    index._phrases.clear()
+def _cold(index: CorpusDB, query: str) -> tuple[float, int]:
     t0 = time.perf_counter()
     hits = index.search(query)
     return time.perf_counter() - t0, len(hits)
@@ -43,7 +42,7 @@ def main() -> None:
     args = ap.parse_args()
     gen = Generator(args.seed)
     bulletins = [gen.bulletin(i) for i in range(args.n)]
-    index = SearchIndex(bulletins)
+    index = CorpusDB.of(bulletins)
     queries: list[str] = []
     step = max(1, args.n // args.sample)
     for bulletin in bulletins[::step][: args.sample]:

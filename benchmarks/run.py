@@ -1,8 +1,14 @@
-"""The performance benchmark: figures at N = 1,000, 10,000 and 50,000 bulletins.
+"""The performance benchmark: figures at N = 1,000, 10,000 and 50,000 bulletins (or 100,000).
 
-    python benchmarks/run.py                      # all sizes, 3 runs each (50,000: 1 run)
+    python benchmarks/run.py                      # all sizes, 3 runs each (50,000+: 1 run)
     python benchmarks/run.py --sizes 1000 --runs 5
     python benchmarks/run.py --sizes 1000 10000 --probes list   # only `list --json`
+    python benchmarks/run.py --sizes 10000 100000 --probes db peer terminal  # issue 11's rows
+
+`db` measures the corpus database (benchmarks/corpusdb_bench.py) beside its peer, parsing alone;
+`peer` opens the same archive as one feed in newsboat in tmux (benchmarks/newsboat_peer.py;
+installed with `apt-get install newsboat` when missing and apt-get is usable), interleaved with
+`terminal` (this app in tmux), so their ratio comes from one run.
 
 For each N it generates a synthetic archive (benchmarks/synth.py, kept under --workdir between
 runs), then runs every probe (benchmarks/probes.py) in a fresh process, several times, and prints
@@ -42,7 +48,19 @@ ROWS = [  # (probe, figure, label, unit)
     ("terminal", "interactive", "real terminal (tmux): interactive, warm", "s"),
     ("app_warm", "next_bulletin", "app: next bulletin (j)", "ms"),
     ("app_warm", "app_search_keystroke", "app: search keystroke", "ms"),
+    ("app_warm", "app_search_keystroke_p95", "app: search keystroke p95 (15 keys)", "ms"),
     ("app_warm", "peak_rss_mb", "app: peak memory", "MB"),
+    ("db_parse", "parse_only_s", "peer: parse every file, store nothing (2 cores)", "s"),
+    ("db_cold", "cold_index_s", "database: cold, everything parsed and indexed", "s"),
+    ("db_cold", "peak_rss_mb", "database: peak memory, cold build (main process)", "MB"),
+    ("db_warm", "warm_count_and_rows_s", "database: warm open, count and first rows", "s"),
+    ("db_warm", "warm_sync_s", "database: warm sync (stat every file, nothing new)", "s"),
+    ("db_warm", "next_bulletin", "database: read one bulletin (next bulletin)", "ms"),
+    ("db_search", "search_p95", "database: search query p95", "ms"),
+    ("db_search", "search_median", "database: search query median", "ms"),
+    ("db_search", "peak_rss_mb", "database: peak memory, searching", "MB"),
+    ("newsboat", "article_list", "newsboat 2.21: article list, real terminal (tmux), warm", "s"),
+    ("ratio", "terminal_to_newsboat", "ratio: this app's interactive count / newsboat's list", "x"),
     ("core", "load_corpus", "load corpus (warm cache)", "s"),
     ("core", "entities_per_bulletin", "entities per bulletin (mean, best of 5)", "ms"),
     ("core", "entities_kb", "  size of those bulletins", "KB"),
@@ -121,7 +139,26 @@ def run_probe(name: str, archive: Path, work: Path, cold: bool = False) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-PROBES = ("list", "core", "app")
+PROBES = ("list", "core", "app", "db", "peer", "terminal")
+
+
+def run_db(what: str, archive: Path, work: Path) -> dict:
+    args = [sys.executable, str(HERE / "corpusdb_bench.py"), str(archive), str(work), what]
+    out = subprocess.run(args, capture_output=True, text=True)
+    if out.returncode != 0:
+        tail = (out.stderr.strip().splitlines() or ["?"])[-1]
+        print(f"  corpusdb {what} failed: {tail}", file=sys.stderr)
+        return {}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def ensure_newsboat() -> bool:
+    """newsboat on PATH, installed with apt-get when missing (and allowed)."""
+    if shutil.which("newsboat"):
+        return True
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        subprocess.run(["apt-get", "install", "-y", "-q", "newsboat"], capture_output=True)
+    return shutil.which("newsboat") is not None
 
 
 def measure(n: int, runs: int, workdir: Path, probes=PROBES) -> dict[str, list[dict]]:
@@ -133,13 +170,19 @@ def measure(n: int, runs: int, workdir: Path, probes=PROBES) -> dict[str, list[d
         (archive / ".complete").write_text("ok")
         print(f"  generated {n} bulletins in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     work = workdir / f"work-{n}"
+    (work / "db").mkdir(parents=True, exist_ok=True)  # the store wants its folder to exist
     results: dict[str, list[dict]] = {}
     # Warm-up, not measured: fill the parse cache and the saved search index that the
     # "warm" figures are about.
-    if "list" in probes or "app" in probes:
+    if "list" in probes or "app" in probes or "terminal" in probes:
         run_list(archive, work / "cache", n)
-    if "app" in probes:
+    if "app" in probes or "terminal" in probes:
         run_probe("app", archive, work)
+    feed = workdir / f"feed-{n}.xml"
+    if "peer" in probes and ensure_newsboat() and not feed.exists():
+        from newsboat_peer import write_feed
+
+        write_feed(archive, feed)
     for _ in range(runs):
         results.setdefault("machine", []).append(run_reference())
         if "list" in probes:
@@ -152,7 +195,24 @@ def measure(n: int, runs: int, workdir: Path, probes=PROBES) -> dict[str, list[d
         if "app" in probes:
             results.setdefault("app_cold", []).append(run_probe("app", archive, work, cold=True))
             results.setdefault("app_warm", []).append(run_probe("app", archive, work))
-            results.setdefault("terminal", []).append(run_terminal(archive, work, n))
+        if "db" in probes:
+            db_work = Path(tempfile.mkdtemp(prefix="db-", dir=workdir))
+            results.setdefault("db_parse", []).append(run_db("parse", archive, db_work))
+            results.setdefault("db_cold", []).append(run_db("cold", archive, db_work))
+            results.setdefault("db_warm", []).append(run_db("warm", archive, db_work))
+            results.setdefault("db_search", []).append(run_db("search", archive, db_work))
+            shutil.rmtree(db_work)
+        if "app" in probes or "terminal" in probes:
+            term = run_terminal(archive, work, n)
+            results.setdefault("terminal", []).append(term)
+            if "peer" in probes and feed.exists():
+                from newsboat_peer import run_newsboat
+
+                peer = run_newsboat(feed, workdir / f"newsboat-{n}", n)
+                results.setdefault("newsboat", []).append(peer)
+                if term.get("interactive") and peer.get("article_list"):
+                    ratio = term["interactive"] / peer["article_list"]
+                    results.setdefault("ratio", []).append({"terminal_to_newsboat": ratio})
     return results
 
 
@@ -165,6 +225,8 @@ def summarise(results: dict[str, list[dict]], probe: str, figure: str, unit: str
     fmt = (
         "{:.0f}"
         if unit in ("f/s", "MB")
+        else "{:.2f}"
+        if unit == "x"
         else "{:.3f}"
         if unit == "s"
         else "{:.1f}"

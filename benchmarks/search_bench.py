@@ -4,8 +4,8 @@
 
 Generates N bulletins of 2 to 8 KB of Spanish-like text (Zipf-distributed words from the list
 below, a long tail of invented surnames and place-like words, figures with separators, compound
-names), builds `SearchIndex` (timed, and once under tracemalloc for its memory), annotates one
-bulletin in twenty, and times typical keystroke sequences.
+names), builds an in-memory corpus database (`CorpusDB.of`, timed, and once under tracemalloc
+for its memory), annotates one bulletin in twenty, and times typical keystroke sequences.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from boletin_tui.corpus.model import Bulletin  # noqa: E402
-from boletin_tui.search import SearchIndex  # noqa: E402
+from boletin_tui.corpusdb import CorpusDB  # noqa: E402
 
 # fmt: off
 COMMON = [
@@ -233,7 +233,7 @@ def main() -> None:
     for _ in range(args.runs):
         gc.collect()
         t0 = time.perf_counter()
-        index = SearchIndex(bulletins)
+        index = CorpusDB.of(bulletins)
         builds.append(time.perf_counter() - t0)
         del index
     print(
@@ -243,7 +243,7 @@ def main() -> None:
 
     gc.collect()
     tracemalloc.start()
-    index = SearchIndex(bulletins)
+    index = CorpusDB.of(bulletins)
     current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(
@@ -256,7 +256,7 @@ def main() -> None:
     t0 = time.perf_counter()
     annotated = rng.sample(keys, len(keys) // 20)
     for key in annotated:
-        index.set_annotation(
+        index.set_annotation_terms(
             key, rng.sample(TAGS, rng.randint(1, 3)), "Revisar cifras con Robledo."
         )
     per = (time.perf_counter() - t0) / max(1, len(annotated)) * 1e6
@@ -268,8 +268,6 @@ def main() -> None:
         for q in seq:
             runs = []
             for _ in range(5):
-                index._cache.clear()  # every keystroke as if new: no warm caches
-                index._phrases.clear()
                 t0 = time.perf_counter()
                 hits = index.search(q)
                 runs.append(time.perf_counter() - t0)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from boletin_tui.spanish import MONTH_FORMS, fold
 
 if TYPE_CHECKING:
-    from boletin_tui.corpus import Bulletin
+    from boletin_tui.corpus import Bulletin, Outline
 
 _NUMBER = re.compile(r"^(\d{1,5})\s*/\s*(\d{4})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
@@ -53,7 +53,7 @@ def parse_jump(text: str) -> Jump | None:
     return None
 
 
-def jump_target(bulletins: Sequence[Bulletin], jump: Jump) -> str | None:
+def jump_target(bulletins: Sequence[Bulletin | Outline], jump: Jump) -> str | None:
     """The key of the bulletin `jump` leads to among `bulletins` (timeline order), or None."""
     if jump.number is not None:
         for b in bulletins:

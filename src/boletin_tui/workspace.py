@@ -18,20 +18,20 @@ every `Write` to an `undo.History` over the store, on the store thread: a change
 for undo only once the store has made it, and an undo or redo is a durable write on the same
 path. `Change.message` says what an undo or redo did; its `key` is the bulletin it touched.
 
-The corpus and the search index are used through two narrow interfaces, `CorpusView` and
-`SearchBackend`, so that they can be replaced (by SQLite, say) without touching the app:
-the workspace only calls `corpus.bulletins`, `corpus.skipped`, `corpus.complete`,
-`corpus.by_key()`, `index.search(query) -> list[str]` and
-`index.set_annotation(key, tags, note)`.
+The corpus is a `CorpusView` of the corpus database (`boletin_tui.corpusdb`): the keys in
+timeline order, outlines read a page at a time, one full bulletin at a time. Search runs in
+the same database (`CorpusDB.search`), with the tags and notes of the annotations fed to it
+when it is set (`set_index`) and after every saved write (`saved`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
-from boletin_tui.corpus import Bulletin, Outline, read_full
+from boletin_tui.corpus import Bulletin, Outline
+from boletin_tui.corpusdb.view import CorpusView
 from boletin_tui.reading import ReadState, ReadWrite, split_read_filter
 from boletin_tui.store import (
     Annotation,
@@ -42,24 +42,15 @@ from boletin_tui.store import (
 )
 from boletin_tui.workspace_edits import EDIT_OPS, Edit, Step, apply_edit
 
-
-class CorpusView(Protocol):
-    """What the workspace reads of a corpus (see `boletin_tui.corpus.Corpus`)."""
-
-    @property
-    def bulletins(self) -> Sequence[Bulletin]: ...
-    @property
-    def skipped(self) -> Sequence[object]: ...
-    @property
-    def complete(self) -> bool: ...
-    def by_key(self) -> dict[str, Bulletin]: ...
+_KEEP_READ = 64  # full bulletins kept (the one on screen and its neighbours)
 
 
 class SearchBackend(Protocol):
-    """What the workspace needs of a search index (see `boletin_tui.search.SearchIndex`)."""
+    """What the workspace needs of search (see `boletin_tui.corpusdb.CorpusDB`)."""
 
     def search(self, query: str) -> list[str]: ...
-    def set_annotation(self, key: str, tags: Sequence[str], note: str) -> None: ...
+    def set_annotation_terms(self, key: str, tags: Sequence[str], note: str) -> None: ...
+    def set_annotations(self, items: Iterable[tuple[str, Sequence[str], str]]) -> None: ...
 
 
 class AnnotationWriter(Protocol):
@@ -154,7 +145,6 @@ class Workspace:
     load_error: str | None = None
     index_error: str | None = None
     pending: list[Write] = field(default_factory=list)
-    _entries: dict[str, Bulletin] = field(default_factory=dict)
     _read: dict[str, Bulletin | None] = field(default_factory=dict)
     _tags: list[str] = field(default_factory=list)
     reads: ReadState = field(default_factory=ReadState)  # read marks (issue 15)
@@ -168,49 +158,51 @@ class Workspace:
 
     # -- corpus -------------------------------------------------------------------------
     def set_corpus(self, corpus: CorpusView) -> bool:
-        """Take a (new) corpus or outline. Returns True when its keys, in order, are those
-        already shown (an outline replaced by its full texts): nothing visible changes."""
+        """Take a (newer) view of the corpus. Returns True when its keys, in order, are those
+        already shown: nothing visible changes."""
         previous, self.corpus = self.corpus, corpus
-        self._entries = corpus.by_key()
-        self._read.clear()
-        return previous is not None and _same_keys(previous.bulletins, corpus.bulletins)
+        self._read.clear()  # a changed file gives a changed text under the same key
+        return previous is not None and previous.keys == corpus.keys
 
     @property
-    def bulletins(self) -> Sequence[Bulletin]:
-        """The bulletins (or outlines) in timeline order; empty before any corpus."""
-        return self.corpus.bulletins if self.corpus is not None else ()
+    def keys(self) -> Sequence[str]:
+        """Every key in timeline order; empty before any corpus."""
+        return self.corpus.keys if self.corpus is not None else ()
+
+    @property
+    def count(self) -> int:
+        return len(self.keys)
 
     @property
     def loaded(self) -> bool:
-        """True once the full texts are in (not only an outline)."""
+        """True once every file was checked (not only what the database held at launch)."""
         return self.corpus is not None and self.corpus.complete
 
-    @property
-    def entries(self) -> dict[str, Bulletin]:
-        """Bulletins (or, before the texts load, outlines) by key."""
-        return self._entries
-
     def has(self, key: str | None) -> bool:
-        return key is not None and key in self._entries
+        return key is not None and self.corpus is not None and key in self.corpus
+
+    def outlines(self, keys: Iterable[str]) -> Mapping[str, Outline]:
+        """Number, date, title and sources of the bulletins `keys` still in the corpus."""
+        return self.corpus.outlines(list(keys)) if self.corpus is not None else {}
 
     def bulletin(self, key: str | None) -> Bulletin | None:
-        """The full bulletin for `key`: from the corpus or, while only an outline is loaded,
-        read from its file (once, kept until the next corpus). None when unknown/unreadable."""
-        found = self._entries.get(key) if key else None
-        if not isinstance(found, Outline):
-            return found
-        assert key is not None
+        """The full bulletin for `key`, read from the corpus database (the last few are kept,
+        so that the same object comes back). None when unknown."""
+        if key is None or not self.has(key):
+            return None
+        assert self.corpus is not None
         if key not in self._read:
-            full = read_full(found)
-            self._read[key] = full if isinstance(full, Bulletin) else None
+            if len(self._read) >= _KEEP_READ:
+                del self._read[next(iter(self._read))]
+            self._read[key] = self.corpus.db.bulletin(key)
         return self._read[key]
 
     # -- search -------------------------------------------------------------------------
     def set_index(self, index: SearchBackend) -> None:
-        """Take a built index and bring it up to date with the annotations."""
+        """Search with `index` from now on, after giving it the annotations' terms (what that
+        raises is raised, and the index is not taken)."""
+        index.set_annotations((a.key, a.tags, a.note) for a in self.annotations.values())
         self.index = index
-        for a in self.annotations.values():
-            index.set_annotation(a.key, a.tags, a.note)
 
     def search(self, query: str) -> list[str]:
         """The keys matching `query` (with `leído:sí`/`leído:no` applied to the read marks).
@@ -224,7 +216,7 @@ class Workspace:
     # -- read marks (issue 15): state here, on disk through `ReadWrite` -------------------
     def mark_read(self, keys: Iterable[str]) -> ReadWrite | None:
         """Mark `keys` read now; the write for the store, or None if all were read."""
-        new = self.reads.mark(k for k in keys if k in self._entries)
+        new = self.reads.mark(k for k in keys if self.has(k))
         return ReadWrite(tuple(new), True) if new else None
 
     def mark_unread(self, keys: Iterable[str]) -> ReadWrite | None:
@@ -290,7 +282,7 @@ class Workspace:
     def mismatch(self, key: str | None) -> str | None:
         """Why the bulletin now under `key` is not the one its annotation was made on (one
         Spanish sentence saying how to move the annotation), or None."""
-        annotation, entry = self.annotation(key), self._entries.get(key) if key else None
+        annotation, entry = self.annotation(key), self.bulletin(key)
         if annotation is None or entry is None:
             return None
         return snapshot_mismatch(annotation, entry)
@@ -299,7 +291,7 @@ class Workspace:
         """The snapshot a write on `key` stores: the bulletin shown, unless the annotation
         was made on another one (then the stored snapshot stays, and so does the warning,
         until the user moves the annotation)."""
-        entry = self._entries.get(key)
+        entry = self.bulletin(key)
         if entry is None or self.mismatch(key) is not None:
             return None
         return BulletinSnapshot.of(entry)
@@ -321,7 +313,7 @@ class Workspace:
         tags = tags_by_use(self.annotations.values())
         tags_changed, self._tags = tags != self._tags, tags
         if self.index is not None:
-            self.index.set_annotation(
+            self.index.set_annotation_terms(
                 key, stored.tags if stored else (), stored.note if stored else ""
             )
         return Change(
@@ -348,7 +340,7 @@ class Workspace:
             else:
                 self.annotations[key] = record
             if self.index is not None:
-                self.index.set_annotation(
+                self.index.set_annotation_terms(
                     key, record.tags if record else (), record.note if record else ""
                 )
         tags = tags_by_use(self.annotations.values())
@@ -367,7 +359,3 @@ class Workspace:
             if item is write:
                 del self.pending[i]
                 return
-
-
-def _same_keys(a: Sequence[Bulletin], b: Sequence[Bulletin]) -> bool:
-    return len(a) == len(b) and all(x.key == y.key for x, y in zip(a, b, strict=True))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+from boletin_tui.corpusdb import CorpusDB
 from boletin_tui.tui import loading
 from boletin_tui.tui.reader import Reader
 
@@ -12,7 +15,7 @@ async def test_a_corpus_that_cannot_load_is_reported(make, h, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("disco desconectado")
 
-    monkeypatch.setattr(loading, "load_corpus", broken)
+    monkeypatch.setattr(loading, "sync_corpus", broken)
     app = make()
     shown = h.notifications()
     async with app.run_test(size=SIZE, notifications=True, message_hook=shown.hook) as pilot:
@@ -30,10 +33,10 @@ async def test_a_corpus_that_cannot_load_is_reported(make, h, monkeypatch):
 
 
 async def test_a_search_index_that_cannot_build_is_reported(make, h, monkeypatch):
-    def broken(bulletins, cache_dir=None, use_cache=True):
-        raise MemoryError
+    def broken(self, items):
+        raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(loading, "load_or_build", broken)
+    monkeypatch.setattr(CorpusDB, "set_annotations", broken)
     app = make()
     shown = h.notifications()
     async with app.run_test(size=SIZE, notifications=True, message_hook=shown.hook) as pilot:

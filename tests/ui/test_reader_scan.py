@@ -74,7 +74,7 @@ async def test_r_toggles_and_R_marks_all_shown_and_the_filter_reads_them(make, d
             "210/2023",
             "188/2023",
             "530/2022",
-            app.workspace.bulletins[-1].key,
+            app.workspace.keys[-1],
         } - set(shown)
         await pilot.press("ctrl+u", *"leido:sí")
         await h.settle(pilot)
@@ -131,7 +131,7 @@ async def test_g_and_G_go_to_the_first_and_last(make, h):
         await h.settle(pilot)
         timeline = app.query_one(Timeline)
         await pilot.press("G")
-        assert timeline.current_key == app.workspace.bulletins[-1].key
+        assert timeline.current_key == app.workspace.keys[-1]
         await pilot.press("g")
         assert timeline.current_key == "210/2023"
 

@@ -146,15 +146,15 @@ NEW_BULLETIN = (
 def test_a_warm_relaunch_shows_the_list_then_what_changed(launch, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(FIXTURES, corpus)
-    first = launch(corpus)  # cold: fills the cache and saves the outline
+    first = launch(corpus)  # cold: fills the corpus database
     _wait_for(first, "4 boletines")
     _add_tag(first, "visto")
     _tmux("send-keys", "-t", first, "q")
     assert _session_gone(first)
-    assert list((tmp_path / "cache").glob("outline-*.pickle"))
+    assert list((tmp_path / "cache").glob("corpus-v*.sqlite3"))
 
     (corpus / "2023-07-04_222.txt").write_text(NEW_BULLETIN, encoding="utf-8")
-    second = launch(corpus)  # warm: the outline first, then the full load adds the new file
+    second = launch(corpus)  # warm: what the database holds first, then the new file
     screen = _wait_for(second, "5 boletines")
     assert "Abre el Museo de la" in screen
     assert "● 210/2023" in screen  # the tag from the first launch
@@ -163,6 +163,19 @@ def test_a_warm_relaunch_shows_the_list_then_what_changed(launch, tmp_path):
     assert "4 de julio de 2023" not in screen
     _tmux("send-keys", "-t", second, "q")
     assert _session_gone(second)
+
+    # A file removed and one changed between launches: gone and changed once checked.
+    (corpus / "2023-05-18_188.txt").unlink()
+    changed = corpus / "2022-11-09_530.txt"
+    text = changed.read_text(encoding="utf-8")
+    title = text.split("\n\n")[1].splitlines()[0]
+    changed.write_text(text.replace(title, "Cambiado: " + title), encoding="utf-8")
+    third = launch(corpus)
+    screen = _wait_for(third, "Cambiado:")
+    screen = _wait_for(third, "4 boletines")
+    assert "188/2023" not in screen and "● 210/2023" in screen
+    _tmux("send-keys", "-t", third, "q")
+    assert _session_gone(third)
 
 
 def test_a_key_remapped_in_config_toml_adds_a_tag(launch, tmp_path):

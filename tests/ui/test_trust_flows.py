@@ -52,7 +52,7 @@ async def test_app_writes_store_the_snapshot_of_the_bulletin(make, db_path, h):
         await pilot.press("j", "a", *"nota", "escape")
         await h.settle(pilot)
         stored = h.stored(db_path)
-        first = app.workspace.entries["188/2023"]
+        first = app.workspace.bulletin("188/2023")
         assert stored["188/2023"]["bulletin"]["hash"] == first.content_hash
         assert stored["188/2023"]["bulletin"]["title"] == first.title
         assert stored["530/2022"]["bulletin"]["number"] == "530/2022"

@@ -1,7 +1,7 @@
-"""A warm launch: the saved outline is listed first, the texts arrive afterwards.
+"""A warm launch: what the corpus database holds is listed first, the files' changes after.
 
-The full load is held back on an event, so the tests see the app exactly as a user does in the
-fraction of a second between the two at 10,000 bulletins.
+The sync with the files is held back on an event, so the tests see the app exactly as a user
+does in the fraction of a second between the two at 10,000 bulletins.
 """
 
 from __future__ import annotations
@@ -42,11 +42,12 @@ async def until(pilot, condition, limit: float = 30.0) -> None:
 
 @pytest.fixture
 def held_load(monkeypatch, corpus_dir, tmp_path):
-    """An earlier launch filled the cache; this launch's full load waits for `release`."""
+    """An earlier launch filled the cache; this launch's sync with the files waits for
+    `release`."""
     load_corpus([corpus_dir], cache_dir=tmp_path / "cache")
     release = threading.Event()
     before_full_load: list[Callable[[], object]] = []
-    real = loading.load_corpus
+    real = loading.sync_corpus
 
     def held(*args, **kwargs):
         if not release.wait(60):
@@ -55,7 +56,7 @@ def held_load(monkeypatch, corpus_dir, tmp_path):
             step()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(loading, "load_corpus", held)
+    monkeypatch.setattr(loading, "sync_corpus", held)
     return release, before_full_load
 
 
@@ -65,10 +66,10 @@ async def test_outline_first_then_texts_without_losing_the_place(make, db_path, 
     async with app.run_test(size=SIZE) as pilot:
         await ready(app.listed)
         reader, timeline = app.query_one(Reader), app.query_one(Timeline)
-        assert not app.workspace.loaded and app.workspace.index is None
+        assert not app.workspace.loaded and not app.index_built.is_set()
         assert timeline.shown_keys[:3] == ["210/2023", "188/2023", "530/2022"]
         assert "4 boletines" in h.screen_text(app)
-        # The bulletin on screen is the full one, read from its file.
+        # The bulletin on screen is the full one, read from the database.
         assert isinstance(reader.bulletin, Bulletin) and reader.bulletin.key == "210/2023"
         assert reader.bulletin.paragraphs
 
@@ -79,15 +80,16 @@ async def test_outline_first_then_texts_without_losing_the_place(make, db_path, 
         await until(pilot, lambda: db_path.exists() and "188/2023" in h.stored(db_path))
         assert h.stored(db_path)["188/2023"]["tags"] == ["faros"]
 
+        # Search runs at once over what the database holds, with the tag just added.
         await pilot.press("slash", "#", *"faros")
         await pilot.pause()
-        assert "Preparando la búsqueda" in h.screen_text(app)
+        assert timeline.shown_keys == ["188/2023"] and "1 de 4 boletines" in h.screen_text(app)
 
         release.set()
         await ready(app.index_built)
         assert app.workspace.loaded
         assert timeline.current_key == "188/2023" and reader.bulletin.key == "188/2023"
-        # The query typed while the texts were loading runs once the index is ready.
+        # The query typed while the files were being checked still applies.
         assert timeline.shown_keys == ["188/2023"]
 
 
@@ -112,21 +114,24 @@ async def test_a_file_added_meanwhile_shows_when_the_texts_arrive(make, corpus_d
         assert app.query_one(Reader).bulletin.key == "210/2023"
 
 
-async def test_an_outline_whose_file_has_gone_shows_an_empty_pane(make, corpus_dir, h, held_load):
+async def test_a_file_deleted_while_launching_goes_once_checked(make, corpus_dir, h, held_load):
     release, _ = held_load
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await ready(app.listed)
         (corpus_dir / "2023-05-18_188.txt").unlink()  # deleted while the app starts
         await pilot.press("j")
-        reader = app.query_one(Reader)
-        assert app.query_one(Timeline).current_key == "188/2023"
-        assert reader.bulletin is None  # no traceback, nothing stale
+        reader, timeline = app.query_one(Reader), app.query_one(Timeline)
+        assert timeline.current_key == "188/2023"
+        assert reader.bulletin.key == "188/2023"  # what the database held a moment ago
         release.set()
         await ready(app.texts_loaded)
         await h.settle(pilot)
-        assert "188/2023" not in app.query_one(Timeline).shown_keys
+        assert "188/2023" not in timeline.shown_keys
         assert "3 boletines" in h.screen_text(app)
+        # The place moves to a bulletin still there, and the pane shows it, not the gone one.
+        assert timeline.current_key in timeline.shown_keys
+        assert reader.bulletin.key == timeline.current_key
 
 
 async def test_a_file_added_since_the_last_launch_shows_when_the_texts_arrive(
@@ -146,3 +151,58 @@ async def test_a_file_added_since_the_last_launch_shows_when_the_texts_arrive(
         await h.settle(pilot)
         assert timeline.shown_keys[0] == "222/2023" and "5 boletines" in h.screen_text(app)
         assert timeline.current_key == "210/2023"
+
+
+async def test_a_file_changed_since_the_last_launch_shows_its_new_text(
+    make, corpus_dir, h, held_load
+):
+    release, _ = held_load
+    path = corpus_dir / "2023-06-02_210.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("340 piezas", "355 piezas"), encoding="utf-8")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app.listed)
+        reader = app.query_one(Reader)
+        assert reader.bulletin.key == "210/2023"
+        assert "340 piezas" in h.screen_text(app)  # what the database held
+        release.set()
+        await ready(app.texts_loaded)
+        await h.settle(pilot)
+        assert reader.bulletin.key == "210/2023" and "355 piezas" in h.screen_text(app)
+        assert "340 piezas" not in h.screen_text(app)
+
+
+async def test_a_cold_launch_lists_each_committed_batch_before_the_end(
+    make, corpus_dir, h, monkeypatch
+):
+    # Batches of 2 files: the list shows the first two while the rest are still being read.
+    from boletin_tui.corpusdb import sync as sync_module
+
+    monkeypatch.setattr(sync_module, "BATCH", 2)
+    monkeypatch.setattr(loading, "REFRESH_FROM", 0)
+    monkeypatch.setattr(loading, "REFRESH_EVERY", 0.0)
+    release = threading.Event()
+    real = loading.sync_corpus
+
+    def held(db, progress):
+        def step(done: int, total: int) -> None:
+            progress(done, total)
+            if 0 < done < total and not release.wait(60):
+                raise TimeoutError("the test never released the sync")
+
+        return real(db, step)
+
+    monkeypatch.setattr(loading, "sync_corpus", held)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app.listed)
+        timeline = app.query_one(Timeline)
+        assert not app.texts_loaded.is_set() and len(timeline.shown_keys) == 2
+        assert "2 boletines" in h.screen_text(app)
+        first = timeline.current_key
+        release.set()
+        await ready(app.texts_loaded)
+        await h.settle(pilot)
+        assert len(timeline.shown_keys) == 4 and "4 boletines" in h.screen_text(app)
+        assert timeline.current_key == first  # the place is kept

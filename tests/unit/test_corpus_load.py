@@ -54,9 +54,8 @@ def test_duplicate_files_merge_and_number_conflicts_keep_both(tmp_path):
     assert len(keys) == 3 == len(set(keys))
     assert "010/2021" in keys and "010/2022" in keys
     assert any(k.startswith("010/2022~") for k in keys)
-    merged = corpus.by_key()["010/2022"]
-    assert len(merged.sources) == 2
-    assert corpus.duplicates == [("010/2022", merged.sources)]
+    [merged] = [b for b in corpus.bulletins if len(b.sources) == 2]
+    assert corpus.duplicates == [(merged.key, merged.sources)]
     [conflict] = corpus.conflicts
     assert conflict.number_key == "010/2022" and len(conflict.keys) == 2
     assert not corpus.clean
@@ -136,24 +135,33 @@ def test_unreadable_cache_is_rebuilt_silently(tmp_path):
     )
 
 
-def test_caches_of_other_versions_are_removed(tmp_path):
-    from boletin_tui.corpus.cache import CACHE_VERSION
+def test_a_damaged_cache_database_is_moved_aside_and_rebuilt(tmp_path):
+    cache = tmp_path / "cache"
+    write(tmp_path / "b" / "x.txt", TEXT.format(number="009/2023", title="Un boletín en caché"))
+    load_corpus([tmp_path / "b"], cache_dir=cache)
+    (database,) = cache.glob("corpus-v*.sqlite3")
+    for extra in cache.glob("corpus-v*.sqlite3-*"):
+        extra.unlink()
+    database.write_bytes(b"not a database at all" * 100)
+    corpus = load_corpus([tmp_path / "b"], cache_dir=cache)
+    assert corpus.bulletins[0].title == "Un boletín en caché"
+    aside = [f for f in cache.iterdir() if ".dañada-" in f.name]
+    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"not a database")
+
+
+def test_a_foreign_database_in_the_cache_is_kept_aside(tmp_path):
+    import sqlite3
+
+    from boletin_tui.corpusdb import db_path
 
     cache = tmp_path / "cache"
     cache.mkdir()
-    old = [
-        cache / "parsed-v1.pickle",
-        cache / "outline-v1-0a1b-2c3d.pickle",
-        cache / f"parsed-v{CACHE_VERSION + 1}.pickle",
-    ]
-    kept = [cache / "search-v1-abc.pickle", cache / "notas.pickle"]
-    for f in old + kept:
-        f.write_bytes(b"x" * 100)
     write(tmp_path / "b" / "x.txt", TEXT.format(number="009/2023", title="Un boletín en caché"))
-    load_corpus([tmp_path / "b"], cache_dir=cache)
-    assert not any(f.exists() for f in old)
-    assert all(f.exists() for f in kept)
-    assert (cache / f"parsed-v{CACHE_VERSION}.pickle").exists()
+    target = db_path([tmp_path / "b"], cache)
+    with sqlite3.connect(target) as other:
+        other.execute("CREATE TABLE ajena(x)")
+    assert load_corpus([tmp_path / "b"], cache_dir=cache).bulletins[0].key == "009/2023"
+    assert [f for f in cache.iterdir() if ".ajena-" in f.name]
 
 
 def test_sample_corpus_loads_clean():
@@ -244,7 +252,7 @@ def test_any_bytes_give_a_bulletin_or_a_reported_skip(tmp_path, data):
 
 
 def test_parallel_parsing_gives_what_serial_parsing_gives(tmp_path, monkeypatch):
-    from boletin_tui.corpus import load
+    from boletin_tui.corpus import parallel
 
     for i in range(12):
         write(
@@ -253,19 +261,19 @@ def test_parallel_parsing_gives_what_serial_parsing_gives(tmp_path, monkeypatch)
         )
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
     serial = load_corpus([tmp_path], use_cache=False)
-    monkeypatch.setattr(load, "PARALLEL_THRESHOLD", 2)
-    monkeypatch.setattr(load, "_CHUNK", 5)
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 5)
     seen = []
-    parallel = load_corpus(
+    result = load_corpus(
         [tmp_path], cache_dir=tmp_path / "cache", progress=lambda d, t: seen.append((d, t))
     )
-    assert parallel.bulletins == serial.bulletins
-    assert parallel.skipped == serial.skipped
+    assert result.bulletins == serial.bulletins
+    assert result.skipped == serial.skipped
     assert seen[-1] == (13, 13)
 
 
 def test_a_pool_that_cannot_start_falls_back_to_parsing_here(tmp_path, monkeypatch):
-    from boletin_tui.corpus import load
+    from boletin_tui.corpus import parallel
 
     class NoPool:
         def __init__(self, *args, **kwargs):
@@ -273,6 +281,6 @@ def test_a_pool_that_cannot_start_falls_back_to_parsing_here(tmp_path, monkeypat
 
     for i in range(6):
         write(tmp_path / f"b{i}.txt", TEXT.format(number=f"{i + 1:03d}/2023", title=f"Boletín {i}"))
-    monkeypatch.setattr(load, "PARALLEL_THRESHOLD", 2)
-    monkeypatch.setattr(load, "ProcessPoolExecutor", NoPool)
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", NoPool)
     assert len(load_corpus([tmp_path], use_cache=False).bulletins) == 6

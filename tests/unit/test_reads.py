@@ -111,12 +111,12 @@ def test_ui_state_is_kept_per_database_and_survives_a_damaged_file(tmp_path, mon
 
     monkeypatch.setenv("BOLETIN_TUI_STATE_DIR", str(tmp_path / "state"))
     assert ui_state.load(tmp_path / "a.json") == {}
-    assert ui_state.save(tmp_path / "a.json", timeline_width=50) is None
-    assert ui_state.save(tmp_path / "b.json", timeline_width=30) is None
+    assert ui_state.save(tmp_path / "a.json", timeline_width=50) is True
+    assert ui_state.save(tmp_path / "b.json", timeline_width=30) is True
     assert ui_state.load(tmp_path / "a.json") == {"timeline_width": 50}
     ui_state.state_path().write_text("{roto", encoding="utf-8")
     assert ui_state.load(tmp_path / "a.json") == {}
-    assert ui_state.save(tmp_path / "a.json", timeline_width=40) is None
+    assert ui_state.save(tmp_path / "a.json", timeline_width=40) is True
     assert ui_state.load(tmp_path / "a.json") == {"timeline_width": 40}
     kept = ui_state.state_path().with_name("ui-state.json.damaged")
     assert kept.read_text(encoding="utf-8") == "{roto"

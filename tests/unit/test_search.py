@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 
 from boletin_tui.corpus.model import Bulletin, Link
-from boletin_tui.search import SYNTAX_HELP, SearchIndex, fold, tokens
+from boletin_tui.corpusdb import CorpusDB
+from boletin_tui.search import SYNTAX_HELP, fold, tokens
 
 
 def make(
@@ -65,8 +67,8 @@ def bulletins() -> list[Bulletin]:
 
 
 @pytest.fixture
-def index(bulletins: list[Bulletin]) -> SearchIndex:
-    return SearchIndex(bulletins)
+def index(bulletins: list[Bulletin]) -> CorpusDB:
+    return CorpusDB.of(bulletins)
 
 
 def test_fold_removes_accents_and_case():
@@ -127,7 +129,9 @@ def test_phrases_need_adjacent_words_in_order(index):
 
 
 def test_annotations_are_searchable_and_replaced(index):
-    index.set_annotation("045/2020", ["Salud mental", "revisar"], "Preguntar a Robledo por cifras")
+    index.set_annotation_terms(
+        "045/2020", ["Salud mental", "revisar"], "Preguntar a Robledo por cifras"
+    )
     assert index.search("#revisar") == ["045/2020"]
     assert index.search('#"salud mental"') == ["045/2020"]
     assert index.search("tag:salud") == ["045/2020"]  # last term: tag prefix
@@ -135,22 +139,22 @@ def test_annotations_are_searchable_and_replaced(index):
     assert index.search("robledo") == ["119/2020", "045/2020"]  # text of one, note of other
     assert index.search("cifras") == ["045/2020"]
     assert index.search('"a robledo"') == ["045/2020"]
-    index.set_annotation("045/2020", ["urgente"], "Otra nota")
+    index.set_annotation_terms("045/2020", ["urgente"], "Otra nota")
     assert index.search("#revisar") == []
     assert index.search("cifras") == []
     assert index.search("robledo") == ["119/2020"]
     assert index.search("#urgente otra") == ["045/2020"]
-    index.set_annotation("045/2020", [], "")
+    index.set_annotation_terms("045/2020", [], "")
     assert index.search("urgente") == []
 
 
 def test_unknown_annotation_key_is_ignored(index):
-    index.set_annotation("999/1999", ["x"], "nota")
+    index.set_annotation_terms("999/1999", ["x"], "nota")
     assert index.search("#x") == []
 
 
 def test_filters(index):
-    index.set_annotation("257/2024", ["obra"], "")
+    index.set_annotation_terms("257/2024", ["obra"], "")
     assert index.search("año:2020") == ["119/2020", "045/2020"]
     assert index.search("ano:2024") == index.search("year:2024") == ["257/2024"]
     assert index.search("año:2019-2021") == ["119/2020", "045/2020"]
@@ -214,44 +218,21 @@ def test_syntax_help_is_spanish_and_mentions_filters():
 
 
 def test_works_from_a_generator(bulletins):
-    index = SearchIndex(b for b in bulletins)
-    assert len(index) == 4
+    index = CorpusDB.of(b for b in bulletins)
+    assert index.count() == 4
     assert index.search("merida") == ["257/2024"]
 
 
-def test_a_saved_index_is_reused_and_never_used_for_other_bulletins(tmp_path, monkeypatch):
-    import dataclasses
+def test_the_app_searches_the_database_the_cli_filled_tags_in_memory_only(tmp_path):
+    from boletin_tui.corpus import load_corpus, sample_corpus_path
 
-    from boletin_tui.search import load_or_build, persist
-
-    first = [make("001/2024", "Vacunación en Oaxaca"), make("002/2024", "Consulta en Mérida")]
-    built = load_or_build(first, tmp_path)
-    assert built.search("oaxaca") == ["001/2024"]
-    assert len(list(tmp_path.glob("search-v*.pickle"))) == 1
-
-    def no_build(_bulletins):
-        raise AssertionError("the saved index should have been loaded, not rebuilt")
-
-    with monkeypatch.context() as patch:
-        patch.setattr(
-            persist,
-            "SearchIndex",
-            type(
-                "NoBuild",
-                (),
-                {"__new__": lambda cls, b: no_build(b), "restore": persist.SearchIndex.restore},
-            ),
-        )
-        loaded = load_or_build(first, tmp_path)
-    assert loaded is not built and loaded.search("merida") == ["002/2024"]
-    loaded.set_annotation("002/2024", ["urgente"], "")
-    assert loaded.search("#urgente") == ["002/2024"]
-    assert load_or_build(first, tmp_path).search("#urgente") == []  # annotations are not saved
-    changed = [
-        first[0],
-        dataclasses.replace(make("002/2024", "Consulta en Tijuana"), content_hash="otro contenido"),
-    ]
-    assert load_or_build(changed, tmp_path).search("tijuana") == ["002/2024"]
-    for f in tmp_path.glob("search-v*.pickle"):
-        f.write_bytes(b"garbage")
-    assert load_or_build(changed, tmp_path).search("tijuana") == ["002/2024"]
+    corpus = load_corpus([sample_corpus_path()], cache_dir=tmp_path)
+    (database,) = tmp_path.glob("corpus-v*.sqlite3")
+    db = CorpusDB.open([sample_corpus_path()], tmp_path)
+    assert os.fspath(db.path) == os.fspath(database)
+    assert db.keys() == [b.key for b in corpus.bulletins]
+    key = corpus.bulletins[0].key
+    db.set_annotation_terms(key, ["urgente"], "")
+    assert db.search("#urgente") == [key]
+    other = CorpusDB.open([sample_corpus_path()], tmp_path)
+    assert other.search("#urgente") == []  # tags come from the annotation store, never saved

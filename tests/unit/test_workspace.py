@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from boletin_tui.corpus import load_corpus, load_outline, sample_corpus_path
-from boletin_tui.search import SearchIndex
+from boletin_tui.corpus import sample_corpus_path
+from boletin_tui.corpusdb import CorpusDB
+from boletin_tui.corpusdb.view import CorpusView
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.workspace import SearchNotReady, Workspace
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus([sample_corpus_path()], use_cache=False)
+@pytest.fixture
+def corpus(tmp_path):
+    """A view of the sample corpus's database once every file was read."""
+    db = CorpusDB.open([sample_corpus_path()], tmp_path / "cache")
+    db.sync()
+    yield CorpusView.read(db, complete=True)
+    db.close()
 
 
 @pytest.fixture
@@ -38,7 +44,7 @@ def test_it_does_not_import_textual():
 def test_tags_fold_case_and_drop_tags_no_longer_used(store, corpus):
     ws = Workspace.from_annotations([])
     ws.set_corpus(corpus)
-    first, second = corpus.bulletins[0].key, corpus.bulletins[1].key
+    first, second = corpus.keys[0], corpus.keys[1]
     for write in (ws.add_tags(first, ["Salud"]), ws.add_tags(second, ["salud", "costa"])):
         change = ws.saved(write, write.apply(store))
         assert change.annotated and change.tags_changed
@@ -70,27 +76,34 @@ def test_removing_the_last_tag_and_note_unmarks_the_bulletin(store):
 
 
 def test_search_waits_for_the_index_then_sees_annotations(store, corpus):
-    key, known = corpus.bulletins[2].key, corpus.bulletins[3].key
+    key, known = corpus.keys[2], corpus.keys[3]
     ws = Workspace.from_annotations([Annotation(known, ("vieja",))])
     ws.set_corpus(corpus)
     with pytest.raises(SearchNotReady):
         ws.search("#faro")
-    ws.set_index(SearchIndex(corpus.bulletins))
+    ws.set_index(corpus.db)
     write = ws.add_tags(key, ["faro"])
     ws.saved(write, write.apply(store))
     assert ws.search("#faro") == [key]
     assert ws.search("#vieja") == [known]  # annotations known before the index was built
 
 
-def test_an_outline_then_its_texts(tmp_path, corpus):
-    load_corpus([sample_corpus_path()], cache_dir=tmp_path)
-    outline = load_outline([sample_corpus_path()], cache_dir=tmp_path, verify=False)
-    assert outline is not None and not outline.complete
+def test_a_view_of_the_database_then_a_newer_one(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(sample_corpus_path(), folder)
+    db = CorpusDB.open([folder], tmp_path / "cache")
+    db.sync()
     ws = Workspace.from_annotations([])
-    assert ws.set_corpus(outline) is False and not ws.loaded
-    key = outline.bulletins[0].key
-    full = ws.bulletin(key)  # read from its file while only the outline is loaded
-    assert full is not None and full.paragraphs
-    assert ws.set_corpus(corpus) is True and ws.loaded  # same keys: nothing visible changes
-    assert ws.bulletin(key) is corpus.by_key()[key]
+    assert ws.set_corpus(CorpusView.read(db)) is False and not ws.loaded
+    key = ws.keys[0]
+    full = ws.bulletin(key)  # one text, read from the database
+    assert full is not None and full.key == key and full.paragraphs
+    assert ws.bulletin(key) is full  # kept while it is near
+    assert ws.set_corpus(CorpusView.read(db, complete=True)) is True and ws.loaded
+    for source in full.sources:
+        Path(source).unlink()
+    db.sync()
+    assert ws.set_corpus(CorpusView.read(db, complete=True)) is False  # a bulletin went
+    assert not ws.has(key) and ws.bulletin(key) is None and ws.count == len(ws.keys)
     assert ws.bulletin("999/1999") is None and ws.bulletin(None) is None
+    db.close()

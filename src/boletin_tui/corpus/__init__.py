@@ -1,16 +1,10 @@
-"""Files to `Bulletin` records: decoding, parsing, Spanish dates, loading and caching."""
+"""Files to `Bulletin` records: decoding, parsing, Spanish dates, finding and loading files."""
 
+from boletin_tui.corpus.files import find_files, parse_file
 from boletin_tui.corpus.keys import normalise_key
-from boletin_tui.corpus.load import (
-    find_files,
-    load_corpus,
-    load_outline,
-    parse_file,
-    prepare_parallel_parsing,
-    read_full,
-    sample_corpus_path,
-)
+from boletin_tui.corpus.load import load_corpus, sample_corpus_path
 from boletin_tui.corpus.model import Block, Bulletin, Conflict, Corpus, Link, Outline, Skipped
+from boletin_tui.corpus.parallel import prepare_parallel_parsing
 from boletin_tui.corpus.parse import parse_or_skip, parse_text
 
 __all__ = [
@@ -23,12 +17,10 @@ __all__ = [
     "Skipped",
     "find_files",
     "load_corpus",
-    "load_outline",
     "normalise_key",
     "parse_file",
     "prepare_parallel_parsing",
     "parse_or_skip",
     "parse_text",
-    "read_full",
     "sample_corpus_path",
 ]

@@ -5,13 +5,17 @@
   `045/2019`). Numbers restart each year, so `119/2020` and `119/2021` differ.
 - A bulletin without a number gets `sn-` ("sin número") and ten hex digits of its content hash:
   stable across renames and moves, and never mistaken for a number (it has no slash).
-- When two different bulletins print the same number, the second and later ones (in source
-  order) get the number key plus `~` and six hex digits of their content hash.
+- When two different bulletins print the same number, the plain key goes to the earliest dated
+  one (undated after dated), ties broken by content hash; the others get the number key plus
+  `~` and six hex digits of their content hash (`assign_keys`). The rule depends only on the
+  bulletins, never on the order of paths, folder walks or the cache.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 
 _NUMBER_KEY = re.compile(r"^\s*(?:no\.?\s*)?0*(\d{1,5})\s*/\s*(\d{4})\s*\.?\s*$", re.IGNORECASE)
 _CONTENT_KEY = re.compile(r"^sn-[0-9a-f]{10}$")
@@ -65,3 +69,20 @@ def normalise_key(text: str) -> str:
         head, tail = lowered.split("~")
         return f"{normalise_key(head)}~{tail}"
     raise ValueError(f"clave de boletín no válida: {text!r} (se espera algo como 119/2020)")
+
+
+def key_rank(date: dt.date | None, content_hash: str) -> tuple[int, int, str]:
+    """Which of several bulletins printing one number keeps the plain key: lowest rank wins."""
+    return (date is None, date.toordinal() if date else 0, content_hash)
+
+
+def assign_keys(base_key: str, members: Sequence[tuple[dt.date | None, str]]) -> list[str]:
+    """Keys for the bulletins `members` (date, content hash) that all print `base_key`, in the
+    order given: the best ranked (`key_rank`) gets `base_key`, the others conflict keys."""
+    if len(members) == 1:
+        return [base_key]
+    winner = min(range(len(members)), key=lambda i: key_rank(*members[i]))
+    return [
+        base_key if i == winner else conflict_key(base_key, content_hash)
+        for i, (_, content_hash) in enumerate(members)
+    ]

@@ -93,8 +93,8 @@ class Bulletin:
         return Outline._make(getattr(self, name) for name in Outline._fields)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Positional rebuild: unpickling a warm cache of 10,000 bulletins is twice as fast as
-        # with the dataclass's generic __setstate__.
+        # Positional rebuild: bulletins sent back from the parsing processes are rebuilt
+        # twice as fast as with the dataclass's generic __setstate__.
         return (Bulletin, tuple(getattr(self, name) for name in self.__slots__))
 
     def to_json(self) -> dict:
@@ -117,10 +117,10 @@ class Bulletin:
 class Outline(NamedTuple):
     """What a list of bulletins shows: a `Bulletin`'s fields without its body.
 
-    A warm launch shows outlines first (a few MB to read instead of every text); the full
-    bulletin is read from its file when it is opened (`corpus.load.read_full`) until the
-    whole corpus is in memory. It has no `text`, so it cannot be mistaken for a bulletin.
-    A named tuple, not a frozen dataclass: 10,000 of them unpickle in about 20 ms, not 90.
+    The corpus database gives outlines for the timeline (`CorpusDB.rows`) without reading any
+    text; the full bulletin is read when it is opened (`CorpusDB.bulletin`). It has no `text`,
+    so it cannot be mistaken for a bulletin.
+    A named tuple, not a frozen dataclass: cheap to build by the thousand.
     """
 
     key: str
@@ -170,7 +170,7 @@ class Corpus:
     """What loading a set of paths gave: bulletins newest first (undated last), and problems.
 
     `duplicates` lists, for bulletins read from more than one file, their key and sources.
-    `complete` is False for a corpus of `Outline`s (`corpus.load.load_outline`).
+    `complete` is False for a corpus that is not every file's yet.
     """
 
     bulletins: list[Bulletin] = field(default_factory=list)

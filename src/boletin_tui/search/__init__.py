@@ -1,23 +1,10 @@
 """Accent- and case-insensitive search over bulletins, their tags and notes.
 
-Pure Python, no interface code: `SearchIndex(bulletins)` builds a word index once (a worker
-thread is a good place), `set_annotation(key, tags, note)` keeps it current, and
-`search(query)` answers a keystroke in about a millisecond; `load_or_build` reuses an index
-saved beside the parse cache. `SYNTAX_HELP` describes the query
-syntax in Spanish for the help screen.
+The query language (`SYNTAX_HELP`, parsed by `parse` into a tree) is run as SQLite FTS5 over
+the corpus database (`boletin_tui.corpusdb.CorpusDB.search`, compiled by `search.fts`).
 """
 
 from boletin_tui.search.fold import fold, tokens
-from boletin_tui.search.index import SearchIndex
-from boletin_tui.search.persist import load_or_build
 from boletin_tui.search.query import SYNTAX_HELP, Query, parse
 
-__all__ = [
-    "SYNTAX_HELP",
-    "Query",
-    "SearchIndex",
-    "fold",
-    "load_or_build",
-    "parse",
-    "tokens",
-]
+__all__ = ["SYNTAX_HELP", "Query", "fold", "parse", "tokens"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from boletin_tui.search.fold import TOKEN_RE, expand, nfc
-from boletin_tui.search.query import Query, parse
+from boletin_tui.search.query import And, Near, Node, Or, Phrase, Query, Term, parse
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +35,19 @@ def needles(query: str | Query) -> Needles:
     q = query if isinstance(query, Query) else parse(query)
     exact: set[str] = set()
     prefixes: list[str] = []
-    for term in q.terms:
-        (prefixes.append(term.text) if term.prefix else exact.add(term.text))
-    for phrase in q.phrases:
-        exact.update(phrase.words[:-1] if phrase.open_end else phrase.words)
-        if phrase.open_end:
-            prefixes.append(phrase.words[-1])
+    todo: list[Node] = [q.root] if q.root is not None else []
+    while todo:  # the words outside `NOT` and filters, wherever they sit in the tree
+        node = todo.pop()
+        if isinstance(node, (And, Or)):
+            todo.extend(node.nodes)
+        elif isinstance(node, Term):
+            (prefixes.append(node.text) if node.prefix else exact.add(node.text))
+        elif isinstance(node, Phrase):
+            exact.update(node.words[:-1] if node.open_end else node.words)
+            if node.open_end:
+                prefixes.append(node.words[-1])
+        elif isinstance(node, Near):
+            exact.update(node.words)
     return Needles(frozenset(exact), tuple(prefixes))
 
 

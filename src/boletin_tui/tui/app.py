@@ -7,9 +7,13 @@ corpus loads and the index builds in worker threads after the first frame (`load
 every database call runs on the single store thread (`StoreClient`). Widgets only show state
 and post what the user asked for.
 
-Readiness (tests await these `asyncio.Event`s): `listed` is set once a list (outline or
-texts) is shown, `texts_loaded` once the full texts are in (or loading failed), and
-`index_built` once the search index is ready (or failed).
+The corpus is the corpus database of the paths (`boletin_tui.corpusdb`): what it holds is
+listed at once, the timeline reading only the rows it draws, and a worker brings it in step
+with the files, the list following as changes arrive and keeping its place.
+
+Readiness (tests await these `asyncio.Event`s): `listed` is set once a list is shown,
+`texts_loaded` once every file was checked (or loading failed), and `index_built` once search
+covers every file (or failed); before that it searches what the database already holds.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.store.exchange import export_rows, write_export
 from boletin_tui.tui import loading
 from boletin_tui.tui.annotations import AnnotationPanel
+from boletin_tui.tui.entity_summary import EntitySummary
 from boletin_tui.tui.export_screen import ExportScreen, default_export_path
 from boletin_tui.tui.figures_screen import FiguresProgress, FiguresScreen
 from boletin_tui.tui.help_screen import HelpScreen
@@ -53,7 +58,6 @@ from boletin_tui.tui.messages import (
     AnnotationFailed,
     AnnotationSaved,
     CorpusLoaded,
-    IndexReady,
     LoadProgress,
 )
 from boletin_tui.tui.note_editor import NoteEditor
@@ -124,7 +128,6 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
                 known = ", ".join(sorted(self.available_themes))
                 self.config_problems.append(f"tema desconocido «{theme}» (hay: {known}); se ignora")
         self._query = ""
-        self._index_started = False
         self._bindings_state: tuple[bool, ...] | None = None
         self.figures = FiguresCache()  # figures screen (uifig): filled in the background
         # reader2: saved searches, where this session started (set by `make_app`)
@@ -164,16 +167,11 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
         self._timeline = self.query_one(Timeline)
         self.query_one(SearchBar).display = False
         self._timeline.focus()
+        self.db = loading.open_corpus(self.paths, self._cache_dir, self._use_cache)
         self.load_saved_searches()  # reader2
         self._reader_mounted()  # issue 15: saved timeline width, read marks
         self.run_worker(
-            partial(
-                loading.load_in_steps,
-                self.paths,
-                self._cache_dir,
-                self._use_cache,
-                self.post_message,
-            ),
+            partial(loading.load_in_steps, self.db, self.post_message),
             thread=True,
             exclusive=True,
             group="corpus",
@@ -183,6 +181,7 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
     def on_unmount(self) -> None:
         self.remember_state()  # reader2: where to start next time
         self.store.close()
+        self.db.close()
 
     # -- loading ----------------------------------------------------------------------------
     def on_load_progress(self, message: LoadProgress) -> None:
@@ -191,75 +190,53 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         corpus = message.corpus
+        first = self.workspace.corpus is None
         unchanged = self.workspace.set_corpus(corpus)
-        loading.keep_out_of_gc()
-        if corpus.complete:
-            self.texts_loaded.set()
-        if unchanged:
-            # The full texts behind the outlines on screen: nothing visible changes, and
-            # the first bulletin is already shown, so the index may start at once.
-            self._start_index()
-            return
-        self._timeline.set_bulletins(corpus.bulletins, self.workspace.annotated_keys())
-        self._sync_selection()  # the first bulletin in this same frame, not the next one
-        self.resume_bulletin()  # reader2: the bulletin shown last time, if remembered
+        if self.workspace.index is None and self.workspace.index_error is None:
+            # Search what the database holds from the first list on; tags and notes are
+            # fed to it here and after every saved write (`Workspace.saved`).
+            try:
+                self.workspace.set_index(corpus.db)
+            except Exception as exc:  # noqa: BLE001 - reading goes on without search
+                self.workspace.index_error = f"{loading.INDEX_FAILED} ({_detail(exc)})"
+                self.notify(
+                    self.workspace.index_error, title="Búsqueda", severity="error", timeout=30
+                )
+        if not unchanged or first:
+            self._timeline.set_source(corpus, self.workspace.annotated_keys())
+            if self._query:
+                self._search(self._query)
+            self._sync_selection()  # the first bulletin in this same frame, not the next one
+            self.resume_bulletin()  # reader2: the bulletin shown last time, if remembered
+        self._refresh_text()
         self._status(self._count_text())
         self._update_bindings()
         self.listed.set()
-        if corpus.skipped:
-            self.notify(
-                f"Se omitieron {plural(len(corpus.skipped), 'archivo', 'archivos')} "
-                "que no se pudieron leer; «o» los muestra.",
-                title="Archivos omitidos",
-                severity="warning",
-                timeout=8,
-            )
-        if not corpus.bulletins:
-            self._start_index()
-        # Otherwise `_start_index` runs once the first bulletin is on screen: the index is
-        # built in a thread that competes for the interpreter, and held the first bulletin
-        # back by most of a second at 10,000 bulletins.
-
-    def _start_index(self) -> None:
-        if self.workspace.loaded and not self._index_started:
-            self._index_started = True
-            self._build_index()
-
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def _build_index(self) -> None:
-        # No arguments: `@work` describes a worker with the repr of its arguments, and the
-        # repr of 10,000 bulletins is a 200 MB string (it set the app's peak memory).
-        bulletins = self.workspace.bulletins
-        index = loading.build_index(bulletins, self._cache_dir, self._use_cache)
-        self.post_message(IndexReady(index))
-
-    def on_index_ready(self, message: IndexReady) -> None:
-        self.workspace.set_index(message.index)
-        loading.keep_out_of_gc()
-        self.index_built.set()
-        if self._query:
-            self._search(self._query)
-        self._start_figures()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state != WorkerState.ERROR or event.worker.group not in ("corpus", "index"):
-            return
-        error = event.worker.error
-        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-        if event.worker.group == "corpus":
-            self.workspace.load_error = f"{loading.LOAD_FAILED} ({detail})"
-            self._status(f"{loading.LOAD_FAILED}.")
-            self.notify(
-                self.workspace.load_error, title="Error al cargar", severity="error", timeout=30
-            )
-            self.listed.set()
+        if corpus.complete:
+            loading.keep_out_of_gc()
             self.texts_loaded.set()
-        else:
-            self.workspace.index_error = f"{loading.INDEX_FAILED} ({detail})"
-            self._status(f"{self._count_text()} · búsqueda no disponible")
-            self.notify(self.workspace.index_error, title="Búsqueda", severity="error", timeout=30)
             self.index_built.set()
             self._start_figures()
+            if corpus.skipped:
+                self.notify(
+                    f"Se omitieron {plural(len(corpus.skipped), 'archivo', 'archivos')} "
+                    "que no se pudieron leer; «o» los muestra.",
+                    title="Archivos omitidos",
+                    severity="warning",
+                    timeout=8,
+                )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR or event.worker.group != "corpus":
+            return
+        self.workspace.load_error = f"{loading.LOAD_FAILED} ({_detail(event.worker.error)})"
+        self._status(f"{loading.LOAD_FAILED}.")
+        self.notify(
+            self.workspace.load_error, title="Error al cargar", severity="error", timeout=30
+        )
+        self.listed.set()
+        self.texts_loaded.set()
+        self.index_built.set()
 
     # -- selection --------------------------------------------------------------------------
     @on(Timeline.Selected)
@@ -289,8 +266,22 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
         self._show_trust(key if bulletin else None)
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
-        if not self._index_started:
-            self.call_after_refresh(self._start_index)
+
+    def _refresh_text(self) -> None:
+        """Show the current bulletin again if its file changed since it was shown (the note
+        editor and the tags are left alone: nothing typed is touched)."""
+        reader = self.query_one(Reader)
+        shown = reader.bulletin
+        fresh = self.workspace.bulletin(self._timeline.current_key)
+        if shown is None or fresh is None or fresh.content_hash == shown.content_hash:
+            return
+        try:
+            mentions = mentions_for(fresh)
+        except Exception:  # noqa: BLE001 - reported when the user moves to it again
+            mentions = []
+        key = self._timeline.current_key  # the Reader with passages and hits, as on a move
+        self._show_text(key, fresh, mentions, self._reader_hits(fresh))
+        self._panel.query_one(EntitySummary).show(mentions)
 
     def _prefetch_neighbours(self) -> None:
         """Recognise the entities of the bulletins next to this one once the frame is out
@@ -391,9 +382,10 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
         self._update_bindings()
 
     def _count_text(self) -> str:
-        total = plural(len(self.workspace.bulletins), "boletín", "boletines")
-        shown = f"{self._timeline.shown_count} de {total}" if self._query else total
-        return shown + self._unread_text()  # issue 15: how many unread
+        total = plural(self.workspace.count, "boletín", "boletines")
+        text = f"{self._timeline.shown_count} de {total}" if self._query else total
+        text += self._unread_text()  # issue 15: how many unread
+        return f"{text} · búsqueda no disponible" if self.workspace.index_error else text
 
     def _status(self, text: str) -> None:
         self.query_one("#timeline-status", Static).update(text, layout=False)
@@ -510,7 +502,8 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
     def _export(self, path: Path) -> None:
         try:
             annotations = self.store.all().result()
-            write_export(export_rows(annotations, self.workspace.entries), path, fmt="csv")
+            outlines = self.call_from_thread(self.workspace.outlines, [a.key for a in annotations])
+            write_export(export_rows(annotations, outlines), path, fmt="csv")
         except Exception as exc:  # noqa: BLE001 - any failure is told to the user
             self.call_from_thread(
                 self.notify,
@@ -542,7 +535,10 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
 
     @work(thread=True, exclusive=True, group="figures", exit_on_error=False)
     def _fill_figures(self) -> None:
-        bulletins = self.workspace.bulletins  # no arguments: see `_build_index`
+        # No arguments: `@work` describes a worker with the repr of its arguments. Each text
+        # is read from the corpus database as it is recognised, not all at once.
+        assert self.workspace.corpus is not None  # started once the corpus is loaded
+        bulletins = self.workspace.corpus.texts()
         worker = get_current_worker()
         self.figures.fill(
             bulletins,
@@ -586,6 +582,11 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
                 return
             self.workspace.saved(write, stored)
         self.exit()
+
+
+def _detail(error: BaseException | None) -> str:
+    name = type(error).__name__
+    return f"{name}: {error}" if str(error) else name
 
 
 def make_app(

@@ -1,8 +1,9 @@
-"""The bodies of the loading workers: plain functions the app runs in threads.
+"""The body of the loading worker: a plain function the app runs in a thread.
 
-`load_in_steps` posts `CorpusLoaded` once or twice (a saved outline first on a warm launch,
-then the full texts) and `LoadProgress` while files are read; `build_index` returns the
-search index. Nothing here touches widgets; the app routes the messages.
+`load_in_steps` opens the corpus database of the paths, posts what it already holds at once
+(`CorpusLoaded`, a `CorpusView`: keys and months only), then brings it in step with the files
+(`sync_corpus`), posting `LoadProgress` as files are read, a newer view now and then while
+they are (changes shown as they arrive), and the final view. Nothing here touches widgets.
 """
 
 from __future__ import annotations
@@ -10,61 +11,60 @@ from __future__ import annotations
 import gc
 import importlib
 import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from textual.message import Message
 
-from boletin_tui.corpus import Bulletin, load_corpus, load_outline
-from boletin_tui.search import SearchIndex, load_or_build
+from boletin_tui.corpusdb import CorpusDB, SyncReport
+from boletin_tui.corpusdb.view import CorpusView
 from boletin_tui.tui.messages import CorpusLoaded, LoadProgress
 
 LOAD_FAILED = "No se pudieron cargar los boletines"
 INDEX_FAILED = "La búsqueda no está disponible"
+REFRESH_EVERY = 1.0  # seconds between views posted while files are read...
+REFRESH_FROM = 500  # ...when at least this many files are (a few files: one list at the end)
 
 
 def keep_out_of_gc() -> None:
-    """Move what exists now (the corpus, the index: long-lived) out of the collector's reach.
-
-    Otherwise each full collection walks every bulletin and index entry again: 100 ms and
-    more at 10,000 bulletins, landing on random key presses.
-    """
+    """Move what exists now (long-lived: the views, the rows) out of the collector's reach,
+    so that full collections do not walk them again on random key presses."""
     gc.freeze()
 
 
-def load_in_steps(
-    paths: Sequence[Path],
-    cache_dir: str | os.PathLike[str] | None,
-    use_cache: bool,
-    post: Callable[[Message], object],
-) -> None:
-    """Load the corpus of `paths`, posting each step through `post` (thread-safe)."""
-    # A warm launch first shows the outline saved by the last load of these paths (30 ms
-    # at 10,000), unverified: the full load that follows (0.4 s or more) replaces it, and
-    # the timeline, keeping its place, shows any file added, removed or changed since.
-    # Verifying first would cost a walk and 10,000 `stat`s on the way to the first list.
-    outline = load_outline(paths, cache_dir=cache_dir, verify=False) if use_cache else None
-    if outline is not None:
-        post(CorpusLoaded(outline))
-    # Here, off the interface thread (~70 ms), unless the outline's first bulletin needs
-    # it first; importing it before posting the outline held the list back by 0.1-0.3 s.
+def open_corpus(
+    paths: Sequence[Path], cache_dir: str | os.PathLike[str] | None, use_cache: bool
+) -> CorpusDB:
+    """The corpus database of `paths` (in memory with `use_cache` False: nothing kept)."""
+    return CorpusDB.open(paths, cache_dir, memory=not use_cache)
+
+
+def sync_corpus(db: CorpusDB, progress: Callable[[int, int], None]) -> SyncReport:
+    """`db.sync(progress)`: a seam the tests hold back to see the app before it ends."""
+    return db.sync(progress)
+
+
+def load_in_steps(db: CorpusDB, post: Callable[[Message], object]) -> None:
+    """Show what `db` holds, then bring it in step with the files, posting through `post`
+    (thread-safe) each step."""
+    # A warm launch shows at once what the last one stored, unverified: the sync that
+    # follows walks and `stat`s every file and shows what was added, removed or changed.
+    if db.count():
+        post(CorpusLoaded(CorpusView.read(db, db.problems())))
+    # Here, off the interface thread (~70 ms), once the first list is on its way.
     importlib.import_module("boletin_tui.entities")
+    last = time.monotonic()
+    # A database in memory (`--no-cache`) is synced holding its one connection: a view shown
+    # meanwhile would wait for it to draw its rows. Only the final one, then.
+    refresh = os.fspath(db.path) != ":memory:"
 
     def progress(done: int, total: int) -> None:
+        nonlocal last
         post(LoadProgress(done, total))
+        if refresh and total >= REFRESH_FROM and time.monotonic() - last >= REFRESH_EVERY:
+            post(CorpusLoaded(CorpusView.read(db, db.problems())))
+            last = time.monotonic()
 
-    corpus = load_corpus(
-        paths,
-        cache_dir=cache_dir,
-        use_cache=use_cache,
-        progress=progress,
-    )
-    post(CorpusLoaded(corpus))
-
-
-def build_index(
-    bulletins: Sequence[Bulletin], cache_dir: str | os.PathLike[str] | None, use_cache: bool
-) -> SearchIndex:
-    """The search index: loaded from beside the parse cache when this corpus was indexed
-    before (36 ms instead of about 2.7 s at 10,000 bulletins), else built and saved."""
-    return load_or_build(bulletins, cache_dir, use_cache)
+    report = sync_corpus(db, progress)
+    post(CorpusLoaded(CorpusView.read(db, report.problems + db.problems(), complete=True)))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from boletin_tui.corpus import Corpus
-from boletin_tui.search import SearchIndex
+from boletin_tui.corpusdb.view import CorpusView
 from boletin_tui.store import Annotation
 from boletin_tui.workspace import Write
 
@@ -22,17 +21,12 @@ class LoadProgress(Message):
 
 
 class CorpusLoaded(Message):
-    """A corpus (or, on a warm launch, its outline: `corpus.complete` is False) is read."""
+    """A view of the corpus database: what it held at launch, then while files are read
+    (`corpus.complete` False), then once every file was checked (`complete` True)."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: CorpusView) -> None:
         super().__init__()
         self.corpus = corpus
-
-
-class IndexReady(Message):
-    def __init__(self, index: SearchIndex) -> None:
-        super().__init__()
-        self.index = index
 
 
 class AnnotationSaved(Message):

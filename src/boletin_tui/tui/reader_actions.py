@@ -180,7 +180,7 @@ class ReaderActions(_Base):
                 severity="warning",
             )
             return
-        key = jump_target(self._timeline.shown_bulletins, jump)
+        key = jump_target(self._timeline.shown_outlines(), jump)
         if key is None:
             self.notify("No hay ese boletín entre los mostrados.", title="Ir a", severity="warning")
             return

@@ -1,68 +1,71 @@
 """The timeline's rows: year and month headings interleaved with bulletins.
 
-Pure data, no Textual: `build_rows(bulletins)` walks bulletins in corpus order (newest first,
+Pure data, no Textual: `build_rows(keys, months)` walks the keys in corpus order (newest first,
 undated last) and returns `Row`s, a heading whenever the year or month changes and one
-`Sin fecha` heading before the undated ones. `row_parts` lays a bulletin row out in a width.
+`Sin fecha` heading before the undated ones. A bulletin row holds its key and its position in
+the corpus order; its number, date and title are read when it is drawn (`row_parts`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 
 from boletin_tui.spanish import MONTHS
 
 if TYPE_CHECKING:
-    from boletin_tui.corpus import Bulletin
+    from boletin_tui.corpus import Bulletin, Outline
 
 UNDATED = "Sin fecha"
 UNNUMBERED = "s/n"
 MARK = "●"
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """A heading (`bulletin` is None, `level` 0 for a year, 1 for a month) or a bulletin."""
+class Row(NamedTuple):
+    """A heading (`key` is None, `level` 0 for a year, 1 for a month) or a bulletin (`key`,
+    and `pos`, its position in the corpus order). A named tuple: 10,000 are built at each
+    launch, three times faster than frozen dataclasses."""
 
     label: str
     level: int = 0
-    bulletin: Bulletin | None = None
+    key: str | None = None
+    pos: int = -1
 
     @property
     def is_heading(self) -> bool:
-        return self.bulletin is None
+        return self.key is None
 
 
-def build_rows(bulletins: Iterable[Bulletin]) -> list[Row]:
-    """Headings and bulletin rows for `bulletins`, in the order given."""
+def build_rows(keys: Sequence[str], months: Iterable[str | None]) -> list[Row]:
+    """Headings and bulletin rows for `keys`, in the order given; `months[i]` is the month of
+    `keys[i]` as `"2023-05"`, None when it is undated."""
     rows: list[Row] = []
-    year = month = None
+    current: str | None = None
+    year = ""
     undated = False
-    for b in bulletins:
-        if b.date is None:
+    for pos, (key, month) in enumerate(zip(keys, months, strict=True)):
+        if month is None:
             if not undated:
                 rows.append(Row(UNDATED, 0))
                 undated = True
-        else:
-            if b.date.year != year:
-                year, month = b.date.year, None
-                rows.append(Row(str(year), 0))
-            if b.date.month != month:
-                month = b.date.month
-                rows.append(Row(f"{MONTHS[month - 1]} {year}", 1))
-        rows.append(Row(b.key, 2, b))
+        elif month != current:
+            if month[:4] != year:
+                year = month[:4]
+                rows.append(Row(str(int(year)), 0))
+            current = month
+            rows.append(Row(f"{MONTHS[int(month[5:7]) - 1]} {int(year)}", 1))
+        rows.append(Row(key, 2, key, pos))
     return rows
 
 
-def short_number(bulletin: Bulletin) -> str:
+def short_number(bulletin: Bulletin | Outline) -> str:
     """The printed number, or `s/n` for unnumbered bulletins."""
     return bulletin.number or UNNUMBERED
 
 
-def short_date(bulletin: Bulletin) -> str:
+def short_date(bulletin: Bulletin | Outline) -> str:
     """Day and month as a reader says them (`30 may`, ` 2 abr`): the year is in the heading."""
     if bulletin.date is None:
         return "  --  "
@@ -78,7 +81,7 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
-def row_parts(bulletin: Bulletin, marked: bool, width: int) -> tuple[str, str, str, str]:
+def row_parts(bulletin: Bulletin | Outline, marked: bool, width: int) -> tuple[str, str, str, str]:
     """Mark, number, date and title of a bulletin row, together exactly `width` cells wide."""
     mark = f"{MARK} " if marked else "  "
     number = fit(short_number(bulletin), 8) + " "

@@ -1,13 +1,17 @@
 """The timeline: a virtualised list of bulletins under year and month headings.
 
 A `ScrollView` on the Line API renders only the visible rows, so 10,000 bulletins open as fast
-as ten (an `OptionList` took three times as long, see STYLE.md). Headings cannot be selected;
-the cursor moves between bulletin rows and `Timeline.Selected` says which one is current.
+as ten (an `OptionList` took three times as long, see STYLE.md). Its rows come from a
+`RowSource` (the corpus database's `CorpusView`): keys and months for every row at once, the
+number, date and title only of the rows drawn, read a page at a time. Headings cannot be
+selected; the cursor moves between bulletin rows and `Timeline.Selected` says which one is
+current.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
+from typing import Protocol
 
 from rich.segment import Segment
 from textual import events
@@ -16,14 +20,24 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from boletin_tui.corpus import Bulletin
+from boletin_tui.corpus import Outline
 from boletin_tui.tui.keymap import widget_binding
 from boletin_tui.tui.rows import Row, build_rows, fit, row_parts
 from boletin_tui.tui.wrapping import break_lines
 
 
+class RowSource(Protocol):
+    """What the timeline reads: every key and month at once, outlines as rows are drawn."""
+
+    @property
+    def keys(self) -> Sequence[str]: ...
+    @property
+    def months(self) -> Sequence[str | None]: ...
+    def outline_at(self, pos: int) -> Outline | None: ...
+
+
 class Timeline(ScrollView, can_focus=True):
-    """Bulletins newest first; `set_bulletins`, `set_filter`, `refresh_marks`, `select`."""
+    """Bulletins newest first; `set_source`, `set_filter`, `refresh_marks`, `select`."""
 
     BINDINGS = [
         widget_binding("next", "cursor(1)"),
@@ -52,7 +66,7 @@ class Timeline(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._all: list[Bulletin] = []
+        self._source: RowSource | None = None
         self._rows: list[Row] = []
         self._all_rows: list[Row] = []
         self._count = 0
@@ -73,11 +87,12 @@ class Timeline(ScrollView, can_focus=True):
 
     @property
     def shown_keys(self) -> list[str]:
-        return [r.bulletin.key for r in self._rows if r.bulletin is not None]
+        return [r.key for r in self._rows if r.key is not None]
 
-    def set_bulletins(self, bulletins: list[Bulletin], marks: Iterable[str] = ()) -> None:
-        self._all = list(bulletins)
-        self._all_rows = build_rows(self._all)
+    def set_source(self, source: RowSource, marks: Iterable[str] = ()) -> None:
+        """Show the bulletins of `source` (keeping the current one when it is still there)."""
+        self._source = source
+        self._all_rows = build_rows(source.keys, source.months)
         self._marks = set(marks)
         self._show(self._all_rows)
 
@@ -91,12 +106,12 @@ class Timeline(ScrollView, can_focus=True):
         rows: list[Row] = []
         year = month = None
         for row in self._all_rows:
-            if row.bulletin is None:
+            if row.key is None:
                 if row.level == 0:
                     year, month = row, None
                 else:
                     month = row
-            elif row.bulletin.key in wanted:
+            elif row.key in wanted:
                 if year is not None:
                     rows.append(year)
                     year = None
@@ -119,9 +134,18 @@ class Timeline(ScrollView, can_focus=True):
         self._read = keys
         self.refresh()
 
-    @property
-    def shown_bulletins(self) -> list[Bulletin]:
-        return [r.bulletin for r in self._rows if r.bulletin is not None]
+    def shown_outlines(self) -> list[Outline]:
+        """Outlines of the bulletins shown, in order (read a page at a time: for jumps)."""
+        if self._source is None:
+            return []
+        found = (self._source.outline_at(r.pos) for r in self._rows if r.key is not None)
+        return [o for o in found if o is not None]
+
+    def _outline(self, index: int | None) -> Outline | None:
+        row = self._rows[index] if index is not None and index < len(self._rows) else None
+        if row is None or row.key is None or self._source is None:
+            return None
+        return self._source.outline_at(row.pos)
 
     def adjacent_keys(self) -> list[str]:
         """Keys of the bulletins just after and just before the current one (if any)."""
@@ -129,24 +153,24 @@ class Timeline(ScrollView, can_focus=True):
             return []
         found = (self._next_bulletin(self._cursor, 1), self._next_bulletin(self._cursor, -1))
         rows = [self._rows[i] for i in found if i is not None]
-        return [row.bulletin.key for row in rows if row.bulletin is not None]
+        return [row.key for row in rows if row.key is not None]
 
     def select(self, key: str) -> None:
         for index, row in enumerate(self._rows):
-            if row.bulletin is not None and row.bulletin.key == key:
+            if row.key is not None and row.key == key:
                 self._move_to(index)
                 return
 
     def _show(self, rows: list[Row]) -> None:
         keep = self._current
         self._rows = rows
-        self._count = sum(1 for r in rows if r.bulletin is not None)
+        self._count = sum(1 for r in rows if r.key is not None)
         # Not `self.virtual_size = ...`: that re-lays out the whole screen on every search
         # keystroke, and this widget's size never depends on its rows (see `LineView`).
         self._cursor, self._extra = None, 0
         self._set_height()
         target = next(
-            (i for i, r in enumerate(rows) if r.bulletin is not None and r.bulletin.key == keep),
+            (i for i, r in enumerate(rows) if r.key is not None and r.key == keep),
             None,
         )
         if target is None:
@@ -171,13 +195,13 @@ class Timeline(ScrollView, can_focus=True):
 
     def _title_lines(self, index: int | None) -> list[tuple[int, int]]:
         """Where the title of row `index` breaks into lines in the title column."""
-        row = self._rows[index] if index is not None and index < len(self._rows) else None
-        if row is None or row.bulletin is None:
+        outline = self._outline(index)
+        if outline is None:
             return []
         width = self.scrollable_content_region.width
-        mark, number, date, _title = row_parts(row.bulletin, False, width)
+        mark, number, date, _title = row_parts(outline, False, width)
         rest = width - len(mark) - len(number) - len(date)
-        return break_lines(" ".join(row.bulletin.title.split()), max(rest, 1))
+        return break_lines(" ".join(outline.title.split()), max(rest, 1))
 
     def _line_row(self, line: int) -> tuple[int, bool]:
         """(row index, whether it is the current row's second line) of virtual `line`."""
@@ -206,8 +230,7 @@ class Timeline(ScrollView, can_focus=True):
                 self.refresh_line(index)
         else:
             self.refresh()
-        bulletin = self._rows[index].bulletin
-        self._announce(bulletin.key if bulletin is not None else None)
+        self._announce(self._rows[index].key)
 
     def _announce(self, key: str | None) -> None:
         if key != self._current:
@@ -263,15 +286,18 @@ class Timeline(ScrollView, can_focus=True):
         row = self._rows[index]
         if second or (self._extra and index == self._cursor):
             return self._two_line_row(index, second, width)
-        if row.bulletin is None:
+        outline = self._source.outline_at(row.pos) if self._source and row.key else None
+        if outline is None:
+            if row.key is not None:  # gone from the database since: the next view drops it
+                return Strip([Segment(fit("  " + row.key, width), base)], width)
             name = "timeline--year" if row.level == 0 else "timeline--month"
             style = base + self.get_component_rich_style(name)
             indent = "" if row.level == 0 else " "
             return Strip([Segment(fit(indent + row.label, width), style)], width)
-        mark, number, date, title = row_parts(row.bulletin, row.bulletin.key in self._marks, width)
+        mark, number, date, title = row_parts(outline, row.key in self._marks, width)
         if index == self._cursor:
             base = base + self.get_component_rich_style("timeline--cursor")
-        if self._read is not None and row.bulletin.key not in self._read:
+        if self._read is not None and row.key not in self._read:
             base = base + self.get_component_rich_style("timeline--unread")
         segments = [
             Segment(mark, base + self.get_component_rich_style("timeline--mark")),
@@ -283,13 +309,14 @@ class Timeline(ScrollView, can_focus=True):
 
     def _two_line_row(self, index: int, second: bool, width: int) -> Strip:
         """The current row whose title does not fit: the title whole on two lines."""
-        row = self._rows[index]
-        assert row.bulletin is not None
-        title = " ".join(row.bulletin.title.split())
-        mark, number, date, _cut = row_parts(row.bulletin, row.bulletin.key in self._marks, width)
+        outline = self._outline(index)
+        if outline is None:
+            return Strip.blank(width, self.rich_style)
+        title = " ".join(outline.title.split())
+        mark, number, date, _cut = row_parts(outline, outline.key in self._marks, width)
         breaks = self._title_lines(index)
         base = self.rich_style + self.get_component_rich_style("timeline--cursor")
-        if self._read is not None and row.bulletin.key not in self._read:
+        if self._read is not None and outline.key not in self._read:
             base = base + self.get_component_rich_style("timeline--unread")
         rest = max(width - len(mark) - len(number) - len(date), 0)
         if second:

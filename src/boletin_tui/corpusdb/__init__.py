@@ -1,0 +1,10 @@
+"""The corpus database: bulletins, texts and full-text search in one SQLite file (FTS5).
+
+See `db.CorpusDB`. Pure Python, no interface code.
+"""
+
+from boletin_tui.corpusdb.db import CorpusDB
+from boletin_tui.corpusdb.schema import db_path, default_cache_dir
+from boletin_tui.corpusdb.sync import SyncReport
+
+__all__ = ["CorpusDB", "SyncReport", "db_path", "default_cache_dir"]

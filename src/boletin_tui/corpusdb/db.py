@@ -1,0 +1,381 @@
+"""`CorpusDB`: the bulletins of a set of corpus folders, their texts and their search index.
+
+    db = CorpusDB.open(paths, cache_dir)   # shows at once what the file already holds
+    db.sync(progress)                      # parse new and changed files (any thread)
+    db.count(); db.rows(0, 50); db.bulletin(key); db.search("vacuna OR gripe")
+
+Reads go through one connection guarded by a lock; `sync` opens its own, so it may run in a
+worker thread while the interface reads. Two processes may share the file (WAL: one writer,
+the other waits). Tags and notes for search live in this connection's memory only
+(`set_annotation_terms`), fed from the annotation store, which stays the source of truth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from itertools import compress
+from pathlib import Path
+
+from boletin_tui.corpus.model import Bulletin, Conflict, Link, Outline, Skipped
+from boletin_tui.corpusdb import schema
+from boletin_tui.corpusdb.sync import Progress, SyncReport, sync
+from boletin_tui.search.fold import fold, tokens
+from boletin_tui.search.fts import ALL, Fts, Sql, as_sql, compile_node
+from boletin_tui.search.query import parse, query_terms
+
+ORDER = "ORDER BY undated, neg_day, neg_num, title_fold, hash"
+_COLUMNS = (
+    "key, number, kind, date, city, dateline, title,"
+    " (SELECT group_concat(path, char(0)) FROM (SELECT path FROM files f"
+    "  WHERE f.hash = b.hash ORDER BY path)), hash"
+)
+_OUTLINE = f"SELECT {_COLUMNS} FROM bulletins b"
+_PLAIN = _COLUMNS.split(", (SELECT", 1)[0]  # without the sources
+
+
+class CorpusDB:
+    """The corpus database for `paths` (see the module docstring)."""
+
+    def __init__(self, path: Path | str, paths: Sequence[os.PathLike[str] | str]) -> None:
+        self.path = path
+        self.paths = [os.fspath(p) for p in paths]
+        self._conn = schema.open_database(path)
+        self._lock = threading.RLock()
+        self._annotated = 0
+        self._version: int | None = None  # `PRAGMA data_version` the order below is from
+        self._order: list[str] = []  # keys in timeline order
+        self._rank: list[int] = []  # bulletin id -> position in `_order` (len(_order): none)
+        self.last_sync: SyncReport | None = None
+
+    @classmethod
+    def open(
+        cls,
+        paths: Sequence[os.PathLike[str] | str],
+        cache_dir: os.PathLike[str] | str | None = None,
+        *,
+        memory: bool = False,
+    ) -> CorpusDB:
+        """The database for these corpus paths in `cache_dir` (the user cache folder by
+        default), or a private one in memory (`memory=True`, for `--no-cache`)."""
+        return cls(":memory:" if memory else schema.db_path(paths, cache_dir), paths)
+
+    @classmethod
+    def of(cls, bulletins: Iterable[Bulletin]) -> CorpusDB:
+        """A private database in memory holding `bulletins`, in the order given, with their
+        own keys (for tests and benchmarks that make bulletins rather than files)."""
+        from boletin_tui.corpusdb.sync import insert_bulletin
+
+        db = cls(":memory:", [])
+        conn = db._conn
+        conn.execute("BEGIN")
+        for pos, b in enumerate(bulletins):
+            if insert_bulletin(conn, b):
+                conn.execute(
+                    "UPDATE bulletins SET key = ?, undated = 0, neg_day = ?, neg_num = 0"
+                    " WHERE hash = ?",
+                    (b.key, pos, b.content_hash),
+                )
+        conn.execute("COMMIT")
+        return db
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- keeping in step with the files ------------------------------------------------------
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """Parse new and changed files, drop removed ones; `progress(done, total)` after each
+        committed batch. Safe from any thread. A database found damaged meanwhile is moved
+        aside and rebuilt."""
+        in_memory = os.fspath(self.path) == ":memory:"
+        conn = self._conn if in_memory else schema.open_database(self.path)
+        try:
+            with self._lock if in_memory else _nolock():
+                report = sync(conn, self.paths, progress)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) or in_memory:
+                raise
+            conn.close()
+            schema.move_aside(Path(self.path), "dañada")
+            conn = schema.open_database(self.path)
+            report = sync(conn, self.paths, progress)
+            with self._lock:
+                self._conn.close()
+                self._conn = schema.open_database(self.path)
+        finally:
+            if not in_memory:
+                conn.close()
+        self._version = None
+        self.last_sync = report
+        return report
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self._one("SELECT count(*) FROM bulletins WHERE key IS NOT NULL")
+
+    def keys(self) -> list[str]:
+        """Every key in timeline order: newest first, undated last."""
+        return list(self._timeline()[0])
+
+    def skeleton(self) -> tuple[list[str], list[str | None]]:
+        """Every key in timeline order with its month (`"2023-05"`; None when undated): what
+        the timeline's headings need, without titles or texts."""
+        rows = self._all(f"SELECT key, month FROM bulletins WHERE key IS NOT NULL {ORDER}")
+        return [k for k, _ in rows], [m for _, m in rows]
+
+    def _timeline(self) -> tuple[list[str], list[int]]:
+        """Keys in order and each id's position, read again only when the data changed (a
+        commit by another connection changes `data_version`; `sync` resets it here)."""
+        with self._lock:
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._version:
+                rows = self._conn.execute(
+                    f"SELECT id, key FROM bulletins WHERE key IS NOT NULL {ORDER}"
+                ).fetchall()
+                self._order = [k for _, k in rows]
+                self._rank = [len(rows)] * (max((r for r, _ in rows), default=0) + 1)
+                for i, (rowid, _) in enumerate(rows):
+                    self._rank[rowid] = i
+                self._version = version
+            return self._order, self._rank
+
+    def rows(self, offset: int = 0, limit: int = -1) -> list[Outline]:
+        """Outlines (no body) in timeline order, `limit` of them from `offset` (-1: all)."""
+        if 0 <= limit <= 500:  # a page: each row's sources by the index on files.hash
+            sql = f"{_OUTLINE} WHERE key IS NOT NULL {ORDER} LIMIT ? OFFSET ?"
+            return [_outline(r) for r in self._all(sql, (limit, offset))]
+        # Many rows: every source in one pass (a sub-select per row costs 20 times more).
+        sources = self._sources()
+        sql = f"SELECT {_PLAIN}, hash FROM bulletins WHERE key IS NOT NULL {ORDER} LIMIT ? OFFSET ?"
+        return [
+            _outline((*r[:7], "\0".join(sources.get(r[7], ())), r[7]))
+            for r in self._all(sql, (limit, offset))
+        ]
+
+    def _sources(self) -> dict[str, list[str]]:
+        """Every bulletin's source files, by content hash, each list sorted."""
+        sources: dict[str, list[str]] = {}
+        for content_hash, path in self._all(
+            "SELECT hash, path FROM files WHERE hash IS NOT NULL ORDER BY path"
+        ):
+            sources.setdefault(content_hash, []).append(schema.from_db(path))
+        return sources
+
+    def outline(self, key: str) -> Outline | None:
+        rows = self._all(f"{_OUTLINE} WHERE key = ? LIMIT 1", (key,))
+        return _outline(rows[0]) if rows else None
+
+    def bulletin(self, key: str) -> Bulletin | None:
+        """The full bulletin under `key`, or None."""
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT id, {_COLUMNS} FROM bulletins b WHERE key = ? LIMIT 1", (key,)
+            ).fetchone()
+            if row is None:
+                return None
+            body = self._conn.execute("SELECT body FROM texts WHERE id = ?", (row[0],)).fetchone()
+        return _bulletin(_outline(row[1:]), body[0] if body else None)
+
+    def bulletins(self) -> list[Bulletin]:
+        """Every bulletin, in timeline order (reads every text: for the CLI)."""
+        sources = self._sources()
+        sql = (
+            f"SELECT {_PLAIN}, hash, (SELECT body FROM texts t WHERE t.id = b.id)"
+            f" FROM bulletins b WHERE key IS NOT NULL {ORDER}"
+        )
+        return [
+            _bulletin(_outline((*r[:7], "\0".join(sources.get(r[7], ())), r[7])), r[8])
+            for r in self._all(sql)
+        ]
+
+    def text(self, key: str) -> str | None:
+        found = self.bulletin(key)
+        return found.text if found else None
+
+    def problems(self) -> list[Skipped]:
+        """Files stored as skipped for their content (not a bulletin, too big…)."""
+        rows = self._all("SELECT path, reason FROM files WHERE reason IS NOT NULL ORDER BY path")
+        return [Skipped(schema.from_db(p), r) for p, r in rows]
+
+    def duplicates(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Bulletins read from more than one file: key and every source."""
+        shared = self._all(
+            "SELECT hash FROM files WHERE hash IS NOT NULL GROUP BY hash HAVING count(*) > 1"
+        )
+        out = []
+        for (content_hash,) in shared:
+            key = self._all("SELECT key FROM bulletins WHERE hash = ?", (content_hash,))
+            paths = self._all(
+                "SELECT path FROM files WHERE hash = ? ORDER BY path", (content_hash,)
+            )
+            if key and key[0][0] is not None:
+                out.append((key[0][0], tuple(schema.from_db(p) for (p,) in paths)))
+        return sorted(out)
+
+    def conflicts(self) -> list[Conflict]:
+        """Numbers printed by different bulletins: the plain key first."""
+        out = []
+        for (base,) in self._all(
+            "SELECT base_key FROM bulletins GROUP BY base_key HAVING count(*) > 1 ORDER BY base_key"
+        ):
+            members = [
+                o
+                for o in (
+                    self.outline(k)
+                    for (k,) in self._all(
+                        "SELECT key FROM bulletins WHERE base_key = ? ORDER BY key <> ?, key",
+                        (base, base),
+                    )
+                )
+                if o is not None
+            ]
+            out.append(
+                Conflict(base, tuple(o.key for o in members), tuple(o.sources[0] for o in members))
+            )
+        return out
+
+    # -- searching -----------------------------------------------------------------------------
+
+    def set_annotation_terms(self, key: str, tags: Sequence[str], note: str) -> None:
+        """Make `tags` and `note` searchable for `key` (replacing what it had)."""
+        self.set_annotations([(key, tags, note)])
+
+    def set_annotations(self, items: Iterable[tuple[str, Sequence[str], str]]) -> None:
+        """`set_annotation_terms` for many, in one transaction (at launch)."""
+        with self._lock:
+            c = self._conn
+            c.execute("BEGIN")
+            try:
+                for key, tags, note in items:
+                    for table in ("ann", "ann_tags", "ann_fts"):
+                        c.execute(f"DELETE FROM temp.{table} WHERE key = ?", (key,))
+                    folded = list(
+                        dict.fromkeys(t for t in (" ".join(fold(x).split()) for x in tags) if t)
+                    )
+                    words = " ".join([*tags, note or ""]).strip()
+                    if not folded and not tokens(words):
+                        continue
+                    c.execute("INSERT INTO temp.ann(key) VALUES (?)", (key,))
+                    c.executemany(
+                        "INSERT INTO temp.ann_tags(key, tag) VALUES (?, ?)",
+                        [(key, t) for t in folded],
+                    )
+                    c.execute("INSERT INTO temp.ann_fts(key, words) VALUES (?, ?)", (key, words))
+                c.execute("COMMIT")
+            except BaseException:
+                c.execute("ROLLBACK")
+                raise
+            self._annotated = c.execute("SELECT count(*) FROM temp.ann").fetchone()[0]
+
+    def search(self, query: str, *, relevance: bool = False) -> list[str]:
+        """Keys matching `query` (see `search.SYNTAX_HELP`) in timeline order, or by relevance
+        (bm25 over the text words; ties and non-text conditions in timeline order). Every key
+        for an empty query. Never raises: bad syntax is searched as words, then as nothing."""
+        q = parse(query)
+        if q.root is None:
+            return self.keys()
+        try:
+            return self._run(
+                compile_node(q.root, self._annotated > 0), q.words if relevance else []
+            )
+        except sqlite3.OperationalError:
+            pass  # an expression FTS5 refuses: the words alone
+        try:
+            words = [w for w in query_terms(query) if w]
+            if not words:
+                return []
+            plain = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+            return self._run(Fts(plain), [])
+        except sqlite3.Error:
+            return []
+
+    def _run(self, part: Fts | Sql, rank_words: list[str]) -> list[str]:
+        sql = as_sql(part)
+        if rank_words:
+            expr = " OR ".join('"' + w.replace('"', '""') + '"' for w in rank_words)
+            return [
+                k
+                for (k,) in self._all(
+                    "SELECT b.key FROM bulletins b LEFT JOIN"
+                    " (SELECT rowid, bm25(fts) AS r FROM fts WHERE fts MATCH ?) s ON s.rowid = b.id"
+                    f" WHERE b.id IN ({sql.sql})"
+                    f" AND b.key IS NOT NULL ORDER BY s.r IS NULL, s.r, b.undated, b.neg_day,"
+                    f" b.neg_num, b.title_fold, b.hash",
+                    (expr, *sql.params),
+                )
+            ]
+        with self._lock:
+            cursor = self._conn.execute(sql.sql, sql.params)
+            cursor.row_factory = _first
+            ids: list[int] = cursor.fetchall()
+        order, rank = self._timeline()
+        # Mark the positions, then keep the marked keys in order: no sort, no per-key object.
+        marks = bytearray(len(order) + 1)  # the last slot takes ids without a key yet
+        last = len(rank)
+        for i in ids:
+            marks[rank[i] if i < last else -1] = 1
+        return list(compress(order, marks))
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: Sequence[object] = ()) -> int:
+        return int(self._all(sql, params)[0][0])
+
+
+def _first(_cursor: sqlite3.Cursor, row: tuple) -> object:
+    return row[0]
+
+
+def _bulletin(o: Outline, body: str | None) -> Bulletin:
+    highlights, paragraphs, links = json.loads(body) if body else ([], [], [])
+    return Bulletin(
+        key=o.key,
+        number=o.number,
+        kind=o.kind,
+        date=o.date,
+        city=o.city,
+        dateline=o.dateline,
+        title=o.title,
+        highlights=tuple(highlights),
+        paragraphs=tuple(paragraphs),
+        links=tuple(Link(label, url) for label, url in links),
+        sources=o.sources,
+        content_hash=o.content_hash,
+    )
+
+
+def _outline(row: Sequence) -> Outline:
+    key, number, kind, date, city, dateline, title, sources, content_hash = row
+    return Outline(
+        key,
+        number,
+        kind,
+        dt.date.fromisoformat(date) if date else None,
+        city,
+        dateline,
+        title,
+        tuple(schema.from_db(p) for p in sources.split("\0")) if sources else (),
+        content_hash,
+    )
+
+
+class _nolock:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+__all__ = ["ALL", "CorpusDB", "SyncReport"]

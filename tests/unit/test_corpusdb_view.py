@@ -1,0 +1,74 @@
+"""`CorpusView`: the keys and months of a corpus database at one moment, outlines by page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from boletin_tui.corpus import sample_corpus_path
+from boletin_tui.corpusdb import CorpusDB
+from boletin_tui.corpusdb import view as view_module
+from boletin_tui.corpusdb.view import CorpusView
+from boletin_tui.tui.rows import UNDATED, build_rows
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(sample_corpus_path(), folder)
+    database = CorpusDB.open([folder], tmp_path / "cache")
+    database.sync()
+    yield database
+    database.close()
+
+
+def test_a_view_holds_keys_in_order_and_reads_outlines_by_page(db, monkeypatch):
+    monkeypatch.setattr(view_module, "PAGE", 3)  # several pages even for the sample
+    view = CorpusView.read(db)
+    rows = db.rows()
+    assert view.keys == [o.key for o in rows] and len(view) == db.count() > 6
+    assert view.months == [f"{o.date:%Y-%m}" if o.date else None for o in rows]
+    assert [view.outline_at(i) for i in range(len(view))] == rows
+    assert set(view._pages) == set(range((len(view) + 2) // 3))  # each page read once
+    key = rows[4].key
+    assert view.position(key) == 4 and key in view and "999/1999" not in view
+    assert view.outlines([key, "999/1999"]) == {key: rows[4]}
+
+
+def test_an_older_view_still_reads_the_right_rows_after_a_change(db):
+    view = CorpusView.read(db)
+    first = db.bulletin(view.keys[0])
+    assert first is not None
+    for source in first.sources:
+        Path(source).unlink()
+    db.sync()  # every row moves up one place
+    assert view.outline_at(1) is not None and view.outline_at(1).key == view.keys[1]
+    assert view.outline_at(0) is None  # gone: the next view drops it
+    assert CorpusView.read(db).keys == view.keys[1:]
+
+
+def test_rows_put_year_and_month_headings_before_their_bulletins():
+    rows = build_rows(["b", "a", "c", "z"], ["2024-03", "2024-01", "2023-12", None])
+    assert [(r.label, r.level, r.key, r.pos) for r in rows] == [
+        ("2024", 0, None, -1),
+        ("marzo 2024", 1, None, -1),
+        ("b", 2, "b", 0),
+        ("enero 2024", 1, None, -1),
+        ("a", 2, "a", 1),
+        ("2023", 0, None, -1),
+        ("diciembre 2023", 1, None, -1),
+        ("c", 2, "c", 2),
+        (UNDATED, 0, None, -1),
+        ("z", 2, "z", 3),
+    ]
+
+
+def test_texts_reads_each_bulletin_when_asked(db):
+    view = CorpusView.read(db)
+    texts = view.texts()
+    assert len(texts) == len(view)
+    assert [b.key for b in texts] == view.keys
+    assert texts[2] == db.bulletin(view.keys[2]) and texts[2].paragraphs
+    assert [b.key for b in texts[1:3]] == view.keys[1:3]

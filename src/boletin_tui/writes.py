@@ -173,7 +173,7 @@ class PendingWrites:
         """The newest pending note write of `key`, if any."""
         return self._last_note(key)
 
-    def keys(self) -> set[str]:
+    def pending_keys(self) -> set[str]:
         return {w.key for w in self.items}
 
     def discard_all(self) -> list[Write]:

@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -30,39 +30,36 @@ from textual.widgets import Footer, Header, Input, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
+from boletin_tui.safe_text import safe_text
 from boletin_tui.search import SYNTAX_HELP
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.store.exchange import export_rows, write_export
 from boletin_tui.tui import loading
 from boletin_tui.tui.annotations import AnnotationPanel
+from boletin_tui.tui.choice_screen import REPLACE, replace_screen
 from boletin_tui.tui.export_screen import ExportScreen, default_export_path
 from boletin_tui.tui.help_screen import HelpScreen
 from boletin_tui.tui.keymap import action_for, app_bindings, help_lines, palette_commands
-from boletin_tui.tui.labels import SAVED, plural
+from boletin_tui.tui.labels import plural
 from boletin_tui.tui.legend import Legend
 from boletin_tui.tui.mentions import mentions_for
-from boletin_tui.tui.messages import (
-    AnnotationFailed,
-    AnnotationSaved,
-    CorpusLoaded,
-    IndexReady,
-    LoadProgress,
-)
+from boletin_tui.tui.messages import CorpusLoaded, IndexReady, LoadProgress
 from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.reader import Reader
+from boletin_tui.tui.saving import SavingApp
 from boletin_tui.tui.search_bar import SearchBar
 from boletin_tui.tui.skipped_screen import SkippedScreen
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
-from boletin_tui.workspace import SearchNotReady, Workspace, Write
+from boletin_tui.workspace import SearchNotReady, Workspace
 
 # Actions whose availability depends on the app's state rather than on the focus (`when`).
 _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped")
 
 
-class BoletinApp(App[None]):
+class BoletinApp(SavingApp):
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss"]
@@ -86,7 +83,7 @@ class BoletinApp(App[None]):
     ) -> None:
         super().__init__()
         self.paths, self.store = list(paths), store
-        self.sub_title = label
+        self.sub_title = safe_text(label, newlines=False)
         self.workspace = Workspace.from_annotations(annotations)
         self.hidden_types: set[str] = set()
         self.listed = asyncio.Event()
@@ -135,6 +132,7 @@ class BoletinApp(App[None]):
         self._timeline = self.query_one(Timeline)
         self.query_one(SearchBar).display = False
         self._timeline.focus()
+        self.start_saving()  # retries, the database watch, signals (saving.py, issue 12)
         self.run_worker(
             partial(
                 loading.load_in_steps,
@@ -150,6 +148,7 @@ class BoletinApp(App[None]):
         )
 
     def on_unmount(self) -> None:
+        self.stop_saving()
         self.store.close()
 
     # -- loading ----------------------------------------------------------------------------
@@ -180,6 +179,7 @@ class BoletinApp(App[None]):
                 title="Archivos omitidos",
                 severity="warning",
                 timeout=8,
+                markup=False,
             )
         if not corpus.bulletins:
             self._start_index()
@@ -216,14 +216,24 @@ class BoletinApp(App[None]):
             self.workspace.load_error = f"{loading.LOAD_FAILED} ({detail})"
             self._status(f"{loading.LOAD_FAILED}.")
             self.notify(
-                self.workspace.load_error, title="Error al cargar", severity="error", timeout=30
+                safe_text(self.workspace.load_error),
+                title="Error al cargar",
+                severity="error",
+                timeout=30,
+                markup=False,
             )
             self.listed.set()
             self.texts_loaded.set()
         else:
             self.workspace.index_error = f"{loading.INDEX_FAILED} ({detail})"
             self._status(f"{self._count_text()} · búsqueda no disponible")
-            self.notify(self.workspace.index_error, title="Búsqueda", severity="error", timeout=30)
+            self.notify(
+                safe_text(self.workspace.index_error),
+                title="Búsqueda",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
             self.index_built.set()
 
     # -- selection --------------------------------------------------------------------------
@@ -241,14 +251,24 @@ class BoletinApp(App[None]):
         if self.workspace.has(key) and self._panel.key == key:
             return
         bulletin = self.workspace.bulletin(key)
-        self._flush_note()
+        self.flush_note()
         try:
             mentions = mentions_for(bulletin)
         except Exception as exc:  # noqa: BLE001 - a recogniser bug must not take the pane down
             mentions = []
-            self.notify(f"No se pudieron marcar las entidades: {exc}", severity="warning")
+            self.notify(
+                safe_text(f"No se pudieron marcar las entidades: {exc}"),
+                severity="warning",
+                markup=False,
+            )
         self.query_one(Reader).show(bulletin, mentions)
-        self._panel.show(key if bulletin else None, self.workspace.annotation(key), mentions)
+        # A note typed and not saved yet is shown, not the stored one (issue 12 #3).
+        note = self.workspace.pending_note(key)
+        base = self.workspace.pending_base(key) if key and note is not None else None
+        self._panel.show(
+            key if bulletin else None, self.workspace.annotation(key), mentions, note, base
+        )
+        self.show_pending()
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
         if not self._index_started:
@@ -262,53 +282,30 @@ class BoletinApp(App[None]):
             with contextlib.suppress(Exception):
                 mentions_for(self.workspace.bulletin(key))
 
-    # -- tags and notes: the workspace says what to write, the store thread writes it -------
+    # -- tags and notes: the workspace says what to write, `saving.py` sends it -------------
     @on(NoteEditor.Save)
     def _save_note(self, message: NoteEditor.Save) -> None:
-        self._write(self.workspace.set_note(message.key, message.text))
+        self.workspace.set_note(message.key, message.text, self._panel.editor.base)
+        self.send_writes()
 
     @on(TagInput.Added)
     def _add_tags(self, message: TagInput.Added) -> None:
         if message.key is not None:
-            self._write(self.workspace.add_tags(message.key, message.tags))
+            self.workspace.add_tags(message.key, message.tags)
+            self.send_writes()
 
     @on(TagList.RemoveRequested)
     def _remove_tag(self, message: TagList.RemoveRequested) -> None:
         if (key := self._panel.key) is not None:
-            self._write(self.workspace.remove_tag(key, message.tag))
+            self.workspace.remove_tag(key, message.tag)
+            self.send_writes()
 
-    def _flush_note(self) -> None:
-        pending = self.query_one(NoteEditor).take_pending()
+    def flush_note(self) -> None:
+        editor = self.query_one(NoteEditor)
+        pending = editor.take_pending()
         if pending is not None:
-            self._write(self.workspace.set_note(*pending))
-
-    @work(thread=True, group="store", exit_on_error=False)
-    def _write(self, write: Write) -> None:
-        """Wait, in a thread, for the store thread to make `write`; report back."""
-        try:
-            stored = self.store.write(write).result()
-        except Exception as exc:  # noqa: BLE001 - StoreError, ValueError: shown to the user
-            self.post_message(AnnotationFailed(write, exc))
-            return
-        self.post_message(AnnotationSaved(write, stored))
-
-    def on_annotation_failed(self, message: AnnotationFailed) -> None:
-        self.workspace.failed(message.write, message.error)
-        self.notify(f"No se guardó: {message.error}", severity="error", timeout=10)
-
-    def on_annotation_saved(self, message: AnnotationSaved) -> None:
-        change = self.workspace.saved(message.write, message.annotation)
-        key = change.key
-        if change.annotated:
-            self._timeline.refresh_marks([key])
-        else:
-            self._timeline.refresh_marks([], [key])
-        if self._panel.key == key:
-            self._panel.show_annotation(change.annotation)
-            if change.note is not None:
-                self._panel.editor.mark_saved(key, change.note)
-                if not self._panel.editor.dirty:
-                    self._panel.set_status(SAVED)
+            self.workspace.set_note(*pending, editor.base)
+            self.send_writes()
 
     @on(NoteEditor.Left)
     @on(TagInput.Closed)
@@ -349,7 +346,11 @@ class BoletinApp(App[None]):
 
     def _count_text(self) -> str:
         total = plural(len(self.workspace.bulletins), "boletín", "boletines")
-        return f"{self._timeline.shown_count} de {total}" if self._query else total
+        shown = f"{self._timeline.shown_count} de {total}" if self._query else total
+        return shown + self.unsaved_text()
+
+    def status_text(self) -> str:
+        return self._count_text() if self.workspace.corpus is not None else "Cargando boletines…"
 
     def _status(self, text: str) -> None:
         self.query_one("#timeline-status", Static).update(text, layout=False)
@@ -429,8 +430,16 @@ class BoletinApp(App[None]):
         self.query_one(f"#{widget_id}").focus()
 
     def action_export(self) -> None:
+        def replace_chosen(path: Path, choice: str | None) -> None:
+            if choice == REPLACE:
+                self._export(path)
+
         def chosen(path: Path | None) -> None:
-            if path is not None:
+            if path is None:
+                return
+            if path.exists() and not path.is_dir():  # ask before replacing (issue 12 #5)
+                self.push_screen(replace_screen(str(path)), partial(replace_chosen, path))
+            else:
                 self._export(path)
 
         count = len(self.workspace.annotations)
@@ -438,23 +447,27 @@ class BoletinApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path) -> None:
+        shown = safe_text(str(path), newlines=False)  # a file name is never markup
         try:
             annotations = self.store.all().result()
-            write_export(export_rows(annotations, self.workspace.entries), path, fmt="csv")
+            rows = export_rows(annotations, self.workspace.entries)
+            write_export(rows, path, fmt="csv", protect=self.store.own_files())
         except Exception as exc:  # noqa: BLE001 - any failure is told to the user
             self.call_from_thread(
                 self.notify,
-                f"No se pudo exportar a {path}: {exc}",
+                safe_text(f"No se pudo exportar a {shown}: {exc}", newlines=False),
                 title="Exportar",
                 severity="error",
                 timeout=10,
+                markup=False,
             )
             return
         done = "exportada" if len(annotations) == 1 else "exportadas"
         self.call_from_thread(
             self.notify,
-            f"{plural(len(annotations), 'anotación', 'anotaciones')} {done} a {path}",
+            f"{plural(len(annotations), 'anotación', 'anotaciones')} {done} a {shown}",
             title="Exportar",
+            markup=False,
         )
 
     def action_skipped(self) -> None:
@@ -463,21 +476,6 @@ class BoletinApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_lines(self._keys), SYNTAX_HELP))
-
-    async def action_quit(self) -> None:
-        """Write a pending note before leaving: awaited, so nothing typed is lost, without
-        blocking the event loop."""
-        pending = self.query_one(NoteEditor).take_pending()
-        if pending is not None:
-            write = self.workspace.set_note(*pending)
-            try:
-                stored = await asyncio.wrap_future(self.store.write(write))
-            except Exception as exc:  # noqa: BLE001 - told to the user, who stays in the app
-                self.workspace.failed(write, exc)
-                self.notify(f"No se guardó la nota: {exc}", severity="error", timeout=10)
-                return
-            self.workspace.saved(write, stored)
-        self.exit()
 
 
 def make_app(

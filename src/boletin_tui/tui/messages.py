@@ -7,7 +7,14 @@ from textual.message import Message
 from boletin_tui.corpus import Corpus
 from boletin_tui.search import SearchIndex
 from boletin_tui.store import Annotation
-from boletin_tui.workspace import Write
+
+
+class AnnotationsChanged(Message):
+    """The database file changed on disk (another process wrote it): its records now."""
+
+    def __init__(self, annotations: list[Annotation]) -> None:
+        super().__init__()
+        self.annotations = annotations
 
 
 class LoadProgress(Message):
@@ -33,19 +40,3 @@ class IndexReady(Message):
     def __init__(self, index: SearchIndex) -> None:
         super().__init__()
         self.index = index
-
-
-class AnnotationSaved(Message):
-    """The store made `write` and now holds `annotation` (None when it was deleted)."""
-
-    def __init__(self, write: Write, annotation: Annotation | None) -> None:
-        super().__init__()
-        self.write, self.annotation = write, annotation
-
-
-class AnnotationFailed(Message):
-    """The store refused `write` with `error`."""
-
-    def __init__(self, write: Write, error: Exception) -> None:
-        super().__init__()
-        self.write, self.error = write, error

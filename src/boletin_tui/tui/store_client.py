@@ -10,9 +10,10 @@ and closes the store.
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 from boletin_tui.store import Annotation, AnnotationStore
-from boletin_tui.workspace import Write
+from boletin_tui.workspace import Stored, Write
 
 
 class StoreClient:
@@ -21,9 +22,18 @@ class StoreClient:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="boletin-store")
         self._closed = False
 
-    def write(self, write: Write) -> Future[Annotation | None]:
-        """Make `write` on the store thread; the future holds the record now stored."""
-        return self._pool.submit(write.apply, self._store)
+    def write(self, write: Write) -> Future[Stored]:
+        """Make `write` on the store thread; the future holds the record now stored and
+        whether a note save found the note changed underneath (`Stored.conflict`)."""
+        return self._pool.submit(write.run, self._store)
+
+    def changed(self) -> Future[bool]:
+        """Whether the database file changed on disk since the store last read or wrote it."""
+        return self._pool.submit(self._store.changed)
+
+    def own_files(self) -> tuple[Path, Path]:
+        """The database and its lock file (no I/O): exports must not replace them."""
+        return self._store.own_files()
 
     def all(self) -> Future[list[Annotation]]:
         """Every annotation in the database, read on the store thread."""

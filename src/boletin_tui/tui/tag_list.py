@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.keymap import widget_binding
 from boletin_tui.tui.labels import NO_TAGS
 
@@ -39,7 +41,9 @@ class TagList(OptionList):
         highlighted = self.highlighted
         self.clear_options()
         if tags:
-            self.add_options([Option(f"# {tag}", id=tag) for tag in tags])
+            # Plain `Content`: a tag is never markup (`[@click=app.quit]`, `[/]`).
+            options = [Option(Content(f"# {safe_text(t, newlines=False)}"), id=t) for t in tags]
+            self.add_options(options)
             self.highlighted = min(highlighted or 0, len(tags) - 1)
         else:
             self.add_option(Option(NO_TAGS, disabled=True))

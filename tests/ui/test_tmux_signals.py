@@ -50,14 +50,14 @@ def _wait_for(tmux, text: str) -> str:
     raise AssertionError(f"{text!r} never appeared on screen:\n{screen}")
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
-def test_a_signal_saves_the_note_being_typed_and_restores_the_terminal(tmux, tmp_path, sig):
-    # A shell in the pane, so that what the app leaves behind in the terminal can be seen.
+def _start(tmux, tmp_path: Path) -> str:
+    """The app in a shell in the pane (so that what it leaves in the terminal can be seen),
+    with a note typed and not saved; returns the app's process id."""
     tmux("new-session", "-d", "-s", "app", "-x", "120", "-y", "36", "bash --norc --noprofile")
     command = (
         f"cd {tmp_path} && unset COLUMNS LINES; "
         f"BOLETIN_TUI_CACHE_DIR={tmp_path / 'cache'} BOLETIN_TUI_ANNOTATOR=tmux "
-        f"BOLETIN_TUI_CONFIG={tmp_path / 'config.toml'} "
+        f"BOLETIN_TUI_CONFIG={tmp_path / 'config.toml'} BOLETIN_TUI_LOCK_TIMEOUT=0.5 "
         f"{EXE} {FIXTURES} --db {tmp_path / 'db.json'}; echo SALIDA-$?"
     )
     tmux("send-keys", "-t", "app", "-l", command)
@@ -69,9 +69,14 @@ def test_a_signal_saves_the_note_being_typed_and_restores_the_terminal(tmux, tmp
     _wait_for(tmux, "Sin guardar")
     assert tmux("display", "-p", "-t", "app", "#{alternate_on}").strip() == "1"
     shell = tmux("display", "-p", "-t", "app", "#{pane_pid}").strip()
-    app_pid = subprocess.run(
+    return subprocess.run(
         ["pgrep", "-P", shell], capture_output=True, text=True, check=True
     ).stdout.split()[0]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_saves_the_note_being_typed_and_restores_the_terminal(tmux, tmp_path, sig):
+    app_pid = _start(tmux, tmp_path)
     subprocess.run(["kill", f"-{sig.name.removeprefix('SIG')}", app_pid], check=True)
 
     screen = _wait_for(tmux, f"SALIDA-{128 + sig}")
@@ -81,3 +86,20 @@ def test_a_signal_saves_the_note_being_typed_and_restores_the_terminal(tmux, tmp
     data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
     records = {r["key"]: r for r in data["annotations"].values()}
     assert records["210/2023"]["note"] == "nota antes de la señal"
+
+
+def test_a_note_a_signal_cannot_save_is_printed_not_lost(tmux, tmp_path):
+    from boletin_tui.store.lock import FileLock
+
+    app_pid = _start(tmux, tmp_path)
+    held = FileLock(tmp_path / "db.json.lock")  # another process holds the database
+    assert held.acquire(1)
+    try:
+        subprocess.run(["kill", "-TERM", app_pid], check=True)
+        screen = _wait_for(tmux, "SALIDA-143")
+    finally:
+        held.release()
+    assert "no se guardó la nota de 210/2023:" in screen
+    assert "nota antes de la señal" in screen
+    flags = tmux("display", "-p", "-t", "app", "#{alternate_on} #{mouse_any_flag}")
+    assert flags.split() == ["0", "0"]

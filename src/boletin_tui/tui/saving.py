@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from collections.abc import Sequence
 
 from textual import work
 from textual.app import App
@@ -43,6 +44,8 @@ class SavingApp(App[None]):
     store: StoreClient
     _panel: AnnotationPanel
     _timeline: Timeline
+    # What a signal could not save before leaving (the CLI prints it on standard error).
+    unsaved_at_exit: Sequence[Write] = ()
 
     def start_saving(self) -> None:
         """Start the retry/watch timer and the signal handlers (from `on_mount`)."""
@@ -50,7 +53,6 @@ class SavingApp(App[None]):
         self._quit_when_saved = False
         self._told: str | None = None  # the save problem last notified (no repeats per retry)
         self._leaving = False
-        self.unsaved_at_exit: list[Write] = []  # what a signal could not save (the CLI prints it)
         self.set_interval(POLL_SECONDS, self.poll_now, name="poll")
         loop = asyncio.get_running_loop()
         for sig in SIGNALS:

@@ -7,11 +7,13 @@ in another terminal would hold it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from textual.worker import WorkerCancelled
 
 from boletin_tui.store import MAX_NOTE_BYTES, AnnotationStore
 from boletin_tui.store.lock import FileLock
@@ -115,7 +117,8 @@ async def test_quitting_with_unsaved_work_asks(make, db_path, h, choice):
                 assert app.is_running
         if choice == "keep":
             app.poll_now()  # the lock is free: saved, then the app leaves by itself
-            await h.settle(pilot)
+            with contextlib.suppress(WorkerCancelled):  # the app's leaving cancels its workers
+                await h.settle(pilot)
         assert app.is_running == (choice == "cancel")
     assert note_of(db_path) == ("pendiente" if choice == "keep" else None)
 

@@ -63,7 +63,9 @@ REPLACE = "replace"
 def quit_screen(unsaved: int, problem: str | None, preview: str) -> ChoiceScreen:
     """`Hay N cambios sin guardar`: seguir intentando / descartar y salir / cancelar."""
     count = "1 cambio" if unsaved == 1 else f"{unsaved} cambios"
-    details = f"No se pudieron guardar en la base de anotaciones ({problem or 'error'})."
+    details = "No se pudieron guardar en la base de anotaciones."
+    if problem:
+        details += f"\n{problem}"
     if preview:
         details += f"\n{preview}"
     details += (

@@ -350,10 +350,15 @@ class BoletinApp(SavingApp):
         return shown + self.unsaved_text()
 
     def status_text(self) -> str:
-        return self._count_text() if self.workspace.corpus is not None else "Cargando boletines…"
+        if self.workspace.load_error:
+            return f"{loading.LOAD_FAILED}."
+        if self.workspace.corpus is None:
+            return "Cargando boletines…"
+        unavailable = " · búsqueda no disponible" if self.workspace.index_error else ""
+        return self._count_text() + unavailable
 
     def _status(self, text: str) -> None:
-        self.query_one("#timeline-status", Static).update(text, layout=False)
+        self.set_status_line(text)
 
     # -- which actions apply ---------------------------------------------------------------
     def applies(self, when: str) -> bool:

@@ -148,7 +148,13 @@ class SavingApp(App[None]):
         of unsaved changes in the status line."""
         key = self._panel.key
         self._panel.set_pending(key is not None and key in self.workspace.writes.pending_keys())
-        self.query_one("#timeline-status", Static).update(self.status_text(), layout=False)
+        self.set_status_line(self.status_text())
+
+    def set_status_line(self, text: str) -> None:
+        """The timeline's status line; repainted only when it changes (not on every `j`)."""
+        if text != getattr(self, "_shown_status", None):
+            self._shown_status = text
+            self.query_one("#timeline-status", Static).update(text, layout=False)
 
     def status_text(self) -> str:
         """The timeline's status line (the count of bulletins is `BoletinApp._count_text`)."""

@@ -14,6 +14,7 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from boletin_tui.corpus import Bulletin
+from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.rows import short_number
 
 _BLANK = Content("")
@@ -29,7 +30,9 @@ def _styled_block(
         style = styles.get(m.type)
         if style is not None and m.start < end and m.end > start:
             spans.append(Span(max(m.start, start) - start, min(m.end, end) - start, style))
-    return Content(text, spans)
+    # Decoding already made controls visible; this keeps any other source (an old cache) safe,
+    # one character for one, so the mention offsets stay valid.
+    return Content(safe_text(text), spans)
 
 
 def _mentions_by_block(bulletin: Bulletin, mentions: Sequence) -> list[list]:
@@ -50,7 +53,7 @@ def meta_line(bulletin: Bulletin) -> str:
     parts.append(bulletin.date.strftime("%d/%m/%Y") if bulletin.date else "sin fecha")
     if bulletin.city:
         parts.append(bulletin.city)
-    return " · ".join(parts)
+    return safe_text(" · ".join(parts), newlines=False)
 
 
 def render_pieces(
@@ -80,6 +83,7 @@ def render_pieces(
         pieces.append(Content("Enlaces").stylize(parts.get("heading", "")))
         for link in bulletin.links:
             pieces.append(
-                Content(f"{link.label}: ") + Content(link.url).stylize(parts.get("link", ""))
+                Content(safe_text(f"{link.label}: ", newlines=False))
+                + Content(safe_text(link.url, newlines=False)).stylize(parts.get("link", ""))
             )
     return pieces

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from boletin_tui.entity_types import LABELS as ENTITY_LABELS
+from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.labels import NO_ENTITIES
 from boletin_tui.tui.line_view import LineView
 from boletin_tui.tui.mentions import summarise
@@ -45,7 +46,9 @@ class EntitySummary(LineView, can_focus=True):
             if not items:
                 continue
             lines.append(Content(f"{ENTITY_LABELS[kind]} ({len(items)})").stylize(heading))
-            lines.extend(Content(f"  {item}") for item in items[:PER_TYPE])
+            lines.extend(
+                Content(f"  {safe_text(item, newlines=False)}") for item in items[:PER_TYPE]
+            )
             if len(items) > PER_TYPE:
                 lines.append(Content(f"  … y {len(items) - PER_TYPE} más"))
         if not lines:

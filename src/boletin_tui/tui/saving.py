@@ -83,6 +83,8 @@ class SavingApp(App[None]):
 
     def _saved(self, write: Write, stored: Stored) -> None:
         change = self.workspace.saved(write, stored)
+        if not self._panel.is_attached:  # saved while the app was closing: nothing to redraw
+            return
         key = change.key
         if change.annotated:
             self._timeline.refresh_marks([key])
@@ -120,6 +122,8 @@ class SavingApp(App[None]):
 
     def _failed(self, write: Write, error: BaseException) -> None:
         kept = self.workspace.failed(write, error)
+        if not self._panel.is_attached:
+            return
         detail = safe_text(str(error) or type(error).__name__, newlines=False)
         if not kept:
             self.notify(f"No se guardó: {detail}", severity="error", timeout=10, markup=False)
@@ -170,9 +174,11 @@ class SavingApp(App[None]):
         """Retry what failed, and reload the annotations if the file changed on disk."""
         if self.workspace.writes.unsent:
             self.send_writes()
-        self._poll()
+        polling = getattr(self, "_polling", None)
+        if polling is None or polling.state not in _RUNNING:  # one look at a time
+            self._polling = self._poll()
 
-    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    @work(thread=True, group="poll", exit_on_error=False)
     def _poll(self) -> None:
         if self.store.changed().result():
             self.post_message(AnnotationsChanged(self.store.all().result()))
@@ -193,9 +199,10 @@ class SavingApp(App[None]):
 
     # -- leaving ---------------------------------------------------------------------------
     async def action_quit(self) -> None:
-        """Save the note being typed and every pending write; ask before dropping any."""
+        """Save the note being typed and every pending write; ask before dropping any.
+        Awaited (without blocking the event loop), so the writes are done when it returns."""
         self.flush_note()
-        self.run_worker(self._quit(), group="quit", exclusive=True)
+        await self._quit()
 
     async def _quit(self) -> None:
         await self.drain()

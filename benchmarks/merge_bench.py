@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
@@ -60,6 +61,12 @@ def edited(base: dict, who: str, offset: int) -> dict:
     return data
 
 
+def _load(path: Path) -> dict[str, Any]:
+    data = loads(path.read_bytes())
+    assert isinstance(data, dict)
+    return data
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=10_000)
@@ -79,16 +86,16 @@ def main() -> None:
             merge_files(folder / "base.json", folder / "ours.json", folder / "theirs.json")
             merge_times.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
-            parsed = [loads((folder / f"{name}.json").read_bytes()) for name in raw]
+            parsed = [_load(folder / f"{name}.json") for name in raw]
             write_atomic(folder / "peer.json", Serializer().dumps(parsed[1]))
             peer_times.append(time.perf_counter() - t0)
-        merged = loads((folder / "ours.json").read_bytes())
+        merged = _load(folder / "ours.json")
     m, p = statistics.median(merge_times), statistics.median(peer_times)
     size = len(raw["ours"]) / 1e6
     print(
         f"records: {args.records} (ours after edits: {len(sides['ours']['annotations'])}), "
         f"file {size:.1f} MB, merged: {len(merged['annotations'])}"
-    )  # type: ignore[index]
+    )
     print(
         f"merge-driver (merge_files): median {m * 1000:.0f} ms "
         f"(min {min(merge_times) * 1000:.0f}, max {max(merge_times) * 1000:.0f})"

@@ -4,6 +4,7 @@
 
 prints one JSON object of figures (seconds unless the name says otherwise). Probes:
 - `core`: load the corpus, recognise entities, search keystrokes, add a tag with N annotations.
+- `hits`: at N bulletins, `n` (next search hit, across bulletins) against `j`, interleaved.
 - `app`: launch the app headless (`run_test`) to its first interactive screen, move to the next
   bulletin, type a search keystroke; with `--cold` the parse cache starts empty.
 """
@@ -181,8 +182,64 @@ def probe_app(archive: Path, work: Path, cold: bool) -> dict:
     return figures
 
 
+def probe_hits(archive: Path, work: Path, cold: bool) -> dict:
+    """Issue 15: `n` (next search hit, on to the next bulletin when this one has no more)
+    against `j` (next bulletin), interleaved in blocks, warm cache, 120x36."""
+    from boletin_tui.tui import make_app
+    from boletin_tui.tui.reader import Reader
+    from boletin_tui.tui.timeline import Timeline
+
+    (work / "db").mkdir(exist_ok=True)
+    app = make_app(
+        [archive], work / "db" / "annotations.json", annotator="bench", cache_dir=work / "cache"
+    )
+    app.read_delay = 3600  # no store writes while measuring
+    figures: dict = {}
+
+    async def drive() -> None:
+        async with app.run_test(size=(120, 36)):
+            reader, timeline = app.query_one(Reader), app.query_one(Timeline)
+            await _until(lambda: reader.bulletin is not None)
+            await _until(app.index_built.is_set)
+            _key(app, "slash", "/")
+            await _until(lambda: app.focused is not timeline)
+            for ch in "seguro social":
+                _key(app, "space" if ch == " " else ch, ch)
+            _key(app, "enter", "\r")
+            await _until(lambda: app.focused is timeline and getattr(app, "_query", "") != "")
+            await _until(lambda: reader.bulletin is not None)
+            within: list[float] = []
+            across: list[float] = []
+            nexts: list[float] = []
+            for _block in range(4):
+                for _ in range(15):
+                    state = (reader.bulletin, reader.current_hit)
+                    t0 = time.perf_counter()
+                    _key(app, "n")
+                    await _until(lambda s=state: (reader.bulletin, reader.current_hit) != s)
+                    _render_visible(reader)
+                    spent = time.perf_counter() - t0
+                    (across if reader.bulletin is not state[0] else within).append(spent)
+                for _ in range(5):
+                    before = reader.bulletin
+                    t0 = time.perf_counter()
+                    _key(app, "j")
+                    await _until(lambda b=before: reader.bulletin is not b)
+                    _render_visible(reader)
+                    nexts.append(time.perf_counter() - t0)
+            figures["shown"] = timeline.shown_count
+            figures["next_hit_ms"] = statistics.median(within + across) * 1000
+            figures["next_hit_within_ms"] = statistics.median(within) * 1000 if within else None
+            figures["next_hit_across_ms"] = statistics.median(across) * 1000 if across else None
+            figures["next_hit_counts"] = [len(within), len(across)]
+            figures["next_bulletin_ms"] = statistics.median(nexts) * 1000
+
+    asyncio.run(drive())
+    return figures
+
+
 if __name__ == "__main__":
     name, archive, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     work.mkdir(parents=True, exist_ok=True)
-    probe = {"core": probe_core, "app": probe_app}[name]
+    probe = {"core": probe_core, "app": probe_app, "hits": probe_hits}[name]
     print(json.dumps(probe(archive, work, "--cold" in sys.argv)))

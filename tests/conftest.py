@@ -18,6 +18,7 @@ def _isolated_state(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("BOLETIN_TUI_DB", str(state / "annotations.json"))
     monkeypatch.setenv("BOLETIN_TUI_ANNOTATOR", "pruebas")
     monkeypatch.setenv("BOLETIN_TUI_CONFIG", str(state / "config.toml"))  # absent
+    monkeypatch.setenv("BOLETIN_TUI_STATE_DIR", str(state / "ui-state"))  # ui_state.py
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 `boletin-tui [PATH ...] [--db FILE] [--annotator NAME]` opens the app; `boletin-tui COMMAND ...`
 runs a subcommand (`list`, `check`, `show`, `entities`, `figures`, `tag`, `untag`, `note`,
-`export`, `import`, `config`, ...). Options may come anywhere (`show KEY --no-cache PATH`).
-Everything is in Spanish, argparse's own messages included.
+`passage`, `passages`, `export`, `import`, `config`, ...). Options may come anywhere
+(`show KEY --no-cache PATH`). Everything is in Spanish, argparse's own messages included.
 
 Exit status: 0 done; 1 a failed write or a command's own failure (a damaged database, a key
 not found, problems found by `check`); 2 bad usage or a missing path, with one line on
@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "boletin_tui.commands.entity_cmds",
     "boletin_tui.commands.figures_cmd",
     "boletin_tui.commands.store_cmds",
+    "boletin_tui.commands.passage_cmds",
     "boletin_tui.commands.team_cmds",
     "boletin_tui.commands.app_cmd",
     "boletin_tui.commands.config_cmd",
@@ -114,8 +115,10 @@ def _safe_arguments(args: argparse.Namespace) -> None:
     name its file; a bad key is refused with its repr)."""
     if isinstance(getattr(args, "tags", None), list):
         args.tags = [safe_text(tag, newlines=False) for tag in args.tags]
-    if isinstance(getattr(args, "text", None), str) and args.text != "-":
-        args.text = safe_text(args.text)
+    for name in ("text", "note"):  # `note TEXT`, `passage --note TEXT`
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value != "-":
+            setattr(args, name, safe_text(value))
     if isinstance(getattr(args, "annotator", None), str):
         args.annotator = safe_text(args.annotator, newlines=False)
 

@@ -14,8 +14,14 @@ interface sends what `outbox()` returns, and a write the store refused stays pen
 out again with the next `outbox()` (on the next write, on a timer, when quitting), unless
 `failed` says retrying cannot help. `pending_note(key)` is the note typed and not yet saved,
 which the editor shows instead of the stored one. `reload(annotations)` takes the database's
-current state when another process changed it. Later features hook in here: an undo history
-records each `Write` and its `Change` in `saved`; read marks are a third kind of record.
+current state when another process changed it. Read marks are a third kind of record,
+written apart (`ReadWrite`).
+
+Passages, undo and redo are `Write`s too (`add_passage`, `update_passage`, `delete_passage`,
+`undo`, `redo`; their store calls are in `workspace_edits`). The app's store client applies
+every `Write` to an `undo.History` over the store, on the store thread: a change is recorded
+for undo only once the store has made it, and an undo or redo is a durable write on the same
+path. `Change.message` says what an undo or redo did; its `key` is the bulletin it touched.
 
 The corpus and the search index are used through two narrow interfaces, `CorpusView` and
 `SearchBackend`, so that they can be replaced (by SQLite, say) without touching the app:
@@ -31,10 +37,20 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from boletin_tui.corpus import Bulletin, Outline, read_full
-from boletin_tui.store import Annotation, BulletinSnapshot, tags_by_use
+from boletin_tui.reading import ReadState, ReadWrite, split_read_filter
+from boletin_tui.store import Annotation, AnnotationStore, BulletinSnapshot, tags_by_use
+from boletin_tui.workspace_edits import Edit
 from boletin_tui.writes import AnnotationWriter, PendingWrites, Stored, Write
 
-__all__ = ["AnnotationWriter", "Change", "SearchNotReady", "Stored", "Workspace", "Write"]
+__all__ = [
+    "AnnotationWriter",
+    "Change",
+    "SearchNotReady",
+    "Stored",
+    "TagBatch",
+    "Workspace",
+    "Write",
+]
 
 
 class CorpusView(Protocol):
@@ -66,6 +82,22 @@ class Change:
     tags_changed: bool  # whether `Workspace.tags` changed (completion lists)
     note: str | None = None  # the note text written, when the write was a note
     conflict: bool = False  # the note had changed underneath: both versions were kept
+    message: str | None = None  # undo and redo: what was undone or redone (Spanish)
+
+
+@dataclass(frozen=True, slots=True)
+class TagBatch:
+    """Add (or, with `remove`, take off) `tag` on every bulletin in `keys`, in one write."""
+
+    keys: tuple[str, ...]
+    tag: str
+    remove: bool = False
+
+    def apply(self, store: AnnotationStore) -> dict[str, Annotation | None]:
+        """Make the change (blocking; on the store thread); each key's record now stored."""
+        from boletin_tui.store.batch import tag_many
+
+        return tag_many(store, self.keys, self.tag, remove=self.remove)
 
 
 class SearchNotReady(Exception):
@@ -85,6 +117,7 @@ class Workspace:
     _entries: dict[str, Bulletin] = field(default_factory=dict)
     _read: dict[str, Bulletin | None] = field(default_factory=dict)
     _tags: list[str] = field(default_factory=list)
+    reads: ReadState = field(default_factory=ReadState)  # read marks (issue 15)
 
     @classmethod
     def from_annotations(cls, annotations: Iterable[Annotation]) -> Workspace:
@@ -140,10 +173,28 @@ class Workspace:
             index.set_annotation(a.key, a.tags, a.note)
 
     def search(self, query: str) -> list[str]:
-        """The keys matching `query`. Raises `SearchNotReady` before the index is set."""
+        """The keys matching `query` (with `leído:sí`/`leído:no` applied to the read marks).
+        Raises `SearchNotReady` before the index is set."""
         if self.index is None:
             raise SearchNotReady(self.index_error or "")
-        return self.index.search(query)
+        rest, read = split_read_filter(query)
+        keys = self.index.search(rest)
+        return keys if read is None else self.reads.filter(keys, read)
+
+    # -- read marks (issue 15): state here, on disk through `ReadWrite` -------------------
+    def mark_read(self, keys: Iterable[str]) -> ReadWrite | None:
+        """Mark `keys` read now; the write for the store, or None if all were read."""
+        new = self.reads.mark(k for k in keys if k in self._entries)
+        return ReadWrite(tuple(new), True) if new else None
+
+    def mark_unread(self, keys: Iterable[str]) -> ReadWrite | None:
+        """Mark `keys` unread now; the write for the store, or None if none was read."""
+        gone = self.reads.unmark(keys)
+        return ReadWrite(tuple(gone), False) if gone else None
+
+    def read_failed(self, write: ReadWrite) -> None:
+        """The store refused `write`: the marks go back to what the database holds."""
+        (self.reads.unmark if write.read else self.reads.mark)(write.keys)
 
     # -- annotations ----------------------------------------------------------------------
     @property
@@ -171,6 +222,30 @@ class Workspace:
         return self._begin(
             Write("set_note", key, note=text, base=base, bulletin=self._snapshot(key))
         )
+
+    # -- passages, undo and redo (feature: passages in the app) ---------------------------
+    def add_passage(self, key: str, text: str, start: int, end: int, tags: Iterable[str],
+                    note: str) -> Write:  # fmt: skip
+        return self._begin(
+            Write("add_passage", key, edit=Edit(text, start, end, tuple(tags), note))
+        )
+
+    def update_passage(self, key: str, passage_id: str, tags: Iterable[str], note: str) -> Write:
+        return self._begin(
+            Write(
+                "update_passage", key, edit=Edit(passage_id=passage_id, tags=tuple(tags), note=note)
+            )
+        )
+
+    def delete_passage(self, key: str, passage_id: str) -> Write:
+        return self._begin(Write("delete_passage", key, edit=Edit(passage_id=passage_id)))
+
+    def undo(self) -> Write:
+        """Undo the latest change (the store's history knows which; `Change.message` says)."""
+        return self._begin(Write("undo", "", edit=Edit()))
+
+    def redo(self) -> Write:
+        return self._begin(Write("redo", "", edit=Edit()))
 
     def _begin(self, write: Write) -> Write:
         return self.writes.add(write)
@@ -213,7 +288,12 @@ class Workspace:
         """The store wrote `write` and now holds `stored`: update everything derived."""
         result = stored if isinstance(stored, Stored) else Stored(stored, conflict)
         self.writes.saved(write, result)
-        key, annotation = write.key, result.annotation
+        key, annotation, message = write.key, result.annotation, None
+        if write.op in ("undo", "redo"):  # passages, undo and redo
+            if not write.steps:
+                nothing = "deshacer" if write.op == "undo" else "rehacer"
+                return Change("", None, False, False, message=f"No hay nada que {nothing}.")
+            key, message = write.steps[0].key, write.steps[0].message
         tags_changed = self._take(key, annotation)
         return Change(
             key,
@@ -222,6 +302,7 @@ class Workspace:
             tags_changed,
             write.note if write.op == "set_note" else None,
             result.conflict,
+            message,
         )
 
     def failed(self, write: Write, error: BaseException) -> bool:
@@ -263,6 +344,20 @@ class Workspace:
         tags = tags_by_use(self.annotations.values())
         tags_changed, self._tags = tags != self._tags, tags
         return tags_changed
+
+    # -- reader2: one tag on every bulletin shown, in one write -----------------------------
+    def tag_many(self, keys: Sequence[str], tag: str, *, remove: bool = False) -> TagBatch:
+        """The batch write that adds (or removes) `tag` on every key (see `store.batch`)."""
+        return TagBatch(tuple(keys), tag, remove)
+
+    def saved_many(self, batch: TagBatch, stored: dict[str, Annotation | None]) -> list[Change]:
+        """The store wrote `batch` and now holds `stored` (key -> record): update everything
+        derived (annotations, tags by use, the index) once; one `Change` per key."""
+        for key, record in stored.items():
+            self._take(key, record, retag=False)
+        tags = tags_by_use(self.annotations.values())
+        tags_changed, self._tags = tags != self._tags, tags
+        return [Change(k, r, k in self.annotations, tags_changed) for k, r in stored.items()]
 
 
 def _same_keys(a: Sequence[Bulletin], b: Sequence[Bulletin]) -> bool:

@@ -17,22 +17,33 @@ Rules, per bulletin key:
   (or, when that save found a conflict, that note's own base, so both versions are kept).
 - A note that can never be saved as it is (over `MAX_NOTE_BYTES`) is held, not sent: it stays
   pending (the editor shows it, quitting asks) until the user shortens or replaces it.
+- Passage writes (`add_passage`, `update_passage`, `delete_passage`; see `workspace_edits`)
+  have a lane per key, like tags, and are retried like them. Undo and redo are never retried:
+  a failed one is dropped (`failed` returns False) and the interface says so; the history is
+  left as it was, so the user may press the key again. Retrying one blindly could undo twice.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from boletin_tui.store import Annotation, BulletinSnapshot, NoteSaved, StoreUsageError, note_problem
+from boletin_tui.workspace_edits import EDIT_OPS, Edit, Step, apply_edit
 
-Operation = Literal["add_tags", "remove_tags", "set_note"]
+Operation = Literal[
+    "add_tags", "remove_tags", "set_note",
+    # Passages, undo and redo (see `workspace_edits`).
+    "add_passage", "update_passage", "delete_passage", "undo", "redo",
+]  # fmt: skip
+NOT_RETRIED = frozenset({"undo", "redo"})
 
 
 class AnnotationWriter(Protocol):
-    """The store methods a `Write` calls (see `boletin_tui.store.AnnotationStore`)."""
+    """The store methods a `Write` calls (`boletin_tui.undo.History` in the app, which records
+    each change for undo; `boletin_tui.store.AnnotationStore` has the same methods)."""
 
     def add_tags(
         self, key: str, tags: Iterable[str], *, bulletin: BulletinSnapshot | None = None
@@ -69,6 +80,9 @@ class Write:
     note: str = ""
     base: str | None = None
     bulletin: BulletinSnapshot | None = None
+    edit: Edit | None = None  # passages, undo and redo: what to do (see `workspace_edits`)
+    # Undo and redo: filled on the store thread with the step made (the bulletin it touched).
+    steps: list[Step] = field(default_factory=list)
 
     def apply(self, store: AnnotationWriter) -> Annotation | None:
         """Make the change in `store` (blocking) and return the record now stored."""
@@ -76,7 +90,13 @@ class Write:
 
     def run(self, store: AnnotationWriter) -> Stored:
         """Make the change in `store` (blocking; on the store thread). Raises what the store
-        raises (`StoreBusy`, `ReadOnlyDatabase`, `StoreError`, `ValueError`...)."""
+        raises (`StoreBusy`, `ReadOnlyDatabase`, `StoreError`, `ValueError`...).
+
+        `store` is the app's `undo.History` (every app write is recorded for undo once the
+        store made it), or the store itself, which has no `undo`/`redo`."""
+        if self.op in EDIT_OPS:
+            assert self.edit is not None
+            return Stored(apply_edit(self.op, self.key, self.edit, self.steps, store))  # type: ignore[arg-type]
         if self.op == "add_tags":
             return Stored(store.add_tags(self.key, self.tags, bulletin=self.bulletin))
         if self.op == "remove_tags":
@@ -85,9 +105,14 @@ class Write:
         return Stored(saved.annotation, saved.conflict)
 
     @property
-    def lane(self) -> tuple[str, bool]:
-        """Writes of one lane (a key's tags, or its note) are saved in the order asked."""
-        return self.key, self.op == "set_note"
+    def lane(self) -> tuple[str, str]:
+        """Writes of one lane (a key's tags, its note, its passages; undo and redo) are saved
+        in the order asked."""
+        if self.op == "set_note":
+            return self.key, "note"
+        if self.op in NOT_RETRIED:
+            return "", "undo"
+        return self.key, "passages" if self.op in EDIT_OPS else "tags"
 
     @property
     def problem(self) -> str | None:
@@ -96,9 +121,9 @@ class Write:
 
 
 def is_permanent(error: BaseException) -> bool:
-    """True when retrying cannot help (an invalid key, a note too large): the request is
-    wrong. Busy locks, full disks and read-only files may get better."""
-    return isinstance(error, (StoreUsageError, ValueError))
+    """True when retrying cannot help (an invalid key, a note too large, a passage that is
+    gone): the request is wrong. Busy locks, full disks and read-only files may get better."""
+    return isinstance(error, (StoreUsageError, ValueError, LookupError))
 
 
 class PendingWrites:
@@ -130,11 +155,16 @@ class PendingWrites:
         not held and has no earlier write of its key in flight."""
         busy = {w.lane for w in self.items if id(w) in self._sent}
         out = []
+        waiting = False  # an earlier write waits: an undo or redo must not overtake it
+        barrier = False  # an undo or redo waits: everything after it waits too
         for write in self.items:
             if id(write) in self._sent:
                 continue
-            if write.lane in busy or write.problem is not None:
+            held = write.problem is not None
+            if barrier or write.lane in busy or held or (write.op in NOT_RETRIED and waiting):
                 busy.add(write.lane)  # later writes of this lane wait behind it
+                waiting = waiting or not held
+                barrier = barrier or write.op in NOT_RETRIED
                 continue
             self._sent.add(id(write))
             out.append(write)
@@ -152,7 +182,7 @@ class PendingWrites:
         """The store refused `write`: keep it to retry (True), or drop it when retrying cannot
         help (False; the caller tells the user)."""
         self._sent.discard(id(write))
-        if is_permanent(error):
+        if is_permanent(error) or write.op in NOT_RETRIED:
             self._end(write)
             return False
         self.last_error = str(error) or type(error).__name__

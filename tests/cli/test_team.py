@@ -283,3 +283,48 @@ def test_agreement_command(repo: Repo, tmp_path: Path):
     assert "Kappa de Cohen" in text and "002/2020" in text and "salud" not in text
     assert repo.bt("agreement", a, check=False).returncode == 2
     assert repo.bt("agreement", a, "falta.json", check=False).returncode == 2
+
+
+def test_merge_driver_takes_schema_2_passages_over_a_schema_1_base(repo: Repo, tmp_path: Path):
+    from boletin_tui.store import AnnotationStore
+
+    text = "El IMSS informó 1.2 millones de consultas a distancia durante marzo."
+    base = tmp_path / "base.json"
+    base.write_text(
+        json.dumps(
+            {
+                "_meta": {"1": {"format": "boletin-tui-annotations", "schema": 1}},
+                "annotations": {
+                    "202000001": {
+                        "key": "001/2020",
+                        "tags": ["salud"],
+                        "note": "",
+                        "annotator": "ana",
+                        "created": "2026-01-01T00:00:00-06:00",
+                        "updated": "2026-01-01T00:00:00-06:00",
+                    }
+                },
+            }
+        ),
+        "utf-8",
+    )
+    sides = {}
+    for who, quote in (("ana", "1.2 millones"), ("luis", "durante marzo")):
+        side = tmp_path / f"{who}.json"
+        shutil.copy(base, side)
+        with AnnotationStore(side, who) as store:
+            start = text.index(quote)
+            store.add_passage("1/2020", text, start, start + len(quote), tags=[who])
+        assert json.loads(side.read_text("utf-8"))["_meta"]["1"]["schema"] == 2
+        sides[who] = side
+    repo.bt("merge-driver", str(base), str(sides["ana"]), str(sides["luis"]))
+    merged = json.loads(sides["ana"].read_text("utf-8"))
+    assert merged["_meta"]["1"]["schema"] == 2
+    (record,) = merged["annotations"].values()
+    assert record["tags"] == ["salud"]
+    assert [(p["quote"], p["tags"]) for p in record["passages"]] == [
+        ("1.2 millones", ["ana"]),
+        ("durante marzo", ["luis"]),
+    ]
+    with AnnotationStore(sides["ana"], "ana") as store:  # the store reads the result
+        assert len(store.passages("1/2020")) == 2

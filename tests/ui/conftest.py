@@ -20,6 +20,7 @@ def ui_state(tmp_path, monkeypatch):
     monkeypatch.setenv("BOLETIN_TUI_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("BOLETIN_TUI_DB", str(tmp_path / "db.json"))
     monkeypatch.setenv("BOLETIN_TUI_ANNOTATOR", "pruebas")
+    monkeypatch.setenv("BOLETIN_TUI_STATE_DIR", str(tmp_path / "state"))  # ui-state.json
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -78,7 +79,7 @@ def h() -> type[Helpers]:
 def stored(db_path: Path) -> dict[str, dict]:
     """The annotation records in the database file, by bulletin key."""
     data = json.loads(db_path.read_text(encoding="utf-8"))
-    return {record["key"]: record for record in data["annotations"].values()}
+    return {record["key"]: record for record in data.get("annotations", {}).values()}
 
 
 async def settle(pilot) -> None:

@@ -1,5 +1,5 @@
 """Keys typed faster than the app handles them still act in order (as in a real terminal,
-where `t salud enter j n xyz` arrives in one burst)."""
+where `t salud enter j a xyz` arrives in one burst)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ async def test_tag_then_move_then_note_in_one_burst(make, db_path, h):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
-        burst(app, "tsalud\rjnxyz")
+        burst(app, "tsalud\rjaxyz")
         await h.settle(pilot)
         assert app.focused is app.query_one(NoteEditor)
         assert app.query_one(NoteEditor).text == "xyz"
@@ -37,7 +37,7 @@ async def test_leaving_the_note_then_moving_in_one_burst(make, db_path, h):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
-        burst(app, "nuno\x1bjjt")
+        burst(app, "auno\x1bjjt")
         await h.settle(pilot)
         burst(app, "dos\r")
         await h.settle(pilot)

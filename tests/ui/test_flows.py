@@ -94,7 +94,7 @@ async def test_note_saved_with_ctrl_s(make, db_path, h):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
-        await pilot.press("n")
+        await pilot.press("a")
         assert app.focused is app.query_one(NoteEditor)
         await pilot.press(*"revisar cifras t q /")  # typed, not bindings
         assert not app.query_one(TagInput).display
@@ -109,7 +109,7 @@ async def test_note_saved_when_the_editor_loses_focus(make, db_path, h):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
-        await pilot.press("n", *"al perder el foco")
+        await pilot.press("a", *"al perder el foco")
         assert "Sin guardar" in h.screen_text(app)
         await pilot.press("tab")
         await h.settle(pilot)
@@ -120,7 +120,7 @@ async def test_note_saved_when_switching_bulletin(make, db_path, h):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
-        await pilot.press("n", *"antes de cambiar")
+        await pilot.press("a", *"antes de cambiar")
         app.query_one(Timeline).select("530/2022")  # e.g. a mouse click in the list
         await h.settle(pilot)
         assert h.stored(db_path)["210/2023"]["note"] == "antes de cambiar"
@@ -132,11 +132,11 @@ async def test_note_escape_saves_and_quit_flushes(make, db_path, h):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
-        await pilot.press("n", *"con escape", "escape")
+        await pilot.press("a", *"con escape", "escape")
         await h.settle(pilot)
         assert app.focused is app.query_one(Timeline)
         assert h.stored(db_path)["210/2023"]["note"] == "con escape"
-        await pilot.press("j", "n", *"al salir")
+        await pilot.press("j", "a", *"al salir")
         await app.run_action("quit")  # the focus stays in the editor: nothing else saves it
     assert h.stored(db_path)["188/2023"]["note"] == "al salir"
 
@@ -145,14 +145,15 @@ async def test_annotations_persist_across_restart(make, db_path, h):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
-        await pilot.press("j", "t", *"faros", "enter", "n", *"nota guardada", "ctrl+s")
+        await pilot.press("j", "t", *"faros", "enter", "a", *"nota guardada", "ctrl+s")
         await h.settle(pilot)
         await pilot.press("escape", "q")
     again = make()
     async with again.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
         assert "● 188/2023" in h.screen_text(again)
-        await pilot.press("j")
+        # The relaunch resumes at the bulletin shown last (reader2), here 188/2023.
+        assert again.query_one(Timeline).current_key == "188/2023"
         text = h.screen_text(again)
         assert "# faros" in text
         assert again.query_one(NoteEditor).text == "nota guardada"
@@ -216,6 +217,7 @@ async def test_skipped_files_are_reported(make, corpus_dir, h):
     shown = h.notifications()
     # Wide enough for the whole temporary path on one line (a path folds where it must).
     async with app.run_test(size=(220, 36), notifications=True, message_hook=shown.hook) as pilot:
+        await app.texts_loaded.wait()  # the skipped files are known once every file was read
         await h.settle(pilot)
         messages = [n.message for n in shown]
         assert any("Se omitieron 1 archivo" in m for m in messages)
@@ -227,16 +229,26 @@ async def test_skipped_files_are_reported(make, corpus_dir, h):
 
 
 async def test_help_lists_bindings_and_search_syntax(make, h):
+    from textual.widgets import Static
+
+    from boletin_tui.tui.help_screen import HelpScreen
+
+    def help_text() -> str:  # every line the help holds, scrolled into view or not
+        return " ".join(str(w.render()) for w in app.screen.query(Static))
+
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
-        text = h.screen_text(app)
+        await h.settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = help_text()
         assert "Teclas" in text and "exportar las anotaciones" in text
-        assert "Búsqueda" in text
+        assert "coincidencia siguiente" in text and "ir a una fecha" in text
+        assert "Búsqueda" in text  # the syntax, below the keys
         await pilot.press("escape")
-        assert "Teclas" not in h.screen_text(app)
+        await h.settle(pilot)
+        assert not isinstance(app.screen, HelpScreen)
 
 
 async def test_toggling_a_category_removes_its_highlight(make, h):
@@ -276,7 +288,7 @@ async def test_every_action_is_in_the_command_palette(make, h):
         assert app.screen.is_modal
         titles = [c.title for c in app.get_system_commands(app.screen)]
         # A bulletin is shown; no search, no unsaved note, no skipped file.
-        idle = {"note_dirty", "filtered", "skipped"}
+        idle = {"note_dirty", "filtered", "skipped", "links"}  # no link in the fixtures
         expected = [a.title for a in ACTIONS if a.title and a.when not in idle]
         assert titles == expected  # Spanish only: none of Textual's English commands
         assert "Mostrar u ocultar personas" in titles and "Etiquetar" in titles

@@ -58,7 +58,7 @@ async def test_a_note_that_cannot_be_saved_stays_pending_and_is_saved_later(make
         await h.settle(pilot)
         editor = app.query_one(NoteEditor)
         with lock_held(db_path):
-            await pilot.press("n")
+            await pilot.press("a")
             editor.clear()  # as selecting everything and deleting it would
             await pilot.press(*"NUEVA", "escape")
             await h.settle(pilot)
@@ -105,7 +105,7 @@ async def test_quitting_with_unsaved_work_asks(make, db_path, h, choice):
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
         with lock_held(db_path):
-            await pilot.press("n", *"pendiente", "escape", "q")
+            await pilot.press("a", *"pendiente", "escape", "q")
             await h.settle(pilot)
             assert app.screen.id == "quit-dialog"
             text = h.screen_text(app)
@@ -144,7 +144,7 @@ async def test_a_note_edited_in_two_places_keeps_both(make, db_path, h):
     shown = h.notifications()
     async with app.run_test(size=SIZE, notifications=True, message_hook=shown.hook) as pilot:
         await h.settle(pilot)
-        await pilot.press("n", "end", *" y la app")
+        await pilot.press("a", "end", *" y la app")
         with AnnotationStore(db_path, "terminal") as other:
             other.set_note(KEY, "base y la terminal")
         app.poll_now()  # the editor is being typed in: it keeps the typed text
@@ -164,7 +164,7 @@ async def test_a_note_over_the_limit_is_refused_and_kept(make, db_path, h):
     big = "x" * (MAX_NOTE_BYTES + 10)
     async with app.run_test(size=SIZE, notifications=True, message_hook=shown.hook) as pilot:
         await h.settle(pilot)
-        await pilot.press("n")
+        await pilot.press("a")
         editor = app.query_one(NoteEditor)
         editor.insert(big)  # as a paste would
         await pilot.press("ctrl+s")

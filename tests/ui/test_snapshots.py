@@ -13,7 +13,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 def app(tmp_path):
     from boletin_tui.tui import make_app
 
-    return make_app([FIXTURES], tmp_path / "db.json", "pruebas", use_cache=False)
+    made = make_app([FIXTURES], tmp_path / "db.json", "pruebas", use_cache=False)
+    made.read_delay = 3600  # no bulletin turns read while the snapshot is taken
+    return made
 
 
 async def _loaded(pilot) -> None:

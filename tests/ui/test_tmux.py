@@ -41,6 +41,7 @@ def launch(tmp_path):
             f"cd {tmp_path} && unset COLUMNS LINES && "
             f"BOLETIN_TUI_CACHE_DIR={tmp_path / 'cache'} BOLETIN_TUI_ANNOTATOR=tmux "
             f"BOLETIN_TUI_CONFIG={tmp_path / 'config.toml'} "
+            f"BOLETIN_TUI_STATE_DIR={tmp_path / 'state'} "
             f"{EXE} {corpus} --db {tmp_path / 'db.json'}"
         )
         _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", command)
@@ -108,7 +109,7 @@ def test_tag_note_search_quit_in_a_real_terminal(session, tmp_path):
     _wait_for(session, "4 boletines")
     _wait_for(session, "Inaugura el Instituto")
     _add_tag(session, "tmux-etiqueta")
-    _tmux("send-keys", "-t", session, "n")
+    _tmux("send-keys", "-t", session, "a")
     _wait_for(session, "Guardar nota")  # the footer shows the editor's keys
     _tmux("send-keys", "-t", session, "-l", "nota desde tmux")
     _wait_for(session, "Sin guardar")
@@ -168,7 +169,8 @@ def test_a_key_remapped_in_config_toml_adds_a_tag(launch, tmp_path):
     (tmp_path / "config.toml").write_text('[keys]\nadd_tag = "ctrl+t"\n', encoding="utf-8")
     session = launch(FIXTURES)
     _wait_for(session, "4 boletines")
-    _wait_for(session, "^t Etiquetar")  # the footer shows the new key (it may follow a frame later)
+    # The footer shows the new key (it may be drawn a frame after the list).
+    _wait_for(session, "^t Etiquetar")
     _tmux("send-keys", "-t", session, "t")  # the old key no longer adds a tag
     time.sleep(0.5)
     assert "etiqueta (varias" not in _tmux("capture-pane", "-p", "-t", session)
@@ -178,3 +180,77 @@ def test_a_key_remapped_in_config_toml_adds_a_tag(launch, tmp_path):
     data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
     records = {r["key"]: r for r in data["annotations"].values()}
     assert records["210/2023"]["tags"] == ["remapeada"]
+
+
+def test_a_passage_marked_by_keyboard_is_in_export_passages(session, tmp_path):
+    """Passages: `p`, the entity key, `enter`, tags and note in the dialog; undo and redo;
+    then the CLI exports it."""
+    _wait_for(session, "Inaugura el Instituto")
+    _tmux("send-keys", "-t", session, "p")
+    _wait_for(session, "+frase")  # the footer shows the selection's keys
+    _tmux("send-keys", "-t", session, "e")  # the place at the start of the dateline
+    _tmux("send-keys", "-t", session, "e")  # then the date
+    _tmux("send-keys", "-t", session, "Enter")
+    _wait_for(session, "Nuevo pasaje")
+    _wait_for(session, "«2 de junio de 2023»")
+    _tmux("send-keys", "-t", session, "-l", "verificar")
+    _tmux("send-keys", "-t", session, "Enter")
+    _tmux("send-keys", "-t", session, "-l", "fecha dudosa")
+    _tmux("send-keys", "-t", session, "C-s")
+    _wait_for(session, "#verificar · fecha dudosa")
+    _tmux("send-keys", "-t", session, "u")
+    _wait_for(session, "Deshecho: pasaje")
+    _wait_without(session, "#verificar · fecha dudosa")
+    _tmux("send-keys", "-t", session, "C-r")
+    _wait_for(session, "#verificar · fecha dudosa")
+    _tmux("send-keys", "-t", session, "q")
+    assert _session_gone(session), "the app did not quit on q"
+
+    out = tmp_path / "pasajes.jsonl"
+    subprocess.run(
+        [str(EXE), "export", "--passages", "--format", "jsonl", "-o", str(out),
+         "--db", str(tmp_path / "db.json"), "--cache-dir", str(tmp_path / "cache"), str(FIXTURES)],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    [row] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert (row["key"], row["quote"], row["note"]) == (
+        "210/2023",
+        "2 de junio de 2023",
+        "fecha dudosa",
+    )
+    assert row["tags"] == ["verificar"]
+    assert (row["start"], row["end"]) == (18, 36)
+
+
+def test_jump_search_hits_read_mark_and_width_in_a_real_terminal(session, tmp_path):
+    """Issue 15: `:` to a month, a search, `n` past the hits, `N`, `R`, `>`, quit: the
+    database holds the read marks and the state file the width."""
+    _wait_for(session, "4 boletines")
+    _tmux("send-keys", "-t", session, ":")
+    _wait_for(session, "Ir a")
+    _tmux("send-keys", "-t", session, "-l", "noviembre 2022")
+    _tmux("send-keys", "-t", session, "Enter")
+    _wait_for(session, "9 de noviembre de 2022")
+    _tmux("send-keys", "-t", session, "/")
+    _wait_for(session, "buscar…")
+    _tmux("send-keys", "-t", session, "-l", "olvera")
+    _wait_for(session, "2 de 4 boletines")
+    _tmux("send-keys", "-t", session, "Down")  # into the results, the bulletin kept
+    _wait_for(session, "Borrar búsqueda")
+    _tmux("send-keys", "-t", session, "g")  # the first result: 210/2023, three hits
+    _wait_for(session, "2 de junio de 2023")
+    _tmux("send-keys", "-t", session, "n", "n", "n", "n")  # past its last hit: 530/2022
+    _wait_for(session, "9 de noviembre de 2022")
+    _tmux("send-keys", "-t", session, "N")  # back to 210/2023's last hit
+    _wait_for(session, "2 de junio de 2023")
+    _tmux("send-keys", "-t", session, "Escape")  # the search cleared, 210/2023 kept
+    _wait_without(session, "de 4 boletines")
+    _tmux("send-keys", "-t", session, "R", ">")  # every bulletin shown read; a wider list
+    _wait_for(session, "todo leído")
+    _tmux("send-keys", "-t", session, "q")
+    assert _session_gone(session), "the app did not quit on q"
+    data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    marks = {(d["key"], d["annotator"]) for d in data["reads"].values()}
+    assert {key for key, who in marks if who == "tmux"} >= {"210/2023", "188/2023", "530/2022"}
+    state = json.loads((tmp_path / "state" / "ui-state.json").read_text(encoding="utf-8"))
+    assert any("timeline_width" in v for v in state.values())

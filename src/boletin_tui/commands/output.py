@@ -90,7 +90,7 @@ class SafeStream(io.TextIOBase):
         self._held = ""
 
     @property
-    def buffer(self) -> Any:  # type: ignore[override]
+    def buffer(self) -> Any:
         if self._buffer is not None:
             self.flush()
         return self._buffer
@@ -133,7 +133,7 @@ def guarded_streams() -> Iterator[None]:
         with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     _REAL["stdout"], _REAL["stderr"] = saved
-    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1])  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1])
     try:
         yield
     finally:

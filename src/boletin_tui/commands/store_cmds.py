@@ -1,5 +1,8 @@
 """`tag`, `untag`, `note`, `export` and `import`: the annotation store on the command line.
 
+`export --passages` writes one row per passage; `export --format w3c` W3C Web Annotation
+JSON-LD (`store.w3c`); `import` reads all of these back.
+
 Exit status, the same for every command: 0 done; 1 nothing could be written or read (the
 database is damaged, busy, read-only or unwritable, an export could not be written, an import
 file is unreadable or invalid), with one Spanish message on standard error and nothing changed;
@@ -12,10 +15,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from boletin_tui.commands.common import UsageError, add_corpus_args, add_db_args
 from boletin_tui.corpus.keys import FIRST_YEAR  # years outside [1943, next year]: a typo
@@ -29,11 +33,13 @@ from boletin_tui.store import (
     split_tags_notice,
 )
 from boletin_tui.store.exchange import (
+    COLUMNS,
     FORMATS,
     export_rows,
     metadata_origin,
     read_export,
     write_export,
+    write_text_atomic,
 )
 from boletin_tui.store.model import TAG_SEPARATOR, normalise_tags
 
@@ -55,9 +61,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("text", metavar="TEXT", help="texto de la nota; «-» la lee de la entrada")
     p.set_defaults(func=run_note)
 
-    p = sub.add_parser("export", help="exporta las anotaciones (CSV, JSON Lines o JSON)")
+    p = sub.add_parser("export", help="exporta las anotaciones (CSV, JSON Lines, JSON o W3C)")
     add_db_args(p)
-    p.add_argument("--format", choices=FORMATS, default="csv", help="formato (por omisión csv)")
+    p.add_argument(
+        "--format",
+        choices=(*FORMATS, "w3c"),
+        default="csv",
+        help="formato (por omisión csv; w3c: JSON-LD del modelo de anotación web del W3C)",
+    )
+    p.add_argument("--passages", action="store_true", help="una fila por pasaje")
     p.add_argument(
         "--excel",
         action="store_true",
@@ -67,7 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_corpus_args(p)
     p.set_defaults(func=run_export)
 
-    p = sub.add_parser("import", help="importa anotaciones exportadas (csv, jsonl o json)")
+    p = sub.add_parser("import", help="importa anotaciones exportadas (csv, jsonl, json o W3C)")
     add_db_args(p)
     p.add_argument("file", metavar="FILE", help="archivo exportado por boletin-tui")
     p.set_defaults(func=run_import)
@@ -215,8 +227,9 @@ def run_export(args: argparse.Namespace) -> int:
     def action(store: AnnotationStore) -> int:
         annotations = store.all()
         by_key = _bulletins(args) if annotations else None
-        rows = export_rows(annotations, by_key)
-        from_snapshot, missing = metadata_origin(annotations, by_key)
+        count, write = _exporter(args, annotations, by_key, store.own_files())
+        shown = [a for a in annotations if a.passages] if args.passages else annotations
+        from_snapshot, missing = metadata_origin(shown, by_key)
         if from_snapshot:
             print(
                 f"boletin-tui export: {_rows(from_snapshot)} con número, fecha y título de la "
@@ -233,25 +246,63 @@ def run_export(args: argparse.Namespace) -> int:
             from boletin_tui.exports.xlsx import ExcelUnavailable
 
             try:
-                write_export(rows, args.output, args.format, args.excel, protect=store.own_files())
+                write(args.output)
             except ExcelUnavailable as exc:
                 raise StoreError(str(exc)) from None
-            what = "anotación exportada" if len(rows) == 1 else "anotaciones exportadas"
-            print(f"{len(rows)} {what} a {args.output}", file=sys.stderr)
+            what = "anotación exportada" if count == 1 else "anotaciones exportadas"
+            if args.passages and args.format != "w3c":
+                what = "pasaje exportado" if count == 1 else "pasajes exportados"
+            print(f"{count} {what} a {args.output}", file=sys.stderr)
             return 0
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is None:  # stdout replaced by a text stream (tests, embedding)
-            write_export(rows, sys.stdout, args.format, args.excel)
+            write(sys.stdout)
             return 0
         sys.stdout.flush()
         out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
         try:
-            write_export(rows, out, args.format, args.excel)
+            write(out)
         finally:
             out.detach()
         return 0
 
     return _guarded(args, action)
+
+
+def _exporter(
+    args: argparse.Namespace,
+    annotations: list[Annotation],
+    bulletins: dict[str, Any] | None,
+    protect: tuple[Path, Path],
+) -> tuple[int, Callable[[str | TextIO], None]]:
+    """(items exported, a function writing them to a path or text stream) for `export`.
+    A path is written atomically and never onto the database or its lock (`protect`)."""
+    if args.format == "w3c":
+        from boletin_tui.store.w3c import to_w3c
+
+        data = to_w3c(annotations, bulletins, passages_only=args.passages)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+        def write_w3c(out: str | TextIO) -> None:
+            if isinstance(out, str):
+                write_text_atomic(Path(out), lambda handle: handle.write(text), protect=protect)
+            else:
+                out.write(text)
+                out.flush()
+
+        return data["total"], write_w3c
+    if args.passages:
+        from boletin_tui.store.passage_exchange import PASSAGE_COLUMNS, passage_rows
+
+        rows = passage_rows(annotations, bulletins)
+        columns: tuple[str, ...] = PASSAGE_COLUMNS
+    else:
+        rows, columns = export_rows(annotations, bulletins), COLUMNS
+
+    def write(out: str | TextIO) -> None:
+        write_export(rows, out, args.format, args.excel, columns, protect=protect)
+
+    return len(rows), write
 
 
 def _rows(count: int) -> str:
@@ -285,14 +336,17 @@ def run_import(args: argparse.Namespace) -> int:
     def action(store: AnnotationStore) -> int:
         progress(f"leyendo {path}")
         incoming = read_export(path)
-        progress(f"{len(incoming)} anotaciones leídas; combinando con la base")
+        passages = sum(len(a.passages) for a in incoming)
+        read = _count(len(incoming), "anotación leída", "anotaciones leídas")
+        progress(f"{read} ({_count(passages, 'pasaje', 'pasajes')}); combinando con la base")
         before = {a.key: a for a in store.all()}
         results = {r.key: r for r in store.merge_many(incoming, progress)}
         added = sum(1 for key in results if key not in before)
         changed = sum(1 for key, r in results.items() if key in before and before[key] != r)
         same = len(results) - added - changed
         print(
-            f"{_count(len(incoming), 'anotación leída', 'anotaciones leídas')} de {path}: "
+            f"{_count(len(incoming), 'anotación leída', 'anotaciones leídas')} "
+            f"({_count(passages, 'pasaje', 'pasajes')}) de {path}: "
             f"{_count(added, 'nueva', 'nuevas')}, {_count(changed, 'combinada', 'combinadas')}, "
             f"{same} sin cambios"
         )

@@ -41,6 +41,8 @@ def parse_dateline(line: str) -> tuple[str | None, dt.date | None] | None:
 def _date_from(match: re.Match) -> dt.date | None:
     """The date a dateline match names (the regex has already found day, month and year)."""
     month = month_number(match.group("month"))
+    if month is None:
+        return None
     try:
         return dt.date(int(match.group("year")), month, int(match.group("day")))
     except (TypeError, ValueError):  # no such month or day

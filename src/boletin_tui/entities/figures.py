@@ -303,7 +303,7 @@ def find_figures(found: Scan, taken: list[Span], after_org: set[int]) -> list[Fi
     return _share_range_units(text, out)
 
 
-def _fractions(text: str, free) -> list[Figure]:
+def _fractions(text: str, free: Callable[[int, int], bool]) -> list[Figure]:
     """`un tercio de los pacientes`, `la mitad de las camas`: ratios, where they quantify."""
     out: list[Figure] = []
     for m in _FRACTION.finditer(text):

@@ -66,9 +66,10 @@ def rows_of_bulletin(bulletin: Any, mentions: Iterable[Any] | None = None) -> li
     """The figure rows of one bulletin (`key`, `date`, `title`, `text`); `mentions` defaults to
     `recognise_bulletin(bulletin)`."""
     from boletin_tui.entities.recognise import recognise_bulletin
-    from boletin_tui.entities.sentences import sentence_around
+    from boletin_tui.entities.sentences import Sentences
 
     text = bulletin.text
+    sentences = Sentences(text)
     if mentions is None:
         mentions = recognise_bulletin(bulletin)
     return [
@@ -82,7 +83,7 @@ def rows_of_bulletin(bulletin: Any, mentions: Iterable[Any] | None = None) -> li
             qualifier=m.qualifier,
             noun=m.noun,
             noun_key=m.noun_key,
-            sentence=sentence_around(text, m.start, m.end),
+            sentence=sentences.around(m.start, m.end),
             start=m.start,
             end=m.end,
         )

@@ -26,6 +26,7 @@ Búsqueda (sin distinguir mayúsculas ni acentos: «medico» encuentra «Médico
   año:2020             boletines de 2020 (también: ano:2020, year:2020, año:2019-2021)
   mes:2020-04          boletines de abril de 2020
   anotado:sí           boletines con etiquetas o nota; anotado:no, los que no tienen
+  leído:no             boletines sin leer; leído:sí, los leídos (también: leido:)
 
 Se busca en número, título, destacados, texto, ciudad, etiquetas y notas.
 Todas las condiciones deben cumplirse. Con la consulta vacía se ven todos los boletines.

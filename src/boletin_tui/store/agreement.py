@@ -84,7 +84,7 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | No
                 coincidences[c, k] += pairs / (m_u - 1)  # type: ignore[assignment]
     totals: Counter[Hashable] = Counter()
     for (c, _), value in coincidences.items():
-        totals[c] += value  # type: ignore[assignment]
+        totals[c] += value
     n = sum(totals.values())
     disagree = sum(v for (c, k), v in coincidences.items() if c != k)
     chance = sum(totals[c] * totals[k] for c in totals for k in totals if c != k)

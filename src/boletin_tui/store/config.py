@@ -23,12 +23,20 @@ MAX_LOCK_TIMEOUT = 3600.0
 
 
 def default_db_path() -> Path:
-    """`annotations/annotations.json` in the current folder (its folder is created if needed)."""
-    return Path.cwd() / DEFAULT_DB
+    """The nearest `annotations/annotations.json` in the current folder or one of its parents
+    (as git finds `.git`); when there is none, the one in the current folder, whose folder is
+    created on the first write."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        candidate = folder / DEFAULT_DB
+        if candidate.is_file():
+            return candidate
+    return here / DEFAULT_DB
 
 
 def resolve_db_path(cli_value: str | None = None) -> Path:
-    """`--db` if given, else `$BOLETIN_TUI_DB`, else `default_db_path()`.
+    """`--db` if given, else `$BOLETIN_TUI_DB`, else `default_db_path()` (`config.toml`'s
+    `db` reaches here as `cli_value`).
 
     Only the default has its folder created on the first write; for the others a missing
     folder is an error.

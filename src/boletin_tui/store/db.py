@@ -2,8 +2,9 @@
 
 Every method takes keys as typed (`45/2019`) and normalises them (`045/2019`); an invalid key
 raises `ValueError`. Writes are durable when the method returns (see `storage`). An update that
-leaves a record with no tags and a blank note deletes the record. Thread-safe (calls are
-serialised by a lock), not meant for several threads at full speed.
+leaves a record with no tags, a blank note and no passage deletes the record. Thread-safe (calls
+are serialised by a lock), not meant for several threads at full speed. Passage methods are mixed
+in from `passage_ops` and write through the same `_update`/`_apply` path.
 
 Reads and writes go through TinyDB's `Table` by document id. One document per bulletin key; the
 key -> id mapping is kept here and rebuilt whenever the storage reloads the file. Changes are
@@ -15,6 +16,7 @@ already keeps the parsed file until it changes on disk.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from collections.abc import Callable, Iterable
@@ -36,6 +38,8 @@ from boletin_tui.store.model import (
     note_problem,
     now_iso,
 )
+from boletin_tui.store.passage_ops import PassageMethods
+from boletin_tui.store.reads import ReadMarks
 from boletin_tui.store.records import (
     NoteSaved,
     as_snapshot,
@@ -59,7 +63,7 @@ class _TinyDB(TinyDB):
     table_class = StoreTable
 
 
-class AnnotationStore:
+class AnnotationStore(PassageMethods, ReadMarks):  # read marks: store/reads.py (issue 15)
     """The annotation database at `path` (created on the first write, not before).
 
     `annotator` names who makes the changes (default: `default_annotator()`). Reads and writes
@@ -195,6 +199,24 @@ class AnnotationStore:
                 self._apply(plan[1])
             return plan[0]
 
+    def update_many(
+        self, keys: Iterable[str], change: Callable[[str, Annotation | None], Annotation | None]
+    ) -> dict[str, Annotation | None]:
+        """Apply `change(key, current)` to each key's record in ONE transaction and one write
+        (see `store.batch`); returns each key's record now stored (None when there is none)."""
+        with self._mutex, self._storage.transaction():
+            changes: dict[str, Annotation | None] = {}
+            result: dict[str, Annotation | None] = {}
+            for key in dict.fromkeys(normalise_key(k) for k in keys):
+                current = self._load(self._doc_id(key))
+                new = change(key, current)
+                if new != current:
+                    changes[key] = new
+                result[key] = None if new is None or new.is_empty else new
+            if changes:
+                self._apply(changes)
+            return result
+
     def close(self) -> None:
         with self._mutex:
             self._db.close()
@@ -248,8 +270,8 @@ class AnnotationStore:
         if current is not None and tags == current.tags and note == current.note:
             return current
         snapshot = as_snapshot(bulletin) or base.bulletin
-        return Annotation(
-            base.key, tags, note, self.annotator, base.created, stamp, snapshot, base.extra
+        return dataclasses.replace(
+            base, tags=tags, note=note, annotator=self.annotator, updated=stamp, bulletin=snapshot
         )
 
     def _update(

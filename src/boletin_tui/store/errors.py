@@ -57,3 +57,21 @@ class ReadOnlyDatabase(StoreError):
             f"La base de anotaciones {path} es de solo lectura; no se modificó. "
             "Dale permiso de escritura o usa otra con --db."
         )
+
+
+class NewerSchema(CorruptDatabase):
+    """The file was written by a newer boletin-tui (a schema this program does not know).
+
+    It is left untouched and no copy is made: it is not damaged, only newer. `version` is the
+    file's schema, `known` the newest this program reads.
+    """
+
+    def __init__(self, path: Path, version: int, known: int) -> None:
+        self.path, self.copy, self.version, self.known = path, None, version, known
+        self.reason = f"esquema {version}, más nuevo que el {known} de este programa"
+        StoreError.__init__(
+            self,
+            f"La base de anotaciones {path} es de una versión más nueva de boletin-tui "
+            f"(esquema {version}; este programa lee hasta el {known}). No se modificó ni se "
+            "leyó, para no perder lo que contiene; actualiza boletin-tui.",
+        )

@@ -19,7 +19,7 @@ import io
 import json
 import os
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -36,6 +36,13 @@ from boletin_tui.store.model import (
     note_problem,
     now_iso,
 )
+from boletin_tui.store.passage_exchange import (
+    group_by_key,
+    is_passage_row,
+    passage_from_row,
+    record_of_passages,
+)
+from boletin_tui.store.passages import Passage, sort_passages
 
 COLUMNS = (
     "key",
@@ -95,19 +102,21 @@ def metadata_origin(
 
 
 def write_export(
-    rows: list[dict[str, Any]],
+    rows: Sequence[Mapping[str, Any]],
     out: str | os.PathLike[str] | TextIO,
     fmt: str = "csv",
     excel: bool = False,
+    columns: Sequence[str] = COLUMNS,
     *,
     protect: Sequence[str | os.PathLike[str]] = (),
 ) -> None:
     """Write `rows` to a path (atomically) or an open text stream (opened with `newline=""`).
 
     `excel` adds a BOM to CSV and neutralises formula-like cells (ignored for other formats).
-    `xlsx` needs a path. `protect` lists files an export must never replace (the database and
-    its lock file): writing onto one is a `StoreError`, as is a failed write (then the file at
-    `out` is unchanged). `ValueError` for an unknown format or `xlsx` to a stream,
+    `columns` are the CSV and xlsx columns (`passage_exchange.PASSAGE_COLUMNS` for passage
+    rows). `xlsx` needs a path. `protect` lists files an export must never replace (the
+    database and its lock file): writing onto one is a `StoreError`, as is a failed write (then
+    the file at `out` is unchanged). `ValueError` for an unknown format or `xlsx` to a stream,
     `exports.xlsx.ExcelUnavailable` without the extra.
     """
     if fmt not in FORMATS:
@@ -117,34 +126,50 @@ def write_export(
 
         if not isinstance(out, (str, os.PathLike)):
             raise ValueError("xlsx se escribe a un archivo: use -o ARCHIVO.xlsx")
-        write_xlsx(out, COLUMNS, typed_export_rows(rows), sheet="anotaciones")
+        check_not_protected(out, protect)
+        sheet = "anotaciones" if tuple(columns) == COLUMNS else "pasajes"
+        write_xlsx(out, columns, typed_export_rows(rows), sheet=sheet)
         return
     if excel and fmt == "csv":
         from boletin_tui.exports.cells import neutralise_rows
 
         rows = neutralise_rows(rows)
     if isinstance(out, (str, os.PathLike)):
-        _write_file(rows, Path(out), fmt, excel, protect)
+        write_text_atomic(
+            Path(out),
+            lambda handle: _write(rows, handle, fmt, columns),
+            encoding="utf-8-sig" if excel and fmt == "csv" else "utf-8",
+            protect=protect,
+        )
         return
     if excel and fmt == "csv":
         out.write("\ufeff")
-    _write(rows, out, fmt)
+    _write(rows, out, fmt, columns)
 
 
-def _write_file(
-    rows: list[dict[str, Any]],
-    out: Path,
-    fmt: str,
-    excel: bool,
-    protect: Sequence[str | os.PathLike[str]],
-) -> None:
+def check_not_protected(
+    out: str | os.PathLike[str], protect: Sequence[str | os.PathLike[str]]
+) -> Path:
+    """`out` with links resolved; `StoreError` if it is one of the `protect` files."""
     target = Path(os.path.realpath(out))
     if str(target) in {os.path.realpath(p) for p in protect}:
         raise StoreError(
             f"No se exporta a {out}: es la base de anotaciones o su archivo de bloqueo. "
             "Elige otro nombre."
         )
-    encoding = "utf-8-sig" if excel and fmt == "csv" else "utf-8"
+    return target
+
+
+def write_text_atomic(
+    out: Path,
+    write: Callable[[TextIO], object],
+    encoding: str = "utf-8",
+    protect: Sequence[str | os.PathLike[str]] = (),
+) -> None:
+    """Write a text file through `write(handle)` atomically: a temporary file beside `out`,
+    fsync'd, then moved over it (keeping its mode). `StoreError` if `out` is protected or the
+    write fails; then the file at `out` is unchanged."""
+    target = check_not_protected(out, protect)
     tmp: Path | None = None
     try:
         try:
@@ -154,7 +179,8 @@ def _write_file(
         tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
         with open(fd, "w", encoding=encoding, newline="") as handle:
-            _write(rows, handle, fmt)
+            write(handle)
+            handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
@@ -170,10 +196,12 @@ def _write_file(
                 os.unlink(tmp)
 
 
-def _write(rows: list[dict[str, Any]], out: TextIO, fmt: str) -> None:
+def _write(
+    rows: Sequence[Mapping[str, Any]], out: TextIO, fmt: str, columns: Sequence[str]
+) -> None:
     if fmt == "csv":
         writer = csv.DictWriter(
-            out, fieldnames=COLUMNS, lineterminator="\r\n", extrasaction="ignore"
+            out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore"
         )
         writer.writeheader()
         writer.writerows({**row, "tags": TAG_SEPARATOR.join(row["tags"])} for row in rows)
@@ -190,7 +218,9 @@ def read_export(path: str | os.PathLike) -> list[Annotation]:
 
     The format comes from the extension, else from the content. Accepts a BOM, Windows-1252
     (Excel on Windows), `;`-separated CSV, tags as a list or a `; `-joined string. Rows without
-    tags or note are skipped. Raises `StoreError` (in Spanish, naming the row) for a bad file.
+    tags or note are skipped. Also reads passage exports (rows with a `quote`, see
+    `passage_exchange`) and W3C Web Annotation JSON-LD (`w3c`), one record per bulletin.
+    Raises `StoreError` (in Spanish, naming the row) for a bad file.
     """
     path = Path(path)
     try:
@@ -201,19 +231,34 @@ def read_export(path: str | os.PathLike) -> list[Annotation]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
-    records = _parse(text, _detect(path, text), path)
+    fmt = _detect(path, text)
+    if fmt == "json":
+        from boletin_tui.store.w3c import read_w3c_text
+
+        w3c = read_w3c_text(text, path)
+        if w3c is not None:
+            return w3c
+    records = _parse(text, fmt, path)
     out = []
+    passages: dict[str, list[Passage]] = {}
     for number, record in records:
+        if isinstance(record, dict) and is_passage_row(record):
+            key = _key(record, path, number)
+            passages.setdefault(key, []).append(passage_from_row(record, key, path, number))
+            continue
         annotation = _annotation(record, path, number)
         if annotation is not None and not annotation.is_empty:
             out.append(annotation)
-    return out
+    out += [record_of_passages(key, found) for key, found in passages.items()]
+    return group_by_key(out) if passages else out
 
 
 def _detect(path: Path, text: str) -> str:
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
+    if suffix == ".jsonld":
+        return "json"
     if suffix in (".json", ".csv"):
         return suffix[1:]
     head = text.lstrip()[:1]
@@ -257,12 +302,8 @@ def _parse(text: str, fmt: str, path: Path) -> list[tuple[int, object]]:
 def _annotation(record: object, path: Path, number: int) -> Annotation | None:
     """The record of one row; `StoreError` naming the row for a value of the wrong type."""
     where = f"{path}, fila {number}"
-    if not isinstance(record, dict):
-        raise StoreError(f"{where}: no es un registro.")
-    try:
-        key = normalise_key(_text(record.get("key"), where, "key"))
-    except ValueError as exc:
-        raise StoreError(f"{where}: {exc}.") from exc
+    key = _key(record, path, number)
+    assert isinstance(record, dict)
     tags = record.get("tags")
     if tags is None or isinstance(tags, str):
         tags = [tags or ""]
@@ -283,7 +324,30 @@ def _annotation(record: object, path: Path, number: int) -> Annotation | None:
         created=created,
         updated=normalise_timestamp(_text(record.get("updated"), where, "updated"), created),
         bulletin=_snapshot(record),
+        passages=_stored_passages(record, key, path, number),
     )
+
+
+def _key(record: object, path: Path, number: int) -> str:
+    where = f"{path}, fila {number}"
+    if not isinstance(record, dict):
+        raise StoreError(f"{where}: no es un registro.")
+    try:
+        return normalise_key(_text(record.get("key"), where, "key"))
+    except ValueError as exc:
+        raise StoreError(f"{where}: {exc}.") from exc
+
+
+def _stored_passages(
+    record: dict[str, Any], key: str, path: Path, number: int
+) -> tuple[Passage, ...]:
+    """The passages of a record from a database file (another annotator's), if any."""
+    raw = record.get("passages")
+    if not raw:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(p, dict) for p in raw):
+        raise StoreError(f"{path}, fila {number}: 'passages' no es una lista de pasajes.")
+    return sort_passages(passage_from_row(p, key, path, number) for p in raw)
 
 
 def _snapshot(record: dict[str, Any]) -> BulletinSnapshot | None:

@@ -16,6 +16,7 @@ import dataclasses
 import re
 
 from boletin_tui.store.model import Annotation, normalise_tags, parse_timestamp
+from boletin_tui.store.passages import merge_passages
 
 UNKNOWN_ANNOTATOR = "desconocido"
 _BLOCK_START = re.compile(r"\n\n(?=\[[^\]\n]+\] )")
@@ -66,14 +67,17 @@ def merge_annotation(local: Annotation | None, incoming: Annotation, now: str) -
     """`incoming` itself when there is no local record; else both combined.
 
     A combined record keeps the local annotator, the earliest `created`, and gets `updated = now`
-    only if its tags or note changed (otherwise `local` is returned unchanged); its bulletin
-    snapshot and unknown fields are the local ones (the incoming snapshot if it has none).
+    only if its tags, note or passages changed (otherwise `local` is returned unchanged); its
+    bulletin snapshot and unknown fields are the local ones (the incoming snapshot if it has
+    none). Passages are united by `passages.merge_passages` (same offsets and quote = same
+    passage).
     """
     if local is None:
         return incoming
     tags = normalise_tags((*local.tags, *incoming.tags))
     note = merge_notes(local.note, local.annotator, incoming.note, incoming.annotator)
-    if tags == local.tags and note == local.note:
+    passages = merge_passages(local.passages, incoming.passages, now)
+    if tags == local.tags and note == local.note and passages is local.passages:
         return local
     return dataclasses.replace(
         local,
@@ -81,5 +85,6 @@ def merge_annotation(local: Annotation | None, incoming: Annotation, now: str) -
         note=note,
         created=_earliest(local.created, incoming.created),
         updated=now,
+        passages=passages,
         bulletin=local.bulletin or incoming.bulletin,
     )

@@ -11,7 +11,10 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from boletin_tui.store.passages import Passage
 
 #: Separator of tags in exports; a `;` typed inside a tag splits it in two.
 TAG_SEPARATOR = "; "
@@ -61,7 +64,8 @@ class Annotation:
     trimmed and never empty; `note` is free text with its newlines; `annotator` is who last
     changed the record; `created` and `updated` are ISO 8601 timestamps with a time zone;
     `bulletin` is the snapshot of the bulletin it was last written on (None if never known);
-    `extra` holds fields of the stored record this version does not know, kept on round trip.
+    `extra` holds fields of the stored record this version does not know, kept on round trip;
+    `passages` are the bulletin's passages in text order (`store.passages`).
     """
 
     key: str
@@ -72,14 +76,16 @@ class Annotation:
     updated: str = ""
     bulletin: BulletinSnapshot | None = None
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    passages: tuple[Passage, ...] = ()
 
     @property
     def is_empty(self) -> bool:
-        """True when there is nothing to keep: no tags and a blank note."""
-        return not self.tags and not self.note.strip()
+        """True when there is nothing to keep: no tags, a blank note and no passage."""
+        return not self.tags and not self.note.strip() and not self.passages
 
     def to_json(self) -> dict[str, Any]:
-        """The record as stored in the database file (unknown fields included)."""
+        """The record as stored in the database file (unknown fields included; `passages`
+        only when there are some)."""
         data: dict[str, Any] = dict(self.extra)
         data.update(
             key=self.key,
@@ -91,6 +97,8 @@ class Annotation:
         )
         if self.bulletin is not None:
             data["bulletin"] = self.bulletin.to_json()
+        if self.passages:
+            data["passages"] = [p.to_json() for p in self.passages]
         return data
 
     @classmethod
@@ -105,13 +113,18 @@ class Annotation:
         if not all(isinstance(v, str) for v in values):
             raise ValueError(f"{key}: nota, anotador y fechas deben ser textos")
         fields = dict(zip(FIELDS[2:], values, strict=True))
-        return cls.from_checked({**data, "tags": tags, **fields})
+        checked = {**data, "tags": tags, **fields}
+        return cls._build(checked, _passages(checked, check=True))
 
     @classmethod
     def from_checked(cls, data: Mapping[str, Any]) -> Annotation:
         """`from_json` for a record whose fields `validate` has already checked (a third of
         the time: this runs for every record when the app opens)."""
-        known = 7 if "bulletin" in data else 6
+        return cls._build(data, _passages(data, check=False))
+
+    @classmethod
+    def _build(cls, data: Mapping[str, Any], passages: tuple[Passage, ...]) -> Annotation:
+        known = 6 + ("bulletin" in data) + ("passages" in data)
         extra = {k: v for k, v in data.items() if k not in _KNOWN} if len(data) > known else {}
         return cls(
             data["key"],
@@ -122,10 +135,24 @@ class Annotation:
             data["updated"],
             BulletinSnapshot.from_json(data["bulletin"]) if "bulletin" in data else None,
             extra,
+            passages,
         )
 
 
-_KNOWN = frozenset((*FIELDS, "bulletin"))
+_KNOWN = frozenset((*FIELDS, "bulletin", "passages"))
+
+
+def _passages(data: Mapping[str, Any], check: bool) -> tuple[Passage, ...]:
+    raw = data.get("passages")
+    if not raw:
+        return ()
+    from boletin_tui.store.passages import Passage, passages_problem, sort_passages
+
+    if check:
+        problem = passages_problem(raw)
+        if problem:
+            raise ValueError(f"{data.get('key')}: {problem}")
+    return sort_passages(map(Passage.from_checked, raw))
 
 
 def _str(value: object) -> str:
@@ -215,7 +242,7 @@ def parse_timestamp(text: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(text.strip())
     except ValueError:
         # Only for foreign, hand-edited files. (No type stubs are installed for dateutil.)
-        from dateutil import parser as date_parser  # type: ignore[import-untyped]
+        from dateutil import parser as date_parser
 
         try:
             value = date_parser.parse(text, dayfirst=True)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from boletin_tui.corpus.keys import normalise_key
 from boletin_tui.store.model import Annotation, BulletinSnapshot, clean_text, normalise_tags
+from boletin_tui.store.passages import clean_passage
 
 if TYPE_CHECKING:
     from boletin_tui.corpus.model import Bulletin
@@ -96,4 +97,5 @@ def imported(annotation: Annotation) -> Annotation:
         annotation.updated,
         annotation.bulletin,
         annotation.extra,
+        tuple(map(clean_passage, annotation.passages)),
     )

@@ -15,7 +15,8 @@
   (the default database); otherwise a missing folder is a `StoreUsageError`.
 - The file carries a `_meta` table with its format and schema version. A file that is not valid
   JSON or not this schema raises `CorruptDatabase`: it is never overwritten, and a copy is kept
-  aside as `<file>.corrupt-YYYYmmddTHHMMSS`.
+  aside as `<file>.corrupt-YYYYmmddTHHMMSS`. A newer schema raises `NewerSchema` (no copy); an
+  older one is copied aside on its first write (`store.migrate`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from tinydb.storages import Storage
 
 from boletin_tui.store.errors import (
     CorruptDatabase,
+    NewerSchema,
     ReadOnlyDatabase,
     StoreBusy,
     StoreError,
@@ -40,7 +42,14 @@ from boletin_tui.store.errors import (
 )
 from boletin_tui.store.jsonio import Serializer, loads
 from boletin_tui.store.lock import FileLock
-from boletin_tui.store.validate import META_TABLE, meta_document, schema_problem
+from boletin_tui.store.migrate import keep_older_schema
+from boletin_tui.store.validate import (
+    META_TABLE,
+    SCHEMA_VERSION,
+    meta_document,
+    newer_schema,
+    schema_problem,
+)
 
 DEFAULT_LOCK_TIMEOUT = 5.0
 
@@ -200,6 +209,10 @@ class AtomicJSONStorage(Storage):
             where = getattr(exc, "lineno", None)
             detail = f" (línea {where}, columna {getattr(exc, 'colno', '?')})" if where else ""
             raise self._corrupt(raw, f"no es JSON válido{detail}") from None
+        newer = newer_schema(data)
+        if newer is not None:  # not damaged, only newer: no copy aside
+            self._invalidate()
+            raise NewerSchema(self.path, newer, SCHEMA_VERSION)
         problem = schema_problem(data)
         if problem or not isinstance(data, dict):
             raise self._corrupt(raw, problem or "el contenido no es un objeto JSON")
@@ -220,11 +233,12 @@ class AtomicJSONStorage(Storage):
     # -- Writing ------------------------------------------------------------------------
     def _flush(self) -> None:
         data = self._data if self._data is not None else {}
+        self._check_writable()  # before the schema copy: a refused write leaves nothing behind
+        keep_older_schema(self.target, data)  # a schema 1 file is copied aside before upgrading
         data[META_TABLE] = {"1": meta_document()}
         payload = self._serializer.dumps(data, self._dirty)
         folder = self.target.parent
         tmp = None
-        self._check_writable()
         try:
             if not self._swept:
                 self._sweep_temporaries()

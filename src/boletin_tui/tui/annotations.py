@@ -18,6 +18,7 @@ from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.entity_summary import EntitySummary
 from boletin_tui.tui.labels import SAVED, SAVING, UNSAVED, UNSAVED_RETRY
 from boletin_tui.tui.note_editor import NoteEditor
+from boletin_tui.tui.passage_list import PassageList
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 
@@ -54,6 +55,8 @@ class AnnotationPanel(Vertical):
         yield NoteEditor(id="note")
         yield Static("", id="note-status")
         yield Static("", id="annotator")
+        yield Label("Pasajes", classes="panel-heading")  # passages: the app fills the list
+        yield PassageList(id="passages")
         yield Label("En este boletín", classes="panel-heading")
         yield EntitySummary(id="entities")
 

@@ -27,9 +27,11 @@ from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TextArea
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
+from boletin_tui.entities.figures_cache import FiguresCache
+from boletin_tui.entities.figures_table import FigureRow
 from boletin_tui.safe_text import safe_text
 from boletin_tui.search import SYNTAX_HELP
 from boletin_tui.store import Annotation, AnnotationStore
@@ -38,6 +40,7 @@ from boletin_tui.tui import loading
 from boletin_tui.tui.annotations import AnnotationPanel
 from boletin_tui.tui.choice_screen import REPLACE, replace_screen
 from boletin_tui.tui.export_screen import ExportScreen, default_export_path
+from boletin_tui.tui.figures_screen import FiguresProgress, FiguresScreen
 from boletin_tui.tui.help_screen import HelpScreen
 from boletin_tui.tui.keymap import action_for, app_bindings, help_lines, palette_commands
 from boletin_tui.tui.labels import plural
@@ -45,7 +48,12 @@ from boletin_tui.tui.legend import Legend
 from boletin_tui.tui.mentions import mentions_for
 from boletin_tui.tui.messages import CorpusLoaded, IndexReady, LoadProgress
 from boletin_tui.tui.note_editor import NoteEditor
+from boletin_tui.tui.passage_actions import PassageActions  # passages and undo
+from boletin_tui.tui.passage_reader import PassageReader  # passages and undo
 from boletin_tui.tui.reader import Reader
+from boletin_tui.tui.reader_actions import ReaderActions
+from boletin_tui.tui.reader_tools import ReaderTools
+from boletin_tui.tui.resume import start as resume_start
 from boletin_tui.tui.saving import SavingApp
 from boletin_tui.tui.search_bar import SearchBar
 from boletin_tui.tui.skipped_screen import SkippedScreen
@@ -55,14 +63,17 @@ from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
 from boletin_tui.workspace import SearchNotReady, Workspace
 
+# App actions that still apply while the figures screen is shown (uifig); `search` focuses its
+# filter, as a priority binding run in the order typed (keys right after it are the filter's).
+_OVER_FIGURES = frozenset({"quit", "help", "command_palette", "search"})
 # Actions whose availability depends on the app's state rather than on the focus (`when`).
-_STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped")
+_STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped", "links", "shown")
 
 
-class BoletinApp(SavingApp):
+class BoletinApp(SavingApp, ReaderTools, ReaderActions, PassageActions):  # see each base
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
-    CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss"]
+    CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss", "figures.tcss"]
     TITLE = "boletin-tui"
     # Keys that move the focus or the selection are priority bindings run at the app, in the
     # order typed; `check_action` lets them through to a field being typed in.
@@ -80,11 +91,13 @@ class BoletinApp(SavingApp):
         keymap: Mapping[str, str] | None = None,
         theme: str | None = None,
         config_problems: Sequence[str] = (),
+        read_keys: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.paths, self.store = list(paths), store
         self.sub_title = safe_text(label, newlines=False)
         self.workspace = Workspace.from_annotations(annotations)
+        self.workspace.reads.keys.update(read_keys)  # read marks (issue 15)
         self.hidden_types: set[str] = set()
         self.listed = asyncio.Event()
         self.texts_loaded = asyncio.Event()
@@ -101,6 +114,12 @@ class BoletinApp(SavingApp):
         self._query = ""
         self._index_started = False
         self._bindings_state: tuple[bool, ...] | None = None
+        self.figures = FiguresCache()  # figures screen (uifig): filled in the background
+        # reader2: saved searches, where this session started (set by `make_app`)
+        self.saved_searches = []
+        self.db_path: Path | None = None
+        self.corpus_paths = list(paths)
+        self.corpus_label, self.start_bulletin, self.resumed = label, None, False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="§")
@@ -111,7 +130,7 @@ class BoletinApp(SavingApp):
                 yield Static("Cargando boletines…", id="timeline-status")
             with Vertical(id="reader-pane"):
                 yield Legend(id="legend")
-                yield Reader(id="reader")
+                yield PassageReader(id="reader")  # the Reader, with passages
             yield AnnotationPanel(id="panel")
         yield Footer()
 
@@ -133,6 +152,8 @@ class BoletinApp(SavingApp):
         self.query_one(SearchBar).display = False
         self._timeline.focus()
         self.start_saving()  # retries, the database watch, signals (saving.py, issue 12)
+        self.load_saved_searches()  # reader2
+        self._reader_mounted()  # issue 15: saved timeline width, read marks
         self.run_worker(
             partial(
                 loading.load_in_steps,
@@ -149,6 +170,7 @@ class BoletinApp(SavingApp):
 
     def on_unmount(self) -> None:
         self.stop_saving()
+        self.remember_state()  # reader2: where to start next time
         self.store.close()
 
     # -- loading ----------------------------------------------------------------------------
@@ -169,6 +191,7 @@ class BoletinApp(SavingApp):
             return
         self._timeline.set_bulletins(corpus.bulletins, self.workspace.annotated_keys())
         self._sync_selection()  # the first bulletin in this same frame, not the next one
+        self.resume_bulletin()  # reader2: the bulletin shown last time, if remembered
         self._status(self._count_text())
         self._update_bindings()
         self.listed.set()
@@ -206,6 +229,7 @@ class BoletinApp(SavingApp):
         self.index_built.set()
         if self._query:
             self._search(self._query)
+        self._start_figures()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR or event.worker.group not in ("corpus", "index"):
@@ -235,6 +259,7 @@ class BoletinApp(SavingApp):
                 markup=False,
             )
             self.index_built.set()
+            self._start_figures()
 
     # -- selection --------------------------------------------------------------------------
     @on(Timeline.Selected)
@@ -261,13 +286,15 @@ class BoletinApp(SavingApp):
                 severity="warning",
                 markup=False,
             )
-        self.query_one(Reader).show(bulletin, mentions)
         # A note typed and not saved yet is shown, not the stored one (issue 12 #3).
         note = self.workspace.pending_note(key)
         base = self.workspace.pending_base(key) if key and note is not None else None
         self._panel.show(
             key if bulletin else None, self.workspace.annotation(key), mentions, note, base
         )
+        hits = self._reader_hits(bulletin)  # issue 15: the search's hits in the text
+        self._show_text(key, bulletin, mentions, hits)  # the Reader, with passages
+        self._reader_shown(key if bulletin else None)  # issue 15: read after a moment
         self.show_pending()
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
@@ -330,6 +357,7 @@ class BoletinApp(SavingApp):
 
     def _search(self, text: str) -> None:
         self._query = text.strip()
+        self._reader_query(self._query)  # issue 15: highlight the words in the text
         if not self._query:
             self._timeline.set_filter(None)
         else:
@@ -347,7 +375,7 @@ class BoletinApp(SavingApp):
     def _count_text(self) -> str:
         total = plural(len(self.workspace.bulletins), "boletín", "boletines")
         shown = f"{self._timeline.shown_count} de {total}" if self._query else total
-        return shown + self.unsaved_text()
+        return shown + self.unsaved_text() + self._unread_text()  # issue 12; issue 15
 
     def status_text(self) -> str:
         if self.workspace.load_error:
@@ -373,12 +401,22 @@ class BoletinApp(SavingApp):
         if when == "skipped":
             corpus = self.workspace.corpus
             return bool(corpus and corpus.skipped)
+        # reader2
+        if when == "links":
+            bulletin = self.workspace.bulletin(panel.key) if panel is not None else None
+            return bool(bulletin and bulletin.links)
+        if when == "shown":
+            timeline = getattr(self, "_timeline", None)
+            return timeline is not None and timeline.shown_count > 0
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         found = action_for(action)
         if found is None:
             return True
+        # Figures screen (uifig): the main screen's actions wait until it is closed.
+        if isinstance(self.screen, FiguresScreen) and found.id not in _OVER_FIGURES:
+            return False
         if found.priority:
             if self.screen.is_modal or isinstance(self.focused, (Input, TextArea)):
                 return False  # the key belongs to the dialog, or types a character
@@ -396,7 +434,16 @@ class BoletinApp(SavingApp):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Only the app's own actions, in Spanish: not Textual's English system commands.
-        return palette_commands(self, self.applies, self._keys)
+        if isinstance(screen, FiguresScreen):  # figures screen (uifig): its own actions
+            yield from screen.commands()
+            return
+        yield from palette_commands(self, self.applies, self._keys)
+        for saved in self.saved_searches:  # reader2: each saved search, with its count
+            yield SystemCommand(
+                f"Búsqueda: {saved.name}",
+                self.saved_search_label(saved),
+                partial(self.run_query, saved.query),
+            )
 
     def action_command_palette(self) -> None:
         # Textual's own, with the search field's hint in Spanish.
@@ -421,6 +468,9 @@ class BoletinApp(SavingApp):
         self.query_one(NoteEditor).action_save()
 
     def action_search(self) -> None:
+        if isinstance(self.screen, FiguresScreen):  # figures screen (uifig): its filter
+            self.screen.action_focus_filter()
+            return
         self.query_one(SearchBar).open()
 
     def action_clear_search(self) -> None:
@@ -482,6 +532,44 @@ class BoletinApp(SavingApp):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_lines(self._keys), SYNTAX_HELP))
 
+    # -- figures screen (uifig) -------------------------------------------------------------
+    def _start_figures(self) -> None:
+        """Recognise every bulletin's figures in the background, once the texts are in."""
+        if self.workspace.loaded and not self.figures.started:
+            self._fill_figures()
+
+    @work(thread=True, exclusive=True, group="figures", exit_on_error=False)
+    def _fill_figures(self) -> None:
+        bulletins = self.workspace.bulletins  # no arguments: see `_build_index`
+        worker = get_current_worker()
+        self.figures.fill(
+            bulletins,
+            progress=lambda done, total: self.post_message(FiguresProgress(done, total)),
+            stop=lambda: worker.is_cancelled,
+        )
+
+    def on_figures_progress(self, message: FiguresProgress) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, FiguresScreen):
+                screen.progress()
+
+    def action_figures(self) -> None:
+        """The figures of the bulletins the timeline lists now (a search narrows them)."""
+        if isinstance(self.screen, FiguresScreen):
+            return
+        self._start_figures()
+        self.push_screen(FiguresScreen(self.figures, self._timeline.shown_keys), self._open_figure)
+
+    def _open_figure(self, row: FigureRow | None) -> None:
+        """Show the bulletin of `row` with its figure highlighted and scrolled to."""
+        if row is None or not self.workspace.has(row.key):
+            return
+        self._timeline.select(row.key)
+        self._sync_selection()
+        reader = self.query_one(Reader)
+        reader.reveal(row.start, row.end)
+        reader.focus()
+
 
 def make_app(
     paths: Sequence[str | os.PathLike[str]],
@@ -505,14 +593,14 @@ def make_app(
     store = AnnotationStore(db_path, annotator)
     try:
         annotations = store.all()
+        read_keys = store.read_keys(store.annotator)  # issue 15
     except BaseException:
         store.close()
         raise
-    chosen = [Path(p) for p in paths]
-    label = ", ".join(p.name or str(p) for p in chosen) if chosen else "corpus de ejemplo"
-    return BoletinApp(
-        chosen or [sample_corpus_path()],
-        label,
+    begin = resume_start([Path(p) for p in paths], db_path)  # reader2: where we left off
+    app = BoletinApp(
+        begin.paths or [sample_corpus_path()],
+        begin.label,
         StoreClient(store),
         annotations,
         cache_dir=cache_dir,
@@ -520,4 +608,9 @@ def make_app(
         keymap=keymap,
         theme=theme,
         config_problems=config_problems,
+        read_keys=read_keys,
     )
+    app.db_path, app.corpus_paths = Path(db_path), begin.paths
+    app.start_bulletin, app.resumed = begin.bulletin, begin.resumed
+    app.sub_title = app.header_text()
+    return app

@@ -14,6 +14,7 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from boletin_tui.corpus import Bulletin
+from boletin_tui.links import short_link
 from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.rows import short_number
 
@@ -81,9 +82,35 @@ def render_pieces(
     if bulletin.links:
         pieces.append(_BLANK)
         pieces.append(Content("Enlaces").stylize(parts.get("heading", "")))
-        for link in bulletin.links:
+        for number, link in enumerate(bulletin.links, 1):
+            # reader2: a short label, not a wrapped URL; `l` opens it (see `links.py`).
             pieces.append(
-                Content(safe_text(f"{link.label}: ", newlines=False))
-                + Content(safe_text(link.url, newlines=False)).stylize(parts.get("link", ""))
+                Content(f"{number}. ")
+                + Content(safe_text(short_link(link.label, link.url), newlines=False)).stylize(
+                    parts.get("link", "")
+                )
             )
     return pieces
+
+
+def block_pieces(bulletin: Bulletin) -> list[int]:
+    """For each block of `bulletin`, the index of its piece in `render_pieces`' result
+    (the same walk: a blank piece before each paragraph and each run of highlights, the
+    meta line after the title)."""
+    out: list[int] = []
+    count = 0
+    previous = None
+    for block in bulletin.blocks:
+        if block.role == "paragraph" or (block.role == "highlight" and previous != "highlight"):
+            count += 1
+        out.append(count)
+        count += 1
+        if block.role == "title":
+            count += 1
+        previous = block.role
+    return out
+
+
+def piece_column(block_role: str) -> int:
+    """Where a block's own text starts in its piece (after the `• ` of a highlight)."""
+    return 2 if block_role == "highlight" else 0

@@ -1,57 +1,105 @@
-"""Who and how much: the people, institutions and figures of the bulletin shown.
+"""Who, where and how much: "En este boletín", a list you can enter.
 
-One `LineView` (a line per name, cut with an ellipsis when too long), so a new bulletin
-repaints this list without changing the size of anything around it.
+One option per person, institution, place and figure (`boletin_tui.entity_entries`), under a
+heading per type; long names wrap. `enter` posts `Show(entry)` (the app scrolls the reading
+pane to the first mention and highlights it); the `entity_filter` key posts `Filter(entry)`
+(the app filters the timeline to the bulletins that mention the same name). The panel's
+height is fixed: a new bulletin replaces the options, never the size of anything around.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
+from boletin_tui.entity_entries import Entry, entries
 from boletin_tui.entity_types import LABELS as ENTITY_LABELS
 from boletin_tui.safe_text import safe_text
+from boletin_tui.tui.keymap import widget_binding
 from boletin_tui.tui.labels import NO_ENTITIES
-from boletin_tui.tui.line_view import LineView
-from boletin_tui.tui.mentions import summarise
-from boletin_tui.tui.styling import component_style
 
-SUMMARY_TYPES = ("PERSON", "ORG", "FIGURE")
 PER_TYPE = 12
 
 
-class EntitySummary(LineView, can_focus=True):
-    """`show(mentions)`: each category with its count, then its first names or values."""
+class EntitySummary(OptionList):
+    """`show(mentions)`; `entries_shown` is what the list offers, in order."""
 
-    COMPONENT_CLASSES = {"entities--heading", "entities--empty"}
+    BINDINGS = [widget_binding("entity_show", "show_entry"), widget_binding("entity_filter")]
+
+    class Show(Message):
+        """Scroll the reading pane to `entry`'s first mention."""
+
+        def __init__(self, entry: Entry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    class Filter(Message):
+        """Show only the bulletins that mention `entry`."""
+
+        def __init__(self, entry: Entry) -> None:
+            super().__init__()
+            self.entry = entry
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._mentions: Sequence = ()
+        self._mentions: Sequence[Any] = ()
+        self.entries_shown: list[Entry] = []
 
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self._mentions))
-        self.show(self._mentions)
-
-    def show(self, mentions: Sequence) -> None:
-        self._mentions = mentions
-        if not self.is_mounted:
+    def show(self, mentions: Sequence[Any]) -> None:
+        """List the entries of `mentions` (the bulletin shown)."""
+        if mentions is self._mentions and self.option_count:
             return
-        summary = summarise(list(mentions))
-        heading = component_style(self, "entities--heading")
-        lines: list[Content] = []
-        for kind in SUMMARY_TYPES:
-            items = summary[kind]
+        self._mentions = mentions
+        options: list[Option | None] = []
+        shown: list[Entry] = []
+        for kind, items in entries(mentions).items():
             if not items:
                 continue
-            lines.append(Content(f"{ENTITY_LABELS[kind]} ({len(items)})").stylize(heading))
-            lines.extend(
-                Content(f"  {safe_text(item, newlines=False)}") for item in items[:PER_TYPE]
-            )
+            heading = Content(f"{ENTITY_LABELS[kind]} ({len(items)})").stylize("bold")
+            options.append(Option(heading, disabled=True))
+            for entry in items[:PER_TYPE]:
+                options.append(
+                    Option(Content(safe_text(entry.label, newlines=False)), id=str(len(shown)))
+                )
+                shown.append(entry)
             if len(items) > PER_TYPE:
-                lines.append(Content(f"  … y {len(items) - PER_TYPE} más"))
-        if not lines:
-            empty = component_style(self, "entities--empty")
-            lines = [Content(NO_ENTITIES).stylize(empty)]
-        self.set_lines(lines)
+                options.append(Option(f"… y {len(items) - PER_TYPE} más", disabled=True))
+        if not shown:
+            options = [Option(NO_ENTITIES, disabled=True)]
+        self.entries_shown = shown
+        self.clear_options()
+        self.add_options(options)
+        first = next((i for i, o in enumerate(options) if o and not o.disabled), None)
+        self.highlighted = first
+
+    @property
+    def current(self) -> Entry | None:
+        """The highlighted entry, if any."""
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self.entries_shown[int(option.id)] if option.id is not None else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_show_entry()
+
+    def action_show_entry(self) -> None:
+        if (entry := self.current) is not None:
+            self.post_message(self.Show(entry))
+
+    def action_entity_filter(self) -> None:
+        entry = self.current
+        if entry is not None and entry.query:
+            self.post_message(self.Filter(entry))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "entity_filter":
+            entry = self.current
+            return entry is not None and entry.query is not None
+        return True

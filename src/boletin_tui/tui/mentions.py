@@ -18,7 +18,9 @@ def mentions_for(bulletin: Bulletin | None) -> list:
 def summarise(mentions: list) -> dict[str, list[str]]:
     """People, institutions and figures of a bulletin, each once, in order of appearance.
 
-    Figures read `value unit` with the text as printed, e.g. `11907 pesos («11,907 pesos»)`.
+    Figures read `value unit noun`, e.g. `11,907 residentes`, `40% de piezas`, `3,500,000 pesos
+    (hospitales)`, followed by the text as printed when its digits differ (`3 mil` ->
+    `3,000 visitantes (3 mil)`).
     """
     out: dict[str, list[str]] = {"PERSON": [], "ORG": [], "FIGURE": []}
     for m in mentions:
@@ -33,8 +35,21 @@ def summarise(mentions: list) -> dict[str, list[str]]:
 def _figure(m) -> str:
     if m.value is None:
         return m.text
-    label = format_figure(m.value, m.unit, m.qualifier)
+    number = format_figure(m.value, m.unit, m.qualifier)
+    label = _with_noun(number, m.unit, getattr(m, "noun", None))
     digits = "".join(ch for ch in m.text if ch.isdigit())
-    if digits and digits == "".join(ch for ch in label if ch.isdigit()):
+    if digits and digits == "".join(ch for ch in number if ch.isdigit()):
         return label  # the text says the same as the value
     return f"{label} ({m.text})"
+
+
+def _with_noun(label: str, unit: str | None, noun: str | None) -> str:
+    """`11,907` + `residentes` -> `11,907 residentes`; a percentage reads `40% de piezas`; a
+    figure with another unit (money) keeps its unit first: `3,500,000 pesos (hospitales)`."""
+    if not noun:
+        return label
+    if unit in (None, "", "ratio"):
+        return f"{label} {noun}"
+    if unit == "%":
+        return f"{label} de {noun}"
+    return f"{label} ({noun})"

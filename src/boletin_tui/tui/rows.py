@@ -64,8 +64,10 @@ def short_number(bulletin: Bulletin) -> str:
 
 
 def short_date(bulletin: Bulletin) -> str:
-    """The day of the month: the month and year are in the heading above the row."""
-    return f"{bulletin.date.day:2d}" if bulletin.date else "--"
+    """Day and month as a reader says them (`30 may`, ` 2 abr`): the year is in the heading."""
+    if bulletin.date is None:
+        return "  --  "
+    return f"{bulletin.date.day:2d} {MONTHS[bulletin.date.month - 1][:3]}"
 
 
 def fit(text: str, width: int) -> str:

@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -30,7 +31,7 @@ from boletin_tui.tui.labels import SAVED, plural
 from boletin_tui.tui.messages import AnnotationsChanged
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.tui.timeline import Timeline
-from boletin_tui.workspace import Stored, Workspace, Write
+from boletin_tui.workspace import Change, Stored, Workspace, Write
 
 POLL_SECONDS = 2.0
 SIGNAL_SAVE_SECONDS = 10.0  # how long a signal waits for the pending writes before leaving
@@ -47,12 +48,17 @@ class SavingApp(App[None]):
     # What a signal could not save before leaving (the CLI prints it on standard error).
     unsaved_at_exit: Sequence[Write] = ()
 
+    if TYPE_CHECKING:
+
+        def _after_saved(self, write: Write, change: Change) -> None: ...  # passage_actions
+
     def start_saving(self) -> None:
         """Start the retry/watch timer and the signal handlers (from `on_mount`)."""
         self._saving: list[Worker[None]] = []
         self._quit_when_saved = False
         self._told: str | None = None  # the save problem last notified (no repeats per retry)
         self._leaving = False
+        self._status_label = self.query_one("#timeline-status", Static)
         self.set_interval(POLL_SECONDS, self.poll_now, name="poll")
         loop = asyncio.get_running_loop()
         for sig in SIGNALS:
@@ -85,7 +91,11 @@ class SavingApp(App[None]):
         change = self.workspace.saved(write, stored)
         if not self._panel.is_attached:  # saved while the app was closing: nothing to redraw
             return
+        self._after_saved(write, change)  # passages, undo and redo (passage_actions.py)
         key = change.key
+        if not key:  # nothing to undo or redo
+            self._after_write()
+            return
         if change.annotated:
             self._timeline.refresh_marks([key])
         else:
@@ -112,6 +122,9 @@ class SavingApp(App[None]):
                 timeout=12,
                 markup=False,
             )
+        self._after_write()
+
+    def _after_write(self) -> None:
         self.send_writes()  # a write waiting behind this one may go now
         if not self.workspace.pending:
             if self._told is not None:
@@ -125,7 +138,16 @@ class SavingApp(App[None]):
         if not self._panel.is_attached:
             return
         detail = safe_text(str(error) or type(error).__name__, newlines=False)
-        if not kept:
+        if not kept and write.op in ("undo", "redo"):  # never retried: it could apply twice
+            verb = "deshacer" if write.op == "undo" else "rehacer"
+            self.notify(
+                f"No se pudo {verb} (no se reintentará; vuelve a pulsar la tecla): {detail}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            self.send_writes()  # writes that waited behind it
+        elif not kept:
             self.notify(f"No se guardó: {detail}", severity="error", timeout=10, markup=False)
         elif detail != self._told:
             self._told = detail
@@ -158,7 +180,8 @@ class SavingApp(App[None]):
         """The timeline's status line; repainted only when it changes (not on every `j`)."""
         if text != getattr(self, "_shown_status", None):
             self._shown_status = text
-            self.query_one("#timeline-status", Static).update(text, layout=False)
+            # Kept from `start_saving`: a screen on top (figures...) has no such widget.
+            self._status_label.update(text, layout=False)
 
     def status_text(self) -> str:
         """The timeline's status line (the count of bulletins is `BoletinApp._count_text`)."""
@@ -221,7 +244,8 @@ class SavingApp(App[None]):
 
     def _quit_chosen(self, choice: str | None) -> None:
         if choice == DISCARD:
-            self.workspace.discard_pending()
+            # Writes queued on the store thread and not started are not made either.
+            self.store.discard(self.workspace.discard_pending())
             self.exit()
         elif choice == KEEP_TRYING:
             self._quit_when_saved = True

@@ -14,7 +14,7 @@ class SearchBar(HandsBackKeys, Input):
     `Done` on enter (the filter stays; focus goes back to the timeline)."""
 
     BINDINGS = [Binding("escape", "clear", "Borrar búsqueda", tooltip="Muestra todos")]
-    LEAVE_KEYS = {"enter": "done", "escape": "clear"}
+    LEAVE_KEYS = {"enter": "done", "escape": "clear", "down": "done"}  # down: into the list
 
     class Query(Message):
         def __init__(self, text: str) -> None:

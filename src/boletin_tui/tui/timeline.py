@@ -19,6 +19,7 @@ from textual.strip import Strip
 from boletin_tui.corpus import Bulletin
 from boletin_tui.tui.keymap import widget_binding
 from boletin_tui.tui.rows import Row, build_rows, fit, row_parts
+from boletin_tui.tui.wrapping import break_lines
 
 
 class Timeline(ScrollView, can_focus=True):
@@ -39,6 +40,7 @@ class Timeline(ScrollView, can_focus=True):
         "timeline--mark",
         "timeline--number",
         "timeline--date",
+        "timeline--unread",
     }
 
     class Selected(Message):
@@ -55,8 +57,10 @@ class Timeline(ScrollView, can_focus=True):
         self._all_rows: list[Row] = []
         self._count = 0
         self._marks: set[str] = set()
+        self._read: set[str] | None = None  # read keys (None: no read marks shown)
         self._cursor: int | None = None  # index into _rows, always a bulletin row
         self._current: str | None = None
+        self._extra = 0  # 1 while the current row's title takes a second line (issue 15)
 
     # -- data -------------------------------------------------------------------------------
     @property
@@ -108,6 +112,17 @@ class Timeline(ScrollView, can_focus=True):
         self._marks.difference_update(unmarked)
         self.refresh()
 
+    # -- read marks and positions (issue 15) -----------------------------------------------
+    def set_read(self, keys: set[str]) -> None:
+        """Show rows not in `keys` as unread (the set is shared, not copied: call
+        `refresh()` after changing it)."""
+        self._read = keys
+        self.refresh()
+
+    @property
+    def shown_bulletins(self) -> list[Bulletin]:
+        return [r.bulletin for r in self._rows if r.bulletin is not None]
+
     def adjacent_keys(self) -> list[str]:
         """Keys of the bulletins just after and just before the current one (if any)."""
         if self._cursor is None:
@@ -128,11 +143,8 @@ class Timeline(ScrollView, can_focus=True):
         self._count = sum(1 for r in rows if r.bulletin is not None)
         # Not `self.virtual_size = ...`: that re-lays out the whole screen on every search
         # keystroke, and this widget's size never depends on its rows (see `LineView`).
-        size = Size(0, len(rows))
-        if size != self.virtual_size:
-            self.set_reactive(ScrollView.virtual_size, size)
-            self._scroll_update(size)
-        self._cursor = None
+        self._cursor, self._extra = None, 0
+        self._set_height()
         target = next(
             (i for i, r in enumerate(rows) if r.bulletin is not None and r.bulletin.key == keep),
             None,
@@ -151,6 +163,29 @@ class Timeline(ScrollView, can_focus=True):
             index += step
         return None
 
+    def _set_height(self) -> None:
+        size = Size(0, len(self._rows) + self._extra)
+        if size != self.virtual_size:
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+
+    def _title_lines(self, index: int | None) -> list[tuple[int, int]]:
+        """Where the title of row `index` breaks into lines in the title column."""
+        row = self._rows[index] if index is not None and index < len(self._rows) else None
+        if row is None or row.bulletin is None:
+            return []
+        width = self.scrollable_content_region.width
+        mark, number, date, _title = row_parts(row.bulletin, False, width)
+        rest = width - len(mark) - len(number) - len(date)
+        return break_lines(" ".join(row.bulletin.title.split()), max(rest, 1))
+
+    def _line_row(self, line: int) -> tuple[int, bool]:
+        """(row index, whether it is the current row's second line) of virtual `line`."""
+        cursor = self._cursor
+        if not self._extra or cursor is None or line <= cursor:
+            return line, False
+        return (cursor, True) if line == cursor + 1 else (line - 1, False)
+
     def _move_to(self, index: int | None, force: bool = False) -> None:
         if index is None:
             if force:
@@ -158,9 +193,17 @@ class Timeline(ScrollView, can_focus=True):
                 self._announce(None)
             return
         previous, self._cursor = self._cursor, index
+        extra, self._extra = self._extra, int(len(self._title_lines(index)) > 1)
+        if extra != self._extra:  # the rows below the cursor move by a line
+            self._set_height()
+            force = True
         if not self._scroll_into_view(index) and previous is not None and not force:
-            self.refresh_line(previous)  # only the two rows that changed
-            self.refresh_line(index)
+            if self._extra:  # the two-line row moved: only the lines between change
+                low = min(previous, index)
+                self.refresh_lines(low, max(previous, index) + 2 - low)
+            else:
+                self.refresh_line(previous)  # only the two rows that changed
+                self.refresh_line(index)
         else:
             self.refresh()
         bulletin = self._rows[index].bulletin
@@ -179,8 +222,8 @@ class Timeline(ScrollView, can_focus=True):
             index = 0  # show the headings above the first bulletin
         if index < top:
             self.scroll_to(y=index, animate=False, immediate=True)
-        elif index >= top + height:
-            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+        elif index + self._extra >= top + height:
+            self.scroll_to(y=index + self._extra - height + 1, animate=False, immediate=True)
         else:
             return False
         return True
@@ -206,18 +249,20 @@ class Timeline(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index = offset.y + round(self.scroll_y)
+        index = self._line_row(offset.y + round(self.scroll_y))[0]
         if 0 <= index < len(self._rows) and not self._rows[index].is_heading:
             self._move_to(index)
 
     # -- rendering --------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        index = y + round(self.scroll_y)
+        index, second = self._line_row(y + round(self.scroll_y))
         base = self.rich_style
         if index >= len(self._rows):
             return Strip.blank(width, base)
         row = self._rows[index]
+        if second or (self._extra and index == self._cursor):
+            return self._two_line_row(index, second, width)
         if row.bulletin is None:
             name = "timeline--year" if row.level == 0 else "timeline--month"
             style = base + self.get_component_rich_style(name)
@@ -226,6 +271,8 @@ class Timeline(ScrollView, can_focus=True):
         mark, number, date, title = row_parts(row.bulletin, row.bulletin.key in self._marks, width)
         if index == self._cursor:
             base = base + self.get_component_rich_style("timeline--cursor")
+        if self._read is not None and row.bulletin.key not in self._read:
+            base = base + self.get_component_rich_style("timeline--unread")
         segments = [
             Segment(mark, base + self.get_component_rich_style("timeline--mark")),
             Segment(number, base + self.get_component_rich_style("timeline--number")),
@@ -233,6 +280,37 @@ class Timeline(ScrollView, can_focus=True):
             Segment(title, base),
         ]
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _two_line_row(self, index: int, second: bool, width: int) -> Strip:
+        """The current row whose title does not fit: the title whole on two lines."""
+        row = self._rows[index]
+        assert row.bulletin is not None
+        title = " ".join(row.bulletin.title.split())
+        mark, number, date, _cut = row_parts(row.bulletin, row.bulletin.key in self._marks, width)
+        breaks = self._title_lines(index)
+        base = self.rich_style + self.get_component_rich_style("timeline--cursor")
+        if self._read is not None and row.bulletin.key not in self._read:
+            base = base + self.get_component_rich_style("timeline--unread")
+        rest = max(width - len(mark) - len(number) - len(date), 0)
+        if second:
+            text = title[breaks[1][0] :] if len(breaks) > 1 else ""
+            lead = " " * (len(mark) + len(number) + len(date))
+            return Strip([Segment(lead, base), Segment(fit(text, rest), base)]).adjust_cell_length(
+                width, base
+            )
+        segments = [
+            Segment(mark, base + self.get_component_rich_style("timeline--mark")),
+            Segment(number, base + self.get_component_rich_style("timeline--number")),
+            Segment(date, base + self.get_component_rich_style("timeline--date")),
+            Segment(fit(title[breaks[0][0] : breaks[0][1]], rest), base),
+        ]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def on_resize(self) -> None:
+        if self._cursor is not None:
+            self._extra = int(len(self._title_lines(self._cursor)) > 1)
+            self._set_height()
+            self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

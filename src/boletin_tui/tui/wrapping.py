@@ -47,13 +47,33 @@ class WrappedLines(Sequence[Content]):
     def __init__(self, pieces: Sequence[Content], width: int) -> None:
         self._index: list[tuple[Content, int, int] | Content] = []
         self._built: dict[int, Content] = {}
+        #: The index of the first line of each piece (reader2: scrolling to an offset).
+        self.piece_starts: list[int] = []
         for piece in pieces:
+            self.piece_starts.append(len(self._index))
             for line in piece.split("\n") if "\n" in piece.plain else (piece,):
                 text = line.plain
                 if len(text) != cell_len(text):  # wide characters: the exact, slower way
                     self._index.extend(line.wrap(width))
                     continue
                 self._index.extend((line, start, end) for start, end in break_lines(text, width))
+
+    def line_of(self, piece: int, column: int) -> int:
+        """The line showing `column` of `pieces[piece]` (its first line when wrapped
+        the exact way, for wide characters)."""
+        line = self.piece_starts[piece]
+        end = self.piece_starts[piece + 1] if piece + 1 < len(self.piece_starts) else len(self)
+        for index in range(line, end):
+            entry = self._index[index]
+            if isinstance(entry, tuple) and entry[1] <= column:
+                line = index
+        return line
+
+    def piece_of(self, line: int) -> int:
+        """The piece that `line` belongs to."""
+        from bisect import bisect_right
+
+        return max(bisect_right(self.piece_starts, line) - 1, 0)
 
     def __len__(self) -> int:
         return len(self._index)
@@ -67,3 +87,15 @@ class WrappedLines(Sequence[Content]):
             line = entry if isinstance(entry, Content) else entry[0][entry[1] : entry[2]]
             self._built[index] = line
         return line
+
+    def lines_with(self, style: object) -> list[int]:
+        """The lines holding a span styled with `style` (the same object), top to bottom."""
+        out: list[int] = []
+        for i, entry in enumerate(self._index):
+            if isinstance(entry, Content):
+                content, start, end = entry, 0, len(entry.plain)
+            else:
+                content, start, end = entry
+            if any(s.style is style and s.start < end and s.end > start for s in content.spans):
+                out.append(i)
+        return out

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from boletin_tui.corpus.keys import normalise_key
-from boletin_tui.store import Annotation, AnnotationStore, BulletinSnapshot
+from boletin_tui.store import Annotation, AnnotationStore, BulletinSnapshot, NoteSaved
 from boletin_tui.store.model import normalise_tags
 from boletin_tui.store.passages import Passage, PassageNotFound
 
@@ -113,11 +113,20 @@ class History:
     def set_note(
         self, key: str, text: str, *, bulletin: BulletinSnapshot | None = None
     ) -> Annotation:
+        return self.save_note(key, text, base=None, bulletin=bulletin).annotation or Annotation(
+            normalise_key(key)
+        )
+
+    def save_note(
+        self, key: str, text: str, *, base: str | None, bulletin: BulletinSnapshot | None = None
+    ) -> NoteSaved:
+        """`AnnotationStore.save_note` (version-checked against `base`), recorded for undo:
+        undoing sets back the note stored just before (both versions, after a conflict)."""
         key = normalise_key(key)
         current = self.store.get(key)
         old = current.note if current else ""
-        result = self.store.set_note(key, text, bulletin=bulletin)
-        new = result.note
+        saved = self.store.save_note(key, text, base=base, bulletin=bulletin)
+        new = saved.annotation.note if saved.annotation else ""
         if new != old:
             self._record(
                 Change(
@@ -127,7 +136,7 @@ class History:
                     lambda s: s.set_note(key, new),
                 )
             )
-        return result
+        return saved
 
     def add_passage(
         self,

@@ -9,8 +9,13 @@ them consistent. Every change to an annotation goes through it in two steps:
 2. `saved(write, stored)` takes the record the store now holds and returns a `Change`: what
    the interface must redraw. `failed(write, error)` is told when the store refused.
 
-Between the two, a write is pending (`pending`). Later features hook in here: unsaved writes
-are kept and retried from `failed`; read marks are a third kind of record beside annotations.
+Between the two, a write is pending (`pending`; `writes.PendingWrites` keeps the rules): the
+interface sends what `outbox()` returns, and a write the store refused stays pending and goes
+out again with the next `outbox()` (on the next write, on a timer, when quitting), unless
+`failed` says retrying cannot help. `pending_note(key)` is the note typed and not yet saved,
+which the editor shows instead of the stored one. `reload(annotations)` takes the database's
+current state when another process changed it. Read marks are a third kind of record,
+written apart (`ReadWrite`).
 
 Passages, undo and redo are `Write`s too (`add_passage`, `update_passage`, `delete_passage`,
 `undo`, `redo`; their store calls are in `workspace_edits`). The app's store client applies
@@ -28,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal, Protocol
+from typing import Protocol
 
 from boletin_tui.corpus import Bulletin, Outline
 from boletin_tui.corpusdb.view import CorpusView
@@ -40,7 +45,18 @@ from boletin_tui.store import (
     snapshot_mismatch,
     tags_by_use,
 )
-from boletin_tui.workspace_edits import EDIT_OPS, Edit, Step, apply_edit
+from boletin_tui.workspace_edits import Edit
+from boletin_tui.writes import AnnotationWriter, PendingWrites, Stored, Write
+
+__all__ = [
+    "AnnotationWriter",
+    "Change",
+    "SearchNotReady",
+    "Stored",
+    "TagBatch",
+    "Workspace",
+    "Write",
+]
 
 _KEEP_READ = 64  # full bulletins kept (the one on screen and its neighbours)
 
@@ -53,57 +69,6 @@ class SearchBackend(Protocol):
     def set_annotations(self, items: Iterable[tuple[str, Sequence[str], str]]) -> None: ...
 
 
-class AnnotationWriter(Protocol):
-    """The store methods a `Write` calls (see `boletin_tui.store.AnnotationStore`)."""
-
-    def add_tags(
-        self, key: str, tags: Iterable[str], *, bulletin: BulletinSnapshot | None = None
-    ) -> Annotation: ...
-    def remove_tags(
-        self, key: str, tags: Iterable[str], *, bulletin: BulletinSnapshot | None = None
-    ) -> Annotation | None: ...
-    def set_note(
-        self, key: str, text: str, *, bulletin: BulletinSnapshot | None = None
-    ) -> Annotation: ...
-
-
-Operation = Literal[
-    "add_tags", "remove_tags", "set_note",
-    # Passages, undo and redo (see `workspace_edits`).
-    "add_passage", "update_passage", "delete_passage", "undo", "redo",
-]  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Write:
-    """One change the store must make to the annotation of `key`; `bulletin` is the
-    snapshot of the bulletin it is made on, stored with the record (None keeps the stored one)."""
-
-    op: Operation
-    key: str
-    tags: tuple[str, ...] = ()
-    note: str = ""
-    edit: Edit | None = None  # passages, undo and redo: what to do (see `workspace_edits`)
-    # Undo and redo: filled on the store thread with the step made (the bulletin it touched).
-    steps: list[Step] = field(default_factory=list, compare=False)
-    bulletin: BulletinSnapshot | None = None
-
-    def apply(self, store: AnnotationWriter) -> Annotation | None:
-        """Make the change in `store` (blocking; on the store thread) and return the record
-        now stored, or None when the annotation was removed. Raises what the store raises.
-
-        `store` is the app's `undo.History` (every app write is recorded for undo), or the
-        store itself, which has the same methods but no `undo`/`redo`."""
-        if self.op in EDIT_OPS:
-            assert self.edit is not None
-            return apply_edit(self.op, self.key, self.edit, self.steps, store)  # type: ignore[arg-type]
-        if self.op == "add_tags":
-            return store.add_tags(self.key, self.tags, bulletin=self.bulletin)
-        if self.op == "remove_tags":
-            return store.remove_tags(self.key, self.tags, bulletin=self.bulletin)
-        return store.set_note(self.key, self.note, bulletin=self.bulletin)
-
-
 @dataclass(frozen=True, slots=True)
 class Change:
     """What a saved write changed, for the interface to redraw."""
@@ -113,6 +78,7 @@ class Change:
     annotated: bool  # whether the bulletin now counts as annotated (timeline marks)
     tags_changed: bool  # whether `Workspace.tags` changed (completion lists)
     note: str | None = None  # the note text written, when the write was a note
+    conflict: bool = False  # the note had changed underneath: both versions were kept
     message: str | None = None  # undo and redo: what was undone or redone (Spanish)
 
 
@@ -144,7 +110,7 @@ class Workspace:
     index: SearchBackend | None = None
     load_error: str | None = None
     index_error: str | None = None
-    pending: list[Write] = field(default_factory=list)
+    writes: PendingWrites = field(default_factory=PendingWrites)
     _read: dict[str, Bulletin | None] = field(default_factory=dict)
     _tags: list[str] = field(default_factory=list)
     reads: ReadState = field(default_factory=ReadState)  # read marks (issue 15)
@@ -241,13 +207,19 @@ class Workspace:
         return set(self.annotations)
 
     def add_tags(self, key: str, tags: Iterable[str]) -> Write:
-        return self._begin(Write("add_tags", key, tuple(tags)))
+        return self._begin(Write("add_tags", key, tuple(tags), bulletin=self._snapshot(key)))
 
     def remove_tag(self, key: str, tag: str) -> Write:
-        return self._begin(Write("remove_tags", key, (tag,)))
+        return self._begin(Write("remove_tags", key, (tag,), bulletin=self._snapshot(key)))
 
-    def set_note(self, key: str, text: str) -> Write:
-        return self._begin(Write("set_note", key, note=text))
+    def set_note(self, key: str, text: str, base: str | None = None) -> Write:
+        """A note write for `key`, edited from `base` (default: the note this workspace holds
+        for `key`). A pending note of `key` not yet sent is replaced (see `writes`)."""
+        if base is None:
+            base = self.annotations[key].note if key in self.annotations else ""
+        return self._begin(
+            Write("set_note", key, note=text, base=base, bulletin=self._snapshot(key))
+        )
 
     # -- passages, undo and redo (feature: passages in the app) ---------------------------
     def add_passage(self, key: str, text: str, start: int, end: int, tags: Iterable[str],
@@ -274,9 +246,9 @@ class Workspace:
         return self._begin(Write("redo", "", edit=Edit()))
 
     def _begin(self, write: Write) -> Write:
-        write = replace(write, bulletin=self._snapshot(write.key))
-        self.pending.append(write)
-        return write
+        if write.bulletin is None:
+            write = replace(write, bulletin=self._snapshot(write.key))
+        return self.writes.add(write)
 
     # -- what an annotation was made on (issue 13 #3) ---------------------------------------
     def mismatch(self, key: str | None) -> str | None:
@@ -296,34 +268,96 @@ class Workspace:
             return None
         return BulletinSnapshot.of(entry)
 
-    def saved(self, write: Write, stored: Annotation | None) -> Change:
+    # -- writes not yet saved (issue 12 #1, #3) --------------------------------------------
+    @property
+    def pending(self) -> list[Write]:
+        """Every write asked for and not saved yet (in flight, failed or held), in order."""
+        return list(self.writes.items)
+
+    def outbox(self) -> list[Write]:
+        """The writes to send to the store now (new ones, and failed ones again), in order;
+        they count as in flight until `saved` or `failed`."""
+        return self.writes.outbox()
+
+    def pending_note(self, key: str | None) -> str | None:
+        """The newest note typed for `key` that is not saved yet (None when there is none):
+        what the editor must show instead of the stored note."""
+        write = self.writes.note(key) if key else None
+        return write.note if write is not None else None
+
+    def pending_base(self, key: str) -> str | None:
+        """The base of `key`'s pending note (what its edit started from), if any."""
+        write = self.writes.note(key)
+        return write.base if write is not None else None
+
+    @property
+    def save_problem(self) -> str | None:
+        """Why the unsaved writes are not saved (the last store error, or a note's problem)."""
+        held = next((w.problem for w in self.writes.unsent if w.problem), None)
+        return held or self.writes.last_error
+
+    def saved(
+        self, write: Write, stored: Annotation | Stored | None, conflict: bool = False
+    ) -> Change:
         """The store wrote `write` and now holds `stored`: update everything derived."""
-        self._end(write)
-        key = write.key
-        message = None
+        result = stored if isinstance(stored, Stored) else Stored(stored, conflict)
+        self.writes.saved(write, result)
+        key, annotation, message = write.key, result.annotation, None
         if write.op in ("undo", "redo"):  # passages, undo and redo
             if not write.steps:
                 nothing = "deshacer" if write.op == "undo" else "rehacer"
                 return Change("", None, False, False, message=f"No hay nada que {nothing}.")
             key, message = write.steps[0].key, write.steps[0].message
+        tags_changed = self._take(key, annotation)
+        return Change(
+            key,
+            annotation,
+            key in self.annotations,
+            tags_changed,
+            write.note if write.op == "set_note" else None,
+            result.conflict,
+            message,
+        )
+
+    def failed(self, write: Write, error: BaseException) -> bool:
+        """The store refused `write`. Returns True when it stays pending to be retried (a
+        busy lock, a full disk, a read-only file), False when retrying cannot help (the
+        request itself is wrong) and it was dropped: the interface tells the user."""
+        return self.writes.failed(write, error)
+
+    def discard_pending(self) -> list[Write]:
+        """Forget the unsaved writes (only when the user said so); returns them."""
+        return self.writes.discard_all()
+
+    def reload(self, annotations: Iterable[Annotation]) -> list[str]:
+        """Take the database's current records (another process or the CLI wrote to it);
+        returns the keys whose annotation changed, in no particular order."""
+        fresh = {a.key: a for a in annotations if not a.is_empty}
+        changed = [
+            k
+            for k in fresh.keys() | self.annotations.keys()
+            if fresh.get(k) != self.annotations.get(k)
+        ]
+        for key in changed:
+            self._take(key, fresh.get(key), retag=False)
+        self._tags = tags_by_use(self.annotations.values())
+        return changed
+
+    def _take(self, key: str, stored: Annotation | None, retag: bool = True) -> bool:
+        """Hold `stored` as `key`'s record; returns whether the tags in use changed."""
         if stored is None or stored.is_empty:
             self.annotations.pop(key, None)
         else:
             self.annotations[key] = stored
-        tags = tags_by_use(self.annotations.values())
-        tags_changed, self._tags = tags != self._tags, tags
         if self.index is not None:
             self.index.set_annotation_terms(
                 key, stored.tags if stored else (), stored.note if stored else ""
             )
-        return Change(
-            key,
-            stored,
-            key in self.annotations,
-            tags_changed,
-            write.note if write.op == "set_note" else None,
-            message,
-        )
+        if not retag:
+            return False
+        tags = tags_by_use(self.annotations.values())
+        tags_changed, self._tags = tags != self._tags, tags
+        return tags_changed
 
     # -- reader2: one tag on every bulletin shown, in one write -----------------------------
     def tag_many(self, keys: Sequence[str], tag: str, *, remove: bool = False) -> TagBatch:
@@ -333,29 +367,8 @@ class Workspace:
     def saved_many(self, batch: TagBatch, stored: dict[str, Annotation | None]) -> list[Change]:
         """The store wrote `batch` and now holds `stored` (key -> record): update everything
         derived (annotations, tags by use, the index) once; one `Change` per key."""
-        changes = []
         for key, record in stored.items():
-            if record is None or record.is_empty:
-                self.annotations.pop(key, None)
-            else:
-                self.annotations[key] = record
-            if self.index is not None:
-                self.index.set_annotation_terms(
-                    key, record.tags if record else (), record.note if record else ""
-                )
+            self._take(key, record, retag=False)
         tags = tags_by_use(self.annotations.values())
         tags_changed, self._tags = tags != self._tags, tags
-        for key, record in stored.items():
-            changes.append(Change(key, record, key in self.annotations, tags_changed))
-        return changes
-
-    def failed(self, write: Write, error: BaseException) -> None:
-        """The store refused `write`. Today it is dropped from `pending` (the app tells the
-        user); keeping it for a retry belongs here."""
-        self._end(write)
-
-    def _end(self, write: Write) -> None:
-        for i, item in enumerate(self.pending):
-            if item is write:
-                del self.pending[i]
-                return
+        return [Change(k, r, k in self.annotations, tags_changed) for k, r in stored.items()]

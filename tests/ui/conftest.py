@@ -79,7 +79,7 @@ def h() -> type[Helpers]:
 def stored(db_path: Path) -> dict[str, dict]:
     """The annotation records in the database file, by bulletin key."""
     data = json.loads(db_path.read_text(encoding="utf-8"))
-    return {record["key"]: record for record in data["annotations"].values()}
+    return {record["key"]: record for record in data.get("annotations", {}).values()}
 
 
 async def settle(pilot) -> None:

@@ -62,8 +62,9 @@ def test_a_write_is_pending_until_saved_or_failed(store):
     change = ws.saved(write, write.apply(store))
     assert ws.pending == [] and change.note == "revisar" and change.annotated
     other = ws.set_note("119/2020", "")
-    ws.failed(other, OSError("disco lleno"))
-    assert ws.pending == [] and ws.annotation("119/2020").note == "revisar"
+    assert ws.failed(other, OSError("disco lleno"))  # kept to retry (issue 12 #1)
+    assert ws.pending == [other] and ws.pending_note("119/2020") == ""
+    assert ws.annotation("119/2020").note == "revisar"
 
 
 def test_removing_the_last_tag_and_note_unmarks_the_bulletin(store):

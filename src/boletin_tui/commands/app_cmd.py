@@ -52,4 +52,14 @@ def run_app(args: argparse.Namespace) -> int:
     for line in app.config_problems:  # stays visible after the app's screen closes
         print(f"boletin-tui: {line}", file=sys.stderr)
     app.run()
+    # A signal that left before the store could save (the lock held by another process):
+    # the notes go to standard error, so that what was typed is not lost with the screen.
+    for write in app.unsaved_at_exit:
+        if write.op == "set_note":
+            print(f"boletin-tui: no se guardó la nota de {write.key}:", file=sys.stderr)
+            print(safe_text(write.note), file=sys.stderr)
+        else:
+            done = "añadieron" if write.op == "add_tags" else "quitaron"
+            print(f"boletin-tui: no se {done} las etiquetas de {write.key}:", file=sys.stderr)
+            print(safe_text("; ".join(write.tags), newlines=False), file=sys.stderr)
     return int(app.return_code or 0)

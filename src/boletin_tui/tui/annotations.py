@@ -16,7 +16,7 @@ from textual.widgets import Label, Static
 
 from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.entity_summary import EntitySummary
-from boletin_tui.tui.labels import SAVED, SAVING, UNSAVED
+from boletin_tui.tui.labels import SAVED, SAVING, UNSAVED, UNSAVED_RETRY
 from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.passage_list import PassageList
 from boletin_tui.tui.tag_input import TagInput
@@ -32,7 +32,7 @@ def annotator_text(annotation) -> str:
     """`Anotado por X` and `el AAAA-MM-DD hh:mm` on two lines, or "" when not annotated."""
     if not (annotation and (annotation.tags or annotation.note)):
         return ""
-    who = f"Anotado por {annotation.annotator or 'desconocido'}"
+    who = f"Anotado por {safe_text(annotation.annotator, newlines=False) or 'desconocido'}"
     if annotation.updated:
         who += f"\nel {_when(annotation.updated)}"
     return who
@@ -45,6 +45,7 @@ class AnnotationPanel(Vertical):
         super().__init__(id=id)
         self.key: str | None = None
         self._texts: dict[str, str] = {}
+        self._pending = False  # the bulletin shown has writes the store has not saved
 
     def compose(self):
         yield Static("", id="mismatch", markup=False)  # issue 13 #3: see `set_mismatch`
@@ -71,12 +72,22 @@ class AnnotationPanel(Vertical):
     def editor(self) -> NoteEditor:
         return self.query_one(NoteEditor)
 
-    def show(self, key: str | None, annotation, mentions: Sequence) -> None:
-        """Load `key`'s annotation (or None) and mentions; unsaved text must be taken first."""
+    def show(
+        self,
+        key: str | None,
+        annotation,
+        mentions: Sequence,
+        note: str | None = None,
+        base: str | None = None,
+    ) -> None:
+        """Load `key`'s annotation (or None) and mentions; unsaved text must be taken first.
+        `note` (with the `base` it was edited from) is a note typed and not saved yet: the
+        editor shows it instead of the stored one."""
         self.key = key  # an open tag field stays open: its tags go to the bulletin now shown
         self.query_one(TagInput).key = key
         self.show_annotation(annotation)
-        self.editor.load(key, annotation.note if annotation else "")
+        stored = annotation.note if annotation else ""
+        self.editor.load(key, stored if note is None else note, stored if note is None else base)
         self.query_one(EntitySummary).show(mentions)
         if key is None:  # no bulletin (no results): no hint, no "Guardado" (issue 13 #18)
             self.set_status("")
@@ -103,14 +114,24 @@ class AnnotationPanel(Vertical):
         self._set_text("#annotator", annotator_text(annotation))
 
     def set_status(self, text: str) -> None:
+        if text == SAVED and self._pending:
+            text = UNSAVED_RETRY  # never `Guardado` while the store has not saved it
         self._set_text("#note-status", text)
-        self.query_one("#note-status").set_class(text == UNSAVED, "-unsaved")
+        self.query_one("#note-status").set_class(text in (UNSAVED, UNSAVED_RETRY), "-unsaved")
+
+    def set_pending(self, pending: bool) -> None:
+        """Whether the bulletin shown has writes not saved yet (the store refused them)."""
+        self._pending = pending
+        if self.key is not None:
+            dirty = self.editor.dirty
+            self.set_status(UNSAVED if dirty else UNSAVED_RETRY if pending else SAVED)
 
     def _set_text(self, selector: str, text: str) -> None:
         # Fixed-height lines: update the text without a layout, and only when it changed.
+        # User text (the annotator's name) is plain `Content`, never markup.
         if self._texts.get(selector) != text:
             self._texts[selector] = text
-            self.query_one(selector, Static).update(text, layout=False)
+            self.query_one(selector, Static).update(Content(text), layout=False)
 
     def on_note_editor_dirty_changed(self, event: NoteEditor.DirtyChanged) -> None:
         if self.key is not None:

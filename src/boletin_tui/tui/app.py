@@ -36,30 +36,22 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
 from boletin_tui.entities.figures_cache import FiguresCache
 from boletin_tui.entities.figures_table import FigureRow
+from boletin_tui.safe_text import safe_text
 from boletin_tui.search import SYNTAX_HELP
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.store.exchange import export_rows, write_export
 from boletin_tui.tui import loading
 from boletin_tui.tui.annotations import AnnotationPanel
+from boletin_tui.tui.choice_screen import REPLACE, replace_screen
 from boletin_tui.tui.entity_summary import EntitySummary
 from boletin_tui.tui.export_screen import ExportScreen, default_export_path
 from boletin_tui.tui.figures_screen import FiguresProgress, FiguresScreen
 from boletin_tui.tui.help_screen import HelpScreen
-from boletin_tui.tui.keymap import (
-    action_for,
-    app_bindings,
-    help_lines,
-    palette_commands,
-)
-from boletin_tui.tui.labels import SAVED, plural
+from boletin_tui.tui.keymap import action_for, app_bindings, help_lines, palette_commands
+from boletin_tui.tui.labels import plural
 from boletin_tui.tui.legend import Legend
 from boletin_tui.tui.mentions import mentions_for
-from boletin_tui.tui.messages import (
-    AnnotationFailed,
-    AnnotationSaved,
-    CorpusLoaded,
-    LoadProgress,
-)
+from boletin_tui.tui.messages import CorpusLoaded, LoadProgress
 from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.passage_actions import PassageActions  # passages and undo
 from boletin_tui.tui.passage_reader import PassageReader  # passages and undo
@@ -67,6 +59,7 @@ from boletin_tui.tui.reader import Reader
 from boletin_tui.tui.reader_actions import ReaderActions
 from boletin_tui.tui.reader_tools import ReaderTools
 from boletin_tui.tui.resume import start as resume_start
+from boletin_tui.tui.saving import SavingApp
 from boletin_tui.tui.search_bar import SearchBar
 from boletin_tui.tui.skipped_screen import SkippedScreen
 from boletin_tui.tui.store_client import StoreClient
@@ -74,7 +67,7 @@ from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
 from boletin_tui.tui.trust import TrustActions
-from boletin_tui.workspace import SearchNotReady, Workspace, Write
+from boletin_tui.workspace import SearchNotReady, Workspace
 
 # App actions that still apply while the figures screen is shown (uifig); `search` focuses its
 # filter, as a priority binding run in the order typed (keys right after it are the filter's).
@@ -83,7 +76,7 @@ _OVER_FIGURES = frozenset({"quit", "help", "command_palette", "search"})
 _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped", "links", "shown")
 
 
-class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # App[None]
+class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageActions):
     """Read and annotate bulletins. See `make_app` for the arguments."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss", "figures.tcss"]
@@ -111,7 +104,7 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
     ) -> None:
         super().__init__()
         self.paths, self.store = list(paths), store
-        self.sub_title = label
+        self.sub_title = safe_text(label, newlines=False)
         self.workspace = Workspace.from_annotations(annotations)
         self.workspace.reads.keys.update(read_keys)  # read marks (issue 15)
         self.hidden_types: set[str] = set()
@@ -168,6 +161,7 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
         self.query_one(SearchBar).display = False
         self._timeline.focus()
         self.db = loading.open_corpus(self.paths, self._cache_dir, self._use_cache)
+        self.start_saving()  # retries, the database watch, signals (saving.py, issue 12)
         self.load_saved_searches()  # reader2
         self._reader_mounted()  # issue 15: saved timeline width, read marks
         self.run_worker(
@@ -179,6 +173,7 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
         )
 
     def on_unmount(self) -> None:
+        self.stop_saving()
         self.remember_state()  # reader2: where to start next time
         self.store.close()
         self.db.close()
@@ -232,7 +227,11 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
         self.workspace.load_error = f"{loading.LOAD_FAILED} ({_detail(event.worker.error)})"
         self._status(f"{loading.LOAD_FAILED}.")
         self.notify(
-            self.workspace.load_error, title="Error al cargar", severity="error", timeout=30
+            safe_text(self.workspace.load_error),
+            title="Error al cargar",
+            severity="error",
+            timeout=30,
+            markup=False,
         )
         self.listed.set()
         self.texts_loaded.set()
@@ -253,17 +252,27 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
         if self.workspace.has(key) and self._panel.key == key:
             return
         bulletin = self.workspace.bulletin(key)
-        self._flush_note()
+        self.flush_note()
         try:
             mentions = mentions_for(bulletin)
         except Exception as exc:  # noqa: BLE001 - a recogniser bug must not take the pane down
             mentions = []
-            self.notify(f"No se pudieron marcar las entidades: {exc}", severity="warning")
-        self._panel.show(key if bulletin else None, self.workspace.annotation(key), mentions)
+            self.notify(
+                safe_text(f"No se pudieron marcar las entidades: {exc}"),
+                severity="warning",
+                markup=False,
+            )
+        # A note typed and not saved yet is shown, not the stored one (issue 12 #3).
+        note = self.workspace.pending_note(key)
+        base = self.workspace.pending_base(key) if key and note is not None else None
+        self._panel.show(
+            key if bulletin else None, self.workspace.annotation(key), mentions, note, base
+        )
         hits = self._reader_hits(bulletin)  # issue 15: the search's hits in the text
         self._show_text(key, bulletin, mentions, hits)  # the Reader, with passages
         self._reader_shown(key if bulletin else None)  # issue 15: read after a moment
         self._show_trust(key if bulletin else None)
+        self.show_pending()
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
 
@@ -291,57 +300,30 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
             with contextlib.suppress(Exception):
                 mentions_for(self.workspace.bulletin(key))
 
-    # -- tags and notes: the workspace says what to write, the store thread writes it -------
+    # -- tags and notes: the workspace says what to write, `saving.py` sends it -------------
     @on(NoteEditor.Save)
     def _save_note(self, message: NoteEditor.Save) -> None:
-        self._write(self.workspace.set_note(message.key, message.text))
+        self.workspace.set_note(message.key, message.text, self._panel.editor.base)
+        self.send_writes()
 
     @on(TagInput.Added)
     def _add_tags(self, message: TagInput.Added) -> None:
         if message.key is not None:
-            self._write(self.workspace.add_tags(message.key, message.tags))
+            self.workspace.add_tags(message.key, message.tags)
+            self.send_writes()
 
     @on(TagList.RemoveRequested)
     def _remove_tag(self, message: TagList.RemoveRequested) -> None:
         if (key := self._panel.key) is not None:
-            self._write(self.workspace.remove_tag(key, message.tag))
+            self.workspace.remove_tag(key, message.tag)
+            self.send_writes()
 
-    def _flush_note(self) -> None:
-        pending = self.query_one(NoteEditor).take_pending()
+    def flush_note(self) -> None:
+        editor = self.query_one(NoteEditor)
+        pending = editor.take_pending()
         if pending is not None:
-            self._write(self.workspace.set_note(*pending))
-
-    @work(thread=True, group="store", exit_on_error=False)
-    def _write(self, write: Write) -> None:
-        """Wait, in a thread, for the store thread to make `write`; report back."""
-        try:
-            stored = self.store.write(write).result()
-        except Exception as exc:  # noqa: BLE001 - StoreError, ValueError: shown to the user
-            self.post_message(AnnotationFailed(write, exc))
-            return
-        self.post_message(AnnotationSaved(write, stored))
-
-    def on_annotation_failed(self, message: AnnotationFailed) -> None:
-        self.workspace.failed(message.write, message.error)
-        self.notify(f"No se guardó: {message.error}", severity="error", timeout=10)
-
-    def on_annotation_saved(self, message: AnnotationSaved) -> None:
-        change = self.workspace.saved(message.write, message.annotation)
-        self._after_saved(message.write, change)  # passages and undo
-        key = change.key
-        if not key:  # nothing to undo or redo
-            return
-        if change.annotated:
-            self._timeline.refresh_marks([key])
-        else:
-            self._timeline.refresh_marks([], [key])
-        self._after_annotation_change(key)
-        if self._panel.key == key:
-            self._panel.show_annotation(change.annotation)
-            if change.note is not None:
-                self._panel.editor.mark_saved(key, change.note)
-                if not self._panel.editor.dirty:
-                    self._panel.set_status(SAVED)
+            self.workspace.set_note(*pending, editor.base)
+            self.send_writes()
 
     @on(NoteEditor.Left)
     @on(TagInput.Closed)
@@ -383,12 +365,19 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
 
     def _count_text(self) -> str:
         total = plural(self.workspace.count, "boletín", "boletines")
-        text = f"{self._timeline.shown_count} de {total}" if self._query else total
-        text += self._unread_text()  # issue 15: how many unread
+        shown = f"{self._timeline.shown_count} de {total}" if self._query else total
+        text = shown + self.unsaved_text() + self._unread_text()  # issue 12; issue 15
         return f"{text} · búsqueda no disponible" if self.workspace.index_error else text
 
+    def status_text(self) -> str:
+        if self.workspace.load_error:
+            return f"{loading.LOAD_FAILED}."
+        if self.workspace.corpus is None:
+            return "Cargando boletines…"
+        return self._count_text()
+
     def _status(self, text: str) -> None:
-        self.query_one("#timeline-status", Static).update(text, layout=False)
+        self.set_status_line(text)
 
     # -- which actions apply ---------------------------------------------------------------
     def applies(self, when: str) -> bool:
@@ -491,8 +480,16 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
         self.query_one(f"#{widget_id}").focus()
 
     def action_export(self) -> None:
+        def replace_chosen(path: Path, choice: str | None) -> None:
+            if choice == REPLACE:
+                self._export(path)
+
         def chosen(path: Path | None) -> None:
-            if path is not None:
+            if path is None:
+                return
+            if path.exists() and not path.is_dir():  # ask before replacing (issue 12 #5)
+                self.push_screen(replace_screen(str(path)), partial(replace_chosen, path))
+            else:
                 self._export(path)
 
         count = len(self.workspace.annotations)
@@ -500,24 +497,29 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path) -> None:
+        shown = safe_text(str(path), newlines=False)  # a file name is never markup
         try:
             annotations = self.store.all().result()
             outlines = self.call_from_thread(self.workspace.outlines, [a.key for a in annotations])
-            write_export(export_rows(annotations, outlines), path, fmt="csv")
+            write_export(
+                export_rows(annotations, outlines), path, fmt="csv", protect=self.store.own_files()
+            )
         except Exception as exc:  # noqa: BLE001 - any failure is told to the user
             self.call_from_thread(
                 self.notify,
-                f"No se pudo exportar a {path}: {exc}",
+                safe_text(f"No se pudo exportar a {shown}: {exc}", newlines=False),
                 title="Exportar",
                 severity="error",
                 timeout=10,
+                markup=False,
             )
             return
         done = "exportada" if len(annotations) == 1 else "exportadas"
         self.call_from_thread(
             self.notify,
-            f"{plural(len(annotations), 'anotación', 'anotaciones')} {done} a {path}",
+            f"{plural(len(annotations), 'anotación', 'anotaciones')} {done} a {shown}",
             title="Exportar",
+            markup=False,
         )
 
     def action_skipped(self) -> None:
@@ -567,21 +569,6 @@ class BoletinApp(ReaderTools, ReaderActions, TrustActions, PassageActions):  # A
         reader = self.query_one(Reader)
         reader.reveal(row.start, row.end)
         reader.focus()
-
-    async def action_quit(self) -> None:
-        """Write a pending note before leaving: awaited, so nothing typed is lost, without
-        blocking the event loop."""
-        pending = self.query_one(NoteEditor).take_pending()
-        if pending is not None:
-            write = self.workspace.set_note(*pending)
-            try:
-                stored = await asyncio.wrap_future(self.store.write(write))
-            except Exception as exc:  # noqa: BLE001 - told to the user, who stays in the app
-                self.workspace.failed(write, exc)
-                self.notify(f"No se guardó la nota: {exc}", severity="error", timeout=10)
-                return
-            self.workspace.saved(write, stored)
-        self.exit()
 
 
 def _detail(error: BaseException | None) -> str:

@@ -15,6 +15,7 @@ from textual.style import Style
 
 from boletin_tui.corpus import Bulletin
 from boletin_tui.links import short_link
+from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.rows import short_number
 
 _BLANK = Content("")
@@ -30,7 +31,9 @@ def _styled_block(
         style = styles.get(m.type)
         if style is not None and m.start < end and m.end > start:
             spans.append(Span(max(m.start, start) - start, min(m.end, end) - start, style))
-    return Content(text, spans)
+    # Decoding already made controls visible; this keeps any other source (an old cache) safe,
+    # one character for one, so the mention offsets stay valid.
+    return Content(safe_text(text), spans)
 
 
 def _mentions_by_block(bulletin: Bulletin, mentions: Sequence) -> list[list]:
@@ -51,7 +54,7 @@ def meta_line(bulletin: Bulletin) -> str:
     parts.append(bulletin.date.strftime("%d/%m/%Y") if bulletin.date else "sin fecha")
     if bulletin.city:
         parts.append(bulletin.city)
-    return " · ".join(parts)
+    return safe_text(" · ".join(parts), newlines=False)
 
 
 def render_pieces(
@@ -83,7 +86,9 @@ def render_pieces(
             # reader2: a short label, not a wrapped URL; `l` opens it (see `links.py`).
             pieces.append(
                 Content(f"{number}. ")
-                + Content(short_link(link.label, link.url)).stylize(parts.get("link", ""))
+                + Content(safe_text(short_link(link.label, link.url), newlines=False)).stylize(
+                    parts.get("link", "")
+                )
             )
     return pieces
 

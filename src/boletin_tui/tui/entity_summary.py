@@ -63,7 +63,9 @@ class EntitySummary(OptionList):
             heading = Content(f"{ENTITY_LABELS[kind]} ({len(items)})").stylize("bold")
             options.append(Option(heading, disabled=True))
             for entry in items[:PER_TYPE]:
-                options.append(Option(Content(safe_text(entry.label)), id=str(len(shown))))
+                options.append(
+                    Option(Content(safe_text(entry.label, newlines=False)), id=str(len(shown)))
+                )
                 shown.append(entry)
             if len(items) > PER_TYPE:
                 options.append(Option(f"… y {len(items) - PER_TYPE} más", disabled=True))

@@ -2,6 +2,7 @@
 
 SAVED = "Guardado"
 UNSAVED = "Sin guardar"
+UNSAVED_RETRY = "Sin guardar · se reintentará"
 SAVING = "Guardando…"
 NO_BULLETIN = "Ningún boletín seleccionado."
 

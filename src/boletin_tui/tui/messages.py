@@ -6,7 +6,14 @@ from textual.message import Message
 
 from boletin_tui.corpusdb.view import CorpusView
 from boletin_tui.store import Annotation
-from boletin_tui.workspace import Write
+
+
+class AnnotationsChanged(Message):
+    """The database file changed on disk (another process wrote it): its records now."""
+
+    def __init__(self, annotations: list[Annotation]) -> None:
+        super().__init__()
+        self.annotations = annotations
 
 
 class LoadProgress(Message):
@@ -27,19 +34,3 @@ class CorpusLoaded(Message):
     def __init__(self, corpus: CorpusView) -> None:
         super().__init__()
         self.corpus = corpus
-
-
-class AnnotationSaved(Message):
-    """The store made `write` and now holds `annotation` (None when it was deleted)."""
-
-    def __init__(self, write: Write, annotation: Annotation | None) -> None:
-        super().__init__()
-        self.write, self.annotation = write, annotation
-
-
-class AnnotationFailed(Message):
-    """The store refused `write` with `error`."""
-
-    def __init__(self, write: Write, error: Exception) -> None:
-        super().__init__()
-        self.write, self.error = write, error

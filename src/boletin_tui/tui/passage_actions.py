@@ -39,8 +39,8 @@ class PassageActions(App[None]):
         _panel: AnnotationPanel
         _timeline: Timeline
 
-        def _write(self, write: Write) -> Any: ...  # a `@work` method: a Worker
-        def _flush_note(self) -> None: ...
+        def send_writes(self) -> None: ...  # see `saving.SavingApp`
+        def flush_note(self) -> None: ...
         def _sync_selection(self) -> None: ...
 
     def _show_text(
@@ -103,10 +103,10 @@ class PassageActions(App[None]):
         def done(result: tuple[list[str], str] | None) -> None:
             if result is not None:
                 tags, note = result
-                write = self.workspace.add_passage(
+                self.workspace.add_passage(
                     message.key, message.text, message.start, message.end, tags, note
                 )
-                self._write(write)
+                self.send_writes()
 
         quote = message.text[message.start : message.end]
         self.push_screen(PassageDialog("Nuevo pasaje", quote, [], "", self.workspace.tags), done)
@@ -123,7 +123,8 @@ class PassageActions(App[None]):
 
         def done(result: tuple[list[str], str] | None) -> None:
             if result is not None and (tuple(result[0]), result[1]) != (passage.tags, passage.note):
-                self._write(self.workspace.update_passage(key, passage.id, *result))
+                self.workspace.update_passage(key, passage.id, *result)
+                self.send_writes()
 
         title = "Pasaje huérfano" if message.placed.orphan else "Editar pasaje"
         dialog = PassageDialog(
@@ -138,15 +139,18 @@ class PassageActions(App[None]):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self._write(self.workspace.delete_passage(key, passage.id))
+                self.workspace.delete_passage(key, passage.id)
+                self.send_writes()
 
         self.push_screen(ConfirmDelete(passage.quote), done)
 
     # -- undo and redo ----------------------------------------------------------------------
     def action_undo(self) -> None:
-        self._flush_note()  # a note being written is the latest change: saved, then undone
-        self._write(self.workspace.undo())
+        self.flush_note()  # a note being written is the latest change: saved, then undone
+        self.workspace.undo()
+        self.send_writes()
 
     def action_redo(self) -> None:
-        self._flush_note()
-        self._write(self.workspace.redo())
+        self.flush_note()
+        self.workspace.redo()
+        self.send_writes()

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from boletin_tui import ui_state
 from boletin_tui.jumping import jump_target, parse_jump
 from boletin_tui.reading import ReadWrite, split_read_filter
+from boletin_tui.safe_text import safe_text
 from boletin_tui.search.hits import Needles, hit_spans, needles
 from boletin_tui.tui.jump_screen import JumpScreen
 from boletin_tui.tui.labels import plural
@@ -150,7 +151,12 @@ class ReaderActions(_Base):
         self.workspace.read_failed(write)
         self._timeline.refresh()
         self._status(self._count_text())
-        self.notify(f"No se guardó la marca de leído: {error}", severity="error", timeout=10)
+        self.notify(
+            safe_text(f"No se guardó la marca de leído: {error}", newlines=False),
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
 
     # -- search hits ------------------------------------------------------------------------
     def action_hit(self, step: int) -> None:

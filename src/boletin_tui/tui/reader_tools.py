@@ -20,6 +20,7 @@ from textual.widgets import Input
 from boletin_tui.citation import citation
 from boletin_tui.corpus import Bulletin
 from boletin_tui.links import short_link
+from boletin_tui.safe_text import safe_text
 from boletin_tui.store.searches import SavedSearch, list_searches, save_search
 from boletin_tui.tui.choice_screens import AskScreen, ChoiceScreen, ConfirmScreen
 from boletin_tui.tui.entity_summary import EntitySummary
@@ -214,8 +215,20 @@ class ReaderTools(_Base):
         try:
             stored = self.store.call(batch.apply).result()
         except Exception as exc:  # noqa: BLE001 - StoreError, ValueError: told to the user
+            # Not kept to retry (one write over many bulletins): the user is told, plainly.
+            verb = "quitar" if batch.remove else "poner"
+            count = plural(len(batch.keys), "boletín", "boletines")
             self.call_from_thread(
-                self.notify, f"No se guardó: {exc}", severity="error", timeout=10, markup=False
+                self.notify,
+                safe_text(
+                    f"No se pudo {verb} la etiqueta «{batch.tag}» en {count}; no se cambió "
+                    f"nada y no se reintentará: {exc}",
+                    newlines=False,
+                ),
+                title="Sin guardar",
+                severity="error",
+                timeout=15,
+                markup=False,
             )
             return
         self.call_from_thread(self._batch_saved, batch, stored)
@@ -231,7 +244,10 @@ class ReaderTools(_Base):
                 self._panel.show_annotation(change.annotation)
         verb = "quitada de" if batch.remove else "añadida a"
         self.notify(
-            f"Etiqueta «{batch.tag}» {verb} {plural(len(changes), 'boletín', 'boletines')}.",
+            safe_text(
+                f"Etiqueta «{batch.tag}» {verb} {plural(len(changes), 'boletín', 'boletines')}.",
+                newlines=False,
+            ),
             title="Etiquetar lo mostrado",
             markup=False,
         )

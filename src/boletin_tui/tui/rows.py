@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 
+from boletin_tui.safe_text import safe_text
 from boletin_tui.spanish import MONTHS
 
 if TYPE_CHECKING:
@@ -84,9 +85,10 @@ def fit(text: str, width: int) -> str:
 def row_parts(bulletin: Bulletin | Outline, marked: bool, width: int) -> tuple[str, str, str, str]:
     """Mark, number, date and title of a bulletin row, together exactly `width` cells wide."""
     mark = f"{MARK} " if marked else "  "
-    number = fit(short_number(bulletin), 8) + " "
+    number = fit(safe_text(short_number(bulletin), newlines=False), 8) + " "
     date = short_date(bulletin) + " "
     rest = width - cell_len(mark) - cell_len(number) - cell_len(date)
     if rest < 4:  # too narrow for the date: keep number and title
         date, rest = "", width - cell_len(mark) - cell_len(number)
-    return mark, number, date, fit(" ".join(bulletin.title.split()), max(rest, 0))
+    title = safe_text(" ".join(bulletin.title.split()), newlines=False)
+    return mark, number, date, fit(title, max(rest, 0))

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.labels import plural
 
 
@@ -32,7 +33,14 @@ class SkippedScreen(ModalScreen[None]):
                 classes="dialog-title",
             )
             options = [
-                Option(Content.assemble((s.path, "bold"), "\n  ", s.reason)) for s in self._skipped
+                Option(
+                    Content.assemble(
+                        (safe_text(str(s.path), newlines=False), "bold"),
+                        "\n  ",
+                        safe_text(str(s.reason), newlines=False),
+                    )
+                )
+                for s in self._skipped
             ]
             yield OptionList(*options, id="skipped-list")
             yield Label("escape cierra", classes="dialog-hint")

@@ -11,7 +11,7 @@ and closes the store.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
@@ -19,9 +19,13 @@ from typing import TypeVar
 from boletin_tui.reading import ReadWrite
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.undo import History
-from boletin_tui.workspace import Write
+from boletin_tui.workspace import Stored, Write
 
 T = TypeVar("T")
+
+
+class WriteDiscarded(Exception):
+    """A write the user discarded before the store thread reached it."""
 
 
 class StoreClient:
@@ -30,10 +34,30 @@ class StoreClient:
         self.history = History(store)  # used on the store thread only
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="boletin-store")
         self._closed = False
+        self._discarded: set[int] = set()  # ids of writes the user discarded
 
-    def write(self, write: Write) -> Future[Annotation | None]:
-        """Make `write` on the store thread; the future holds the record now stored."""
-        return self._pool.submit(write.apply, self.history)
+    def write(self, write: Write) -> Future[Stored]:
+        """Make `write` on the store thread; the future holds the record now stored and
+        whether a note save found the note changed underneath (`Stored.conflict`)."""
+        return self._pool.submit(self._run, write)
+
+    def discard(self, writes: Iterable[Write]) -> None:
+        """The user discarded `writes`: those not started on the store thread are not made
+        (their futures raise `WriteDiscarded`)."""
+        self._discarded.update(id(w) for w in writes)
+
+    def _run(self, write: Write) -> Stored:
+        if id(write) in self._discarded:
+            raise WriteDiscarded("descartado")
+        return write.run(self.history)
+
+    def changed(self) -> Future[bool]:
+        """Whether the database file changed on disk since the store last read or wrote it."""
+        return self._pool.submit(self._store.changed)
+
+    def own_files(self) -> tuple[Path, Path]:
+        """The database and its lock file (no I/O): exports must not replace them."""
+        return self._store.own_files()
 
     def call(self, function: Callable[[AnnotationStore], T]) -> Future[T]:
         """Run `function(store)` on the store thread (batch writes, saved searches)."""

@@ -46,7 +46,9 @@ class TagList(OptionList):
         highlighted = self.highlighted
         self.clear_options()
         if tags:
-            self.add_options([Option(Content(f"# {safe_text(tag)}"), id=tag) for tag in tags])
+            # Plain `Content`: a tag is never markup (`[@click=app.quit]`, `[/]`).
+            options = [Option(Content(f"# {safe_text(t, newlines=False)}"), id=t) for t in tags]
+            self.add_options(options)
             self.highlighted = min(highlighted or 0, len(tags) - 1)
         else:
             self.add_option(Option(NO_TAGS if hint else "", disabled=True))

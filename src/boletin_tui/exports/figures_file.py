@@ -10,15 +10,14 @@ typed cells (numbers, dates) and never a formula (`exports.xlsx`).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from boletin_tui.atomic import write_bytes_atomic
 from boletin_tui.entities.figures_table import FigureRow
 
 COLUMNS = ("key", "date", "figure", "value", "unit", "qualifier", "noun", "sentence")
@@ -52,19 +51,4 @@ def write_figures(path: str | os.PathLike[str], rows: Sequence[FigureRow]) -> No
 
         write_xlsx(path, COLUMNS, records(rows), sheet="cifras")
         return
-    _write_atomic(Path(path), csv_bytes(rows))
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_bytes_atomic(path, csv_bytes(rows))

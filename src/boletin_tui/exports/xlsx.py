@@ -13,15 +13,13 @@ fsync'd, then moved over it with `os.replace`.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
+from boletin_tui.atomic import write_bytes_atomic
 from boletin_tui.store.model import TAG_SEPARATOR
 
 INSTALL_HINT = "pip install 'boletin-tui[excel]'"
@@ -99,20 +97,7 @@ def write_xlsx(
 ) -> None:
     """Write the `.xlsx` for `rows` to `path` atomically. Raises `ExcelUnavailable` without
     the extra, `OSError` if the file cannot be written."""
-    data = xlsx_bytes(columns, rows, sheet)
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_bytes_atomic(path, xlsx_bytes(columns, rows, sheet))
 
 
 def parse_iso(value: str) -> dt.date | dt.datetime | str:

@@ -10,11 +10,9 @@ The result is written atomically (temporary file, fsync, rename) in the store's 
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
+from boletin_tui.atomic import write_bytes_atomic
 from boletin_tui.store.errors import StoreError
 from boletin_tui.store.jsonio import Serializer, loads
 from boletin_tui.store.merge3 import merge_databases
@@ -83,27 +81,7 @@ def write_atomic(path: Path, payload: bytes) -> None:
 
     Keeps the file's permissions. Raises `StoreError` (path unchanged) if the disk refuses.
     """
-    folder = path.parent
-    tmp = None
     try:
-        mode = os.stat(path).st_mode & 0o7777 if path.exists() else 0o644
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with open(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-        tmp = None
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+        write_bytes_atomic(path, payload)
     except OSError as exc:
         raise StoreError(f"No se pudo escribir {path}: {exc.strerror or exc}.") from exc
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)

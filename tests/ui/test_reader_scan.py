@@ -151,7 +151,8 @@ async def test_clearing_a_filter_keeps_the_current_bulletin(make, h):
 
 async def test_the_timeline_width_changes_and_is_remembered(make, tmp_path, h):
     app = make()
-    async with app.run_test(size=SIZE) as pilot:
+    shown = h.notifications()  # a width remembered says nothing (it once toasted `True`)
+    async with app.run_test(size=SIZE, notifications=True, message_hook=shown.hook) as pilot:
         await h.settle(pilot)
         pane = app.query_one("#timeline-pane")
         before = pane.outer_size.width
@@ -162,6 +163,7 @@ async def test_the_timeline_width_changes_and_is_remembered(make, tmp_path, h):
         await pilot.press("less_than_sign")
         await h.settle(pilot)
         assert pane.outer_size.width == before + 4
+    assert not [n for n in shown if n.severity == "warning"]
     state = json.loads((tmp_path / "state" / "ui-state.json").read_text(encoding="utf-8"))
     assert [v["timeline_width"] for v in state.values()] == [before + 4]
     app = make()

@@ -210,6 +210,7 @@ class ReaderActions(_Base):
 
     @work(thread=True, group="ui-state", exit_on_error=False)
     def _save_width(self, width: int) -> None:
-        problem = ui_state.save(self.store.path, timeline_width=width)
-        if problem:
-            self.call_from_thread(self.notify, problem, severity="warning", markup=False)
+        if not ui_state.save(self.store.path, timeline_width=width):  # False: not written
+            self.call_from_thread(
+                self.notify, "No se pudo recordar el ancho de la lista.", severity="warning"
+            )

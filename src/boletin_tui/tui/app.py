@@ -219,6 +219,7 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
                     title="Archivos omitidos",
                     severity="warning",
                     timeout=8,
+                    markup=False,
                 )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from boletin_tui.wording import plural
+
 
 def default_export_path(today: dt.date | None = None) -> Path:
     """`anotaciones-AAAA-MM-DD.csv` in the current folder."""
@@ -29,7 +31,11 @@ class ExportScreen(ModalScreen[Path | None]):
     def compose(self):
         with Vertical(id="export-dialog", classes="dialog"):
             yield Label("Exportar anotaciones a CSV", classes="dialog-title")
-            yield Label(f"{self._count} boletines anotados. Archivo de destino:")
+            yield Label(
+                f"{plural(self._count, 'boletín anotado', 'boletines anotados')}. "
+                "Archivo de destino:",
+                markup=False,
+            )
             yield Input(str(self._default), id="export-path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Exportar", variant="primary", id="export-ok")

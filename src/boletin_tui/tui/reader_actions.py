@@ -130,7 +130,9 @@ class ReaderActions(_Base):
     def action_mark_all_read(self) -> None:
         write = self.workspace.mark_read(self._timeline.shown_keys)
         count = len(write.keys) if write else 0
-        self.notify(f"{plural(count, 'boletín marcado', 'boletines marcados')} como leídos")
+        self.notify(
+            f"{plural(count, 'boletín marcado', 'boletines marcados')} como leídos", markup=False
+        )
         self._write_reads(write)
 
     def _write_reads(self, write: ReadWrite | None) -> None:

@@ -129,7 +129,7 @@ class ReaderTools(_Base):
             return
         self.copy_to_clipboard(text)
         what = COPY_PARTS.get(part, ("", part))[1]
-        self.notify(f"Copiado al portapapeles: {what}.", title="Copiar", timeout=4)
+        self.notify(f"Copiado al portapapeles: {what}.", title="Copiar", timeout=4, markup=False)
 
     # -- open: the file in $EDITOR, a link in the browser ----------------------------------
     def action_open_source(self) -> None:

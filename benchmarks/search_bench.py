@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from boletin_tui.corpus.model import Bulletin  # noqa: E402
 from boletin_tui.corpusdb import CorpusDB  # noqa: E402
+from boletin_tui.spanish import MONTHS  # noqa: E402
 
 # fmt: off
 COMMON = [
@@ -121,12 +122,6 @@ TAGS = [
     "salud mental",
     "imss-bienestar",
 ]
-# fmt: off
-MONTHS = [
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "octubre", "noviembre", "diciembre"
-]
-# fmt: on
 
 
 class Generator:

@@ -16,22 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from boletin_tui.corpus import load_corpus, sample_corpus_path  # noqa: E402
+from boletin_tui.spanish import MONTHS, WEEKDAYS  # noqa: E402
 
-MONTHS = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-]
-WEEKDAYS = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
 CITIES = [
     "Ciudad de México",
     "Mérida, Yucatán",

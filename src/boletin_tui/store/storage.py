@@ -1,14 +1,24 @@
-"""A TinyDB storage that never loses a write: atomic, locked, cached and validated.
+"""A TinyDB storage that never loses a write: atomic, locked, journalled, cached and validated.
 
-- Writes go to a temporary file in the same folder, which is flushed and fsync'd, then moved
-  over the database with `os.replace`, and the folder is fsync'd: a process killed at any moment
-  leaves the old file or the new one, never a broken one.
-- `transaction()` takes an inter-process lock (`<file>.lock`), re-reads the file if it changed on
-  disk since we last saw it, lets the caller read and update, then writes once. Two processes
-  updating at once therefore both land. Waiting longer than `lock_timeout` raises `StoreBusy`
-  before anything changes.
-- The parsed file is cached and re-read only when its identity, size or times change, so an
-  update costs one serialisation and one write, not a parse.
+- A write is durable when it returns, in one of two ways. With `journal=True`, a transaction
+  that changes a few documents appends one fsync'd line to `<file>.journal` (`store.journal`);
+  the JSON file is rewritten ("compacted") later under the lock: when the journal passes
+  `MAX_JOURNAL` bytes, `compact_delay` seconds after the last write, on `close()`, or by
+  `compact()`. Every other write rewrites the JSON file: a temporary file in the same folder,
+  flushed and fsync'd, moved over the database with `os.replace`, the folder fsync'd, and then
+  the journal removed. A process killed at any moment leaves the old state or the new one.
+- Every reader replays the journal over the JSON file, so all see the same data. A journal
+  whose base is not the JSON file on disk (someone else replaced the file), or with a line that
+  cannot be read, or with a torn last line (a write killed midway, never acknowledged), is
+  kept aside as `<file>.journal.corrupt-YYYYmmddTHHMMSS` before the next write folds or drops
+  it, and said in `notices` and `journal_status()`; its readable changes are applied unless
+  its base is not the file on disk.
+- `transaction()` takes an inter-process lock (`<file>.lock`), re-reads the files if they
+  changed on disk since we last saw them, lets the caller read and update, then writes once.
+  Two processes updating at once therefore both land. Waiting longer than `lock_timeout`
+  raises `StoreBusy` before anything changes.
+- The parsed data is cached and re-read only when the identity, size or times of the file or
+  its journal change, so an update costs one append (or one serialisation and one write).
 - A database path that is a symbolic link is resolved: the write lands beside the link's target
   and replaces the target, the link stays. A file without write permission is refused
   (`ReadOnlyDatabase`), never replaced. The folder is created only when `create_folder` is set
@@ -16,13 +26,12 @@
 - The file carries a `_meta` table with its format and schema version. A file that is not valid
   JSON or not this schema raises `CorruptDatabase`: it is never overwritten, and a copy is kept
   aside as `<file>.corrupt-YYYYmmddTHHMMSS`. A newer schema raises `NewerSchema` (no copy); an
-  older one is copied aside on its first write (`store.migrate`).
+  older one is copied aside on its first write (`store.migrate`), which is never journalled.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import stat
 import tempfile
@@ -32,6 +41,7 @@ from pathlib import Path
 
 from tinydb.storages import Storage
 
+from boletin_tui.store import journal as wal
 from boletin_tui.store.errors import (
     CorruptDatabase,
     NewerSchema,
@@ -40,6 +50,7 @@ from boletin_tui.store.errors import (
     StoreError,
     StoreUsageError,
 )
+from boletin_tui.store.files import Stamp, copy_mode, fdatasync, fsync_dir, keep_copy, stamp
 from boletin_tui.store.jsonio import Serializer, loads
 from boletin_tui.store.lock import FileLock
 from boletin_tui.store.migrate import keep_older_schema
@@ -52,6 +63,10 @@ from boletin_tui.store.validate import (
 )
 
 DEFAULT_LOCK_TIMEOUT = 5.0
+#: A journal longer than this is compacted by the next write (replaying it stays cheap).
+MAX_JOURNAL = 4_000_000
+#: A transaction changing more documents than this rewrites the JSON file instead.
+MAX_JOURNALLED_DOCUMENTS = 200
 
 
 class AtomicJSONStorage(Storage):
@@ -63,22 +78,37 @@ class AtomicJSONStorage(Storage):
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         use_orjson: bool | None = None,
         create_folder: bool = False,
+        journal: bool = False,
+        compact_delay: float | None = None,
     ) -> None:
         self.path = Path(path)
         #: The file really written: `path` with symbolic links resolved.
         self.target = Path(os.path.realpath(self.path))
         self.lock_path = self.target.with_name(self.target.name + ".lock")
+        self.journal_path = wal.journal_path(self.target)
         self.lock_timeout = lock_timeout
         self.create_folder = create_folder
+        self.journal = journal
+        self.compact_delay = compact_delay
         self.generation = 0  # bumped whenever the data is (re)loaded from disk
+        #: Spanish lines about journals kept aside (see the module docstring).
+        self.notices: list[str] = []
         self._lock = FileLock(self.lock_path)
         self._mutex = threading.RLock()
         self._serializer = Serializer(use_orjson)
         self._data: dict | None = None
-        self._stamp: tuple | None = None
+        self._stamp: tuple | None = None  # (the JSON file's stamp, the journal's) as loaded
+        self._base: dict | None = None  # the JSON file's fingerprint (wal.fingerprint)
+        self._replay: wal.Journal | None = None  # the journal as loaded
+        self._replay_raw = b""
+        self._trouble = ""  # what is wrong with the loaded journal ("" if nothing)
         self._depth = 0
         self._dirty: dict[str, set[str]] | None = None
+        self._journalled: dict[str, set[str]] = {}  # changed since the serialiser last ran
         self._pending = False
+        self._compact_now = False
+        self._appended = False  # this storage appended since its last compaction
+        self._timer: threading.Timer | None = None
         self._swept = False
 
     # -- TinyDB's interface -------------------------------------------------------------
@@ -96,25 +126,40 @@ class AtomicJSONStorage(Storage):
             self._data, self._pending = data, True
 
     def close(self) -> None:
+        """Compact the journal this storage wrote to (a failure leaves it, still durable)."""
         with self._mutex:
+            self._cancel_timer()
+            if self._appended:
+                with contextlib.suppress(StoreError):
+                    self.compact()
             self._data, self._stamp = None, None
             self._serializer.reset()
 
     # -- Transactions -------------------------------------------------------------------
     def mark_dirty(self, table: str, doc_id: int | str) -> None:
-        """Tell the serialiser a document was changed in place, so its text is redone."""
+        """Tell the storage a document was changed in place: it is journalled, its text redone."""
         if self._dirty is not None:
             self._dirty.setdefault(table, set()).add(str(doc_id))
 
     def changed(self) -> bool:
-        """Whether the file on disk differs from the one last read or written (one `stat`)."""
+        """Whether the file or its journal differ from those last read or written (2 `stat`s)."""
         with self._mutex:
             try:
-                return _stamp(os.stat(self.target)) != self._stamp
-            except FileNotFoundError:
-                return self._stamp is not None
+                return self._disk_stamp() != self._stamp
             except OSError:
                 return True
+
+    def compact(self) -> bool:
+        """Fold a pending journal into the JSON file now, under the lock; False if there was
+        none. Raises as `transaction()` does."""
+        with self._mutex:
+            if self._depth or not os.path.exists(self.journal_path):
+                return False
+            with self.transaction():
+                on_disk = self._stamp or (None, None)
+                # Only a journal over an existing file: a lone journal waits for a write.
+                self._compact_now = self._pending = None not in on_disk
+            return True
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -122,7 +167,7 @@ class AtomicJSONStorage(Storage):
 
         Nested calls join the outer transaction. On an exception nothing is written and the
         cache is dropped. Raises `StoreBusy`, `CorruptDatabase`, or `StoreError` if the write
-        fails (then the file on disk is unchanged).
+        fails (then the data on disk is unchanged).
         """
         with self._mutex:
             if self._depth:
@@ -144,16 +189,18 @@ class AtomicJSONStorage(Storage):
                 raise StoreBusy(self.path, self.lock_timeout, self.lock_path)
             try:
                 self._refresh()
+                tables = set(self._data or ())
                 self._depth, self._pending, self._dirty = 1, False, {}
                 try:
                     yield
                     if self._pending:
-                        self._flush()
+                        self._commit(tables)
                 except BaseException:
                     self._invalidate()
                     raise
             finally:
                 self._depth, self._pending, self._dirty = 0, False, None
+                self._compact_now = False
                 self._lock.release()
 
     def check_folder(self, create: bool = True) -> None:
@@ -174,31 +221,83 @@ class AtomicJSONStorage(Storage):
         except OSError as exc:
             raise self._os_error("escribir", exc) from exc
 
+    def journal_status(self) -> tuple[int, str | None]:
+        """(transactions in the journal not yet in the JSON file, what is wrong with it or
+        None), as last read; call `read()` first for the state on disk."""
+        with self._mutex:
+            replay = self._replay
+            return (len(replay.transactions) if replay else 0), self._trouble or None
+
     # -- Reading ------------------------------------------------------------------------
     def _invalidate(self) -> None:
         self._data, self._stamp = None, None
         self._serializer.reset()
+        self._journalled = {}
         self.generation += 1
 
+    def _disk_stamp(self) -> tuple:
+        found: list[Stamp | None] = []
+        for path in (self.target, self.journal_path):
+            try:
+                found.append(stamp(os.stat(path)))
+            except FileNotFoundError:
+                found.append(None)
+        return tuple(found)
+
     def _refresh(self) -> None:
-        """Load the file if it changed on disk since we last read or wrote it."""
+        """Load the file and its journal if either changed on disk since we last saw them."""
         try:
-            st = os.stat(self.target)
+            now = self._disk_stamp()
+        except OSError as exc:
+            raise self._os_error("leer", exc) from exc
+        if now == self._stamp and (self._data is not None or now == (None, None)):
+            return
+        for _ in range(5):  # a writer may compact between our two reads: read again
+            raw, file_stamp = self._read(self.target)
+            journal_raw, journal_stamp = self._read(self.journal_path)
+            if self._disk_stamp()[0] == file_stamp:
+                break
+        self._load(raw, journal_raw)
+        self._stamp = (file_stamp, journal_stamp)
+        self.generation += 1
+
+    def _read(self, path: Path) -> tuple[bytes | None, tuple | None]:
+        try:
+            with open(path, "rb") as handle:
+                return handle.read(), stamp(os.fstat(handle.fileno()))
         except FileNotFoundError:
-            if self._stamp is not None or self._data is not None:
+            return None, None
+        except OSError as exc:
+            raise self._os_error("leer", exc) from exc
+
+    def _load(self, raw: bytes | None, journal_raw: bytes | None) -> None:
+        """Parse the file, then replay the journal over it when it belongs to this file."""
+        self._serializer.reset()
+        self._journalled = {}
+        data = self._parse(raw) if raw is not None else None
+        self._base = wal.fingerprint(raw) if raw is not None else None
+        self._replay, self._replay_raw, self._trouble = None, journal_raw or b"", ""
+        if journal_raw is not None:
+            replay = wal.parse(journal_raw)
+            if replay.newer is not None:
                 self._invalidate()
-                self.generation += 1
-            return
-        except OSError as exc:
-            raise self._os_error("leer", exc) from exc
-        if _stamp(st) == self._stamp and self._data is not None:
-            return
-        try:
-            with open(self.target, "rb") as handle:
-                stamp = _stamp(os.fstat(handle.fileno()))
-                raw = handle.read()
-        except OSError as exc:
-            raise self._os_error("leer", exc) from exc
+                raise NewerSchema(self.journal_path, replay.newer, wal.VERSION)
+            self._replay = replay
+            if data is None or raw is None or replay.base != self._base:
+                # Harmless when the file already holds it: a compaction cut short.
+                if data is None or replay.damaged or not wal.reflected(data, replay):
+                    self._trouble = "no corresponde al archivo de la base (se reemplazó)"
+            else:
+                wal.apply(data, replay)
+                if schema_problem(data) is not None:
+                    data = self._parse(raw)
+                    self._trouble = "dejaría la base inválida y no se aplicó"
+                elif replay.damaged:
+                    lines = ", ".join(map(str, replay.damaged))
+                    self._trouble = f"tiene líneas ilegibles ({lines}); se aplicó el resto"
+        self._data = data
+
+    def _parse(self, raw: bytes) -> dict:
         try:
             data = loads(raw)
         except UnicodeDecodeError:
@@ -216,9 +315,7 @@ class AtomicJSONStorage(Storage):
         problem = schema_problem(data)
         if problem or not isinstance(data, dict):
             raise self._corrupt(raw, problem or "el contenido no es un objeto JSON")
-        self._serializer.reset()
-        self._data, self._stamp = data, stamp
-        self.generation += 1
+        return data
 
     def _corrupt(self, raw: bytes, reason: str) -> CorruptDatabase:
         self._invalidate()
@@ -231,12 +328,66 @@ class AtomicJSONStorage(Storage):
         )
 
     # -- Writing ------------------------------------------------------------------------
+    def _commit(self, tables: set[str]) -> None:
+        """Make the transaction durable: one journal line when it may be, else the file."""
+        changes = self._journal_changes(tables)
+        if changes is not None:
+            line = wal.change_line(changes)
+            if len(line) < MAX_JOURNAL // 4:
+                self._append(line)
+                return
+        self._flush()
+
+    def _journal_changes(self, tables: set[str]) -> list[wal.Change] | None:
+        """The changed documents, or None when this transaction must rewrite the file."""
+        data, dirty, current = self._data, self._dirty or {}, self._stamp
+        file_stamp, journal_stamp = current if current else (None, None)
+        if not self.journal or self._compact_now or data is None or file_stamp is None:
+            return None
+        replay = self._replay
+        if self._trouble or (replay is not None and (replay.torn or replay.base != self._base)):
+            return None  # kept aside and folded by a full write
+        if journal_stamp is not None and journal_stamp[2] > MAX_JOURNAL:
+            return None
+        if not tables <= set(data) or data.get(META_TABLE) != {"1": meta_document()}:
+            return None  # a table dropped, or a schema 1 file to upgrade
+        count = sum(map(len, dirty.values()))
+        if not count or count > MAX_JOURNALLED_DOCUMENTS:
+            return None
+        return [
+            (table, doc_id, data.get(table, {}).get(doc_id))
+            for table in sorted(dirty)
+            for doc_id in sorted(dirty[table], key=int)
+        ]
+
+    def _append(self, line: bytes) -> None:
+        assert self._stamp is not None and self._base is not None
+        self._check_writable()  # the journal must not change a read-only database either
+        header = wal.header_line(self._base) if self._stamp[1] is None else None
+        try:
+            st = wal.append(self.journal_path, line, header)
+        except OSError as exc:
+            raise self._os_error("escribir", exc) from exc
+        self._stamp = (self._stamp[0], stamp(st))
+        if self._replay is None:
+            self._replay = wal.Journal(base=self._base)
+        self._replay.transactions.append([])  # counted by journal_status()
+        for table, ids in (self._dirty or {}).items():
+            self._journalled.setdefault(table, set()).update(ids)
+        self._appended = True
+        self._schedule_compaction()
+
     def _flush(self) -> None:
         data = self._data if self._data is not None else {}
         self._check_writable()  # before the schema copy: a refused write leaves nothing behind
         keep_older_schema(self.target, data)  # a schema 1 file is copied aside before upgrading
         data[META_TABLE] = {"1": meta_document()}
-        payload = self._serializer.dumps(data, self._dirty)
+        self._keep_journal_aside()
+        dirty = self._journalled
+        for table, ids in (self._dirty or {}).items():
+            dirty.setdefault(table, set()).update(ids)
+        payload = self._serializer.dumps(data, dirty)
+        self._journalled = {}
         folder = self.target.parent
         tmp = None
         try:
@@ -246,12 +397,12 @@ class AtomicJSONStorage(Storage):
             with open(fd, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
-                _fdatasync(handle.fileno())
-            _copy_mode(self.target, tmp)
+                fdatasync(handle.fileno())
+            copy_mode(self.target, tmp)
             os.replace(tmp, self.target)
             tmp = None
-            _fsync_dir(folder)
-            self._stamp = _stamp(os.stat(self.target))
+            fsync_dir(folder)
+            self._stamp = (stamp(os.stat(self.target)), self._remove_journal())
         except OSError as exc:
             raise self._os_error("escribir", exc) from exc
         finally:
@@ -259,6 +410,37 @@ class AtomicJSONStorage(Storage):
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
         self._data = data
+        self._base = wal.fingerprint(payload) if self.journal else None
+        self._replay, self._replay_raw, self._trouble, self._appended = None, b"", "", False
+
+    def _keep_journal_aside(self) -> None:
+        """Before a journal is dropped: keep a copy of one that was not wholly applied."""
+        replay = self._replay
+        if replay is None or not (self._trouble or replay.torn or replay.damaged):
+            return
+        copy = keep_copy(self.journal_path, self._replay_raw)
+        if copy is None:
+            raise StoreError(
+                f"No se pudo guardar aparte el diario {self.journal_path} (no se aplicó "
+                f"entero: {self._trouble or 'su última línea quedó a medias'}). "
+                "No se hizo ningún cambio."
+            )
+        what = self._trouble or "su última línea quedó a medias (una escritura interrumpida)"
+        self.notices.append(f"El diario {self.journal_path} {what}; se guardó una copia en {copy}.")
+
+    def _remove_journal(self) -> tuple | None:
+        """Remove the journal now folded into the file; the stamp of one left, else None."""
+        try:
+            os.unlink(self.journal_path)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            # Readers find its changes already in the file and ignore it; we stop appending
+            # to it (its base is the old file) and keep trying at each write.
+            self.journal = False
+            return self._disk_stamp()[1]
+        fsync_dir(self.target.parent)
+        return None
 
     def _check_writable(self) -> None:
         """Refuse a file without write permission: `os.replace` would ignore its mode."""
@@ -281,61 +463,21 @@ class AtomicJSONStorage(Storage):
                         os.unlink(entry.path)
         self._swept = True
 
+    # -- Compaction when idle -----------------------------------------------------------
+    def _schedule_compaction(self) -> None:
+        if self.compact_delay is None:
+            return
+        self._cancel_timer()
+        self._timer = threading.Timer(self.compact_delay, self._compact_quietly)
+        self._timer.daemon = True
+        self._timer.start()
 
-def _stamp(st: os.stat_result) -> tuple:
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
-
-def _fdatasync(fd: int) -> None:
-    """Data and size on disk (all a new file needs); plain fsync where fdatasync is missing."""
-    (getattr(os, "fdatasync", None) or os.fsync)(fd)
-
-
-def _copy_mode(target: Path, tmp: str) -> None:
-    try:
-        mode = os.stat(target).st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o644
-    os.chmod(tmp, mode)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable; not possible on Windows, where it is skipped."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def keep_copy(path: Path, raw: bytes) -> Path | None:
-    """Save `raw` (the unreadable file's bytes) beside `path`; reuse an identical earlier copy.
-
-    Returns the copy's path, or None if it could not be written.
-    """
-    prefix = path.name + ".corrupt-"
-    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if entry.name.startswith(prefix) and entry.stat().st_size == len(raw):
-                with contextlib.suppress(OSError), open(entry.path, "rb") as handle:
-                    if handle.read() == raw:
-                        return Path(entry.path)
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    for attempt in range(100):
-        copy = path.with_name(prefix + stamp + (f"-{attempt}" if attempt else ""))
-        try:
-            with open(copy, "xb") as handle:
-                handle.write(raw)
-                handle.flush()
-                os.fsync(handle.fileno())
-            return copy
-        except FileExistsError:
-            continue
-        except OSError:
-            return None
-    return None
+    def _compact_quietly(self) -> None:
+        """On the timer's thread: a failure (busy, disk) leaves the journal for later."""
+        with contextlib.suppress(StoreError):
+            self.compact()

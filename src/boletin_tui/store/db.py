@@ -84,6 +84,7 @@ class AnnotationStore(PassageMethods, ReadMarks):  # read marks: store/reads.py 
         lock_timeout: float | None = None,
         use_orjson: bool | None = None,
         journal: bool = True,
+        compact_delay: float | None = COMPACT_DELAY,
     ) -> None:
         self.path = Path(path)
         self.annotator = clean_text(annotator or "").strip() or default_annotator()
@@ -96,7 +97,7 @@ class AnnotationStore(PassageMethods, ReadMarks):  # read marks: store/reads.py 
             use_orjson=use_orjson,
             create_folder=create,
             journal=journal,
-            compact_delay=COMPACT_DELAY if journal else None,
+            compact_delay=compact_delay if journal else None,
         )
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._storage.check_folder(create=False)  # an error now, not at the first write
@@ -128,8 +129,10 @@ class AnnotationStore(PassageMethods, ReadMarks):  # read marks: store/reads.py 
 
     def journal_status(self) -> tuple[int, str | None]:
         """(writes in `<file>.journal` not yet folded into the file, what is wrong with that
-        journal or None), as the store last read them (see `store.storage`)."""
-        return self._storage.journal_status()
+        journal or None), re-reading the files if they changed (see `store.storage`)."""
+        with self._mutex:
+            self._storage.read()
+            return self._storage.journal_status()
 
     def notices(self) -> list[str]:
         """Spanish lines about journals this store kept aside (damaged, or not of this file)."""

@@ -41,21 +41,23 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def keep_copy(path: Path, raw: bytes) -> Path | None:
-    """Save `raw` (the unreadable file's bytes) beside `path`; reuse an identical earlier copy.
+def keep_copy(path: Path, raw: bytes, label: str = "corrupt", suffix: str = "") -> Path | None:
+    """Save `raw` (the unreadable file's bytes) beside `path` as
+    `<name>.<label>-YYYYmmddTHHMMSS<suffix>`; reuse an identical earlier copy.
 
     Returns the copy's path, or None if it could not be written.
     """
-    prefix = path.name + ".corrupt-"
+    prefix = path.name + f".{label}-"
     with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
-            if entry.name.startswith(prefix) and entry.stat().st_size == len(raw):
+            named = entry.name.startswith(prefix) and entry.name.endswith(suffix)
+            if named and entry.stat().st_size == len(raw):
                 with contextlib.suppress(OSError), open(entry.path, "rb") as handle:
                     if handle.read() == raw:
                         return Path(entry.path)
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     for attempt in range(100):
-        copy = path.with_name(prefix + stamp + (f"-{attempt}" if attempt else ""))
+        copy = path.with_name(prefix + stamp + (f"-{attempt}" if attempt else "") + suffix)
         try:
             with open(copy, "xb") as handle:
                 handle.write(raw)

@@ -133,10 +133,7 @@ def apply(data: dict, journal: Journal) -> None:
 def reflected(data: dict, journal: Journal) -> bool:
     """Whether `data` already holds every document as the journal leaves it (the journal
     was compacted into this file and only its removal was interrupted)."""
-    final: dict[tuple[str, str], dict | None] = {}
-    for transaction in journal.transactions:
-        for table, doc_id, document in transaction:
-            final[table, doc_id] = document
+    final = final_documents(journal)
     return all(data.get(t, {}).get(i) == doc for (t, i), doc in final.items())
 
 
@@ -173,3 +170,26 @@ def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
+
+
+def final_documents(journal: Journal) -> dict[tuple[str, str], dict | None]:
+    """Each (table, doc id) the journal touches, as its last transaction leaves it."""
+    final: dict[tuple[str, str], dict | None] = {}
+    for transaction in journal.transactions:
+        for table, doc_id, document in transaction:
+            final[table, doc_id] = document
+    return final
+
+
+def load_beside(target: Path, raw: bytes, data: dict) -> int:
+    """For readers of a database file outside the store (`agreement`): replay the journal
+    beside `target` over `data` (parsed from `raw`) if it belongs to these bytes. Returns the
+    number of transactions applied (0 without a journal or with one of another file)."""
+    try:
+        journal = parse(journal_path(Path(os.path.realpath(target))).read_bytes())
+    except OSError:
+        return 0
+    if journal.base != fingerprint(raw):
+        return 0
+    apply(data, journal)
+    return len(journal.transactions)

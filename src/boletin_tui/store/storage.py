@@ -51,6 +51,7 @@ from boletin_tui.store.errors import (
     StoreUsageError,
 )
 from boletin_tui.store.files import Stamp, copy_mode, fdatasync, fsync_dir, keep_copy, stamp
+from boletin_tui.store.journal_report import importable
 from boletin_tui.store.jsonio import Serializer, loads
 from boletin_tui.store.lock import FileLock
 from boletin_tui.store.migrate import keep_older_schema
@@ -67,6 +68,7 @@ DEFAULT_LOCK_TIMEOUT = 5.0
 MAX_JOURNAL = 4_000_000
 #: A transaction changing more documents than this rewrites the JSON file instead.
 MAX_JOURNALLED_DOCUMENTS = 200
+STALE = "no corresponde al archivo de la base (que se reemplazó, p. ej. con git)"
 
 
 class AtomicJSONStorage(Storage):
@@ -102,6 +104,7 @@ class AtomicJSONStorage(Storage):
         self._replay: wal.Journal | None = None  # the journal as loaded
         self._replay_raw = b""
         self._trouble = ""  # what is wrong with the loaded journal ("" if nothing)
+        self._stale = False  # the loaded journal is of another file: not applied
         self._depth = 0
         self._dirty: dict[str, set[str]] | None = None
         self._journalled: dict[str, set[str]] = {}  # changed since the serialiser last ran
@@ -277,6 +280,7 @@ class AtomicJSONStorage(Storage):
         data = self._parse(raw) if raw is not None else None
         self._base = wal.fingerprint(raw) if raw is not None else None
         self._replay, self._replay_raw, self._trouble = None, journal_raw or b"", ""
+        self._stale = False
         if journal_raw is not None:
             replay = wal.parse(journal_raw)
             if replay.newer is not None:
@@ -286,7 +290,8 @@ class AtomicJSONStorage(Storage):
             if data is None or raw is None or replay.base != self._base:
                 # Harmless when the file already holds it: a compaction cut short.
                 if data is None or replay.damaged or not wal.reflected(data, replay):
-                    self._trouble = "no corresponde al archivo de la base (se reemplazó)"
+                    self._trouble = STALE
+                    self._stale = True
             else:
                 wal.apply(data, replay)
                 if schema_problem(data) is not None:
@@ -418,15 +423,23 @@ class AtomicJSONStorage(Storage):
         replay = self._replay
         if replay is None or not (self._trouble or replay.torn or replay.damaged):
             return
+        what = self._trouble or "tiene su última línea a medias (una escritura interrumpida)"
         copy = keep_copy(self.journal_path, self._replay_raw)
-        if copy is None:
+        pending = None
+        if copy is not None and self._stale and replay.transactions:
+            pending = keep_copy(self.journal_path, importable(replay), "pending", ".json")
+        if copy is None or (self._stale and replay.transactions and pending is None):
             raise StoreError(
-                f"No se pudo guardar aparte el diario {self.journal_path} (no se aplicó "
-                f"entero: {self._trouble or 'su última línea quedó a medias'}). "
+                f"No se pudo guardar aparte el diario {self.journal_path}, que {what}. "
                 "No se hizo ningún cambio."
             )
-        what = self._trouble or "su última línea quedó a medias (una escritura interrumpida)"
-        self.notices.append(f"El diario {self.journal_path} {what}; se guardó una copia en {copy}.")
+        notice = f"El diario {self.journal_path} {what}; se guardó una copia en {copy}."
+        if pending is not None:
+            notice += (
+                f" Sus cambios no se aplicaron: están en {pending}; para unirlos a la base: "
+                f"boletin-tui import {pending}"
+            )
+        self.notices.append(notice)
 
     def _remove_journal(self) -> tuple | None:
         """Remove the journal now folded into the file; the stamp of one left, else None."""

@@ -267,7 +267,10 @@ class AtomicJSONStorage(Storage):
     def _read(self, path: Path) -> tuple[bytes | None, tuple | None]:
         try:
             with open(path, "rb") as handle:
-                return handle.read(), stamp(os.fstat(handle.fileno()))
+                # The stamp before the bytes: a line appended meanwhile changes the stamp on
+                # disk, so the next refresh reads it.
+                seen = stamp(os.fstat(handle.fileno()))
+                return handle.read(), seen
         except FileNotFoundError:
             return None, None
         except OSError as exc:
@@ -278,7 +281,8 @@ class AtomicJSONStorage(Storage):
         self._serializer.reset()
         self._journalled = {}
         data = self._parse(raw) if raw is not None else None
-        self._base = wal.fingerprint(raw) if raw is not None else None
+        needed = raw is not None and (self.journal or journal_raw is not None)
+        self._base = wal.fingerprint(raw) if needed and raw is not None else None
         self._replay, self._replay_raw, self._trouble = None, journal_raw or b"", ""
         self._stale = False
         if journal_raw is not None:

@@ -3,16 +3,17 @@
 - A write is durable when it returns, in one of two ways. With `journal=True`, a transaction
   that changes a few documents appends one fsync'd line to `<file>.journal` (`store.journal`);
   the JSON file is rewritten ("compacted") later under the lock: when the journal passes
-  `MAX_JOURNAL` bytes, `compact_delay` seconds after the last write, on `close()`, or by
-  `compact()`. Every other write rewrites the JSON file: a temporary file in the same folder,
-  flushed and fsync'd, moved over the database with `os.replace`, the folder fsync'd, and then
-  the journal removed. A process killed at any moment leaves the old state or the new one.
+  `journal_keeper.MAX_JOURNAL` bytes, `compact_delay` seconds after the last write (on a timer
+  thread), on `close()` if this storage appended, or by `compact()`. Every other write
+  rewrites the JSON file: a temporary file in the same folder, flushed and fsync'd, moved
+  over the database with `os.replace`, the folder fsync'd, and then the journal removed.
+  A process killed at any moment leaves the old state or the new one.
 - Every reader replays the journal over the JSON file, so all see the same data. A journal
   whose base is not the JSON file on disk (someone else replaced the file), or with a line that
   cannot be read, or with a torn last line (a write killed midway, never acknowledged), is
   kept aside as `<file>.journal.corrupt-YYYYmmddTHHMMSS` before the next write folds or drops
   it, and said in `notices` and `journal_status()`; its readable changes are applied unless
-  its base is not the file on disk.
+  its base is not the file on disk (then they are saved for `import`: `journal_keeper`).
 - `transaction()` takes an inter-process lock (`<file>.lock`), re-reads the files if they
   changed on disk since we last saw them, lets the caller read and update, then writes once.
   Two processes updating at once therefore both land. Waiting longer than `lock_timeout`
@@ -51,7 +52,7 @@ from boletin_tui.store.errors import (
     StoreUsageError,
 )
 from boletin_tui.store.files import Stamp, copy_mode, fdatasync, fsync_dir, keep_copy, stamp
-from boletin_tui.store.journal_report import importable
+from boletin_tui.store.journal_keeper import JournalKeeper
 from boletin_tui.store.jsonio import Serializer, loads
 from boletin_tui.store.lock import FileLock
 from boletin_tui.store.migrate import keep_older_schema
@@ -64,11 +65,6 @@ from boletin_tui.store.validate import (
 )
 
 DEFAULT_LOCK_TIMEOUT = 5.0
-#: A journal longer than this is compacted by the next write (replaying it stays cheap).
-MAX_JOURNAL = 4_000_000
-#: A transaction changing more documents than this rewrites the JSON file instead.
-MAX_JOURNALLED_DOCUMENTS = 200
-STALE = "no corresponde al archivo de la base (que se reemplazó, p. ej. con git)"
 
 
 class AtomicJSONStorage(Storage):
@@ -87,30 +83,23 @@ class AtomicJSONStorage(Storage):
         #: The file really written: `path` with symbolic links resolved.
         self.target = Path(os.path.realpath(self.path))
         self.lock_path = self.target.with_name(self.target.name + ".lock")
-        self.journal_path = wal.journal_path(self.target)
+        self._journal = JournalKeeper(self.target, journal)
+        self.journal_path = self._journal.path
         self.lock_timeout = lock_timeout
         self.create_folder = create_folder
-        self.journal = journal
         self.compact_delay = compact_delay
         self.generation = 0  # bumped whenever the data is (re)loaded from disk
         #: Spanish lines about journals kept aside (see the module docstring).
-        self.notices: list[str] = []
+        self.notices = self._journal.notices
         self._lock = FileLock(self.lock_path)
         self._mutex = threading.RLock()
         self._serializer = Serializer(use_orjson)
         self._data: dict | None = None
         self._stamp: tuple | None = None  # (the JSON file's stamp, the journal's) as loaded
-        self._base: dict | None = None  # the JSON file's fingerprint (wal.fingerprint)
-        self._replay: wal.Journal | None = None  # the journal as loaded
-        self._replay_raw = b""
-        self._trouble = ""  # what is wrong with the loaded journal ("" if nothing)
-        self._stale = False  # the loaded journal is of another file: not applied
         self._depth = 0
         self._dirty: dict[str, set[str]] | None = None
-        self._journalled: dict[str, set[str]] = {}  # changed since the serialiser last ran
         self._pending = False
         self._compact_now = False
-        self._appended = False  # this storage appended since its last compaction
         self._timer: threading.Timer | None = None
         self._swept = False
 
@@ -132,7 +121,7 @@ class AtomicJSONStorage(Storage):
         """Compact the journal this storage wrote to (a failure leaves it, still durable)."""
         with self._mutex:
             self._cancel_timer()
-            if self._appended:
+            if self._journal.appended:
                 with contextlib.suppress(StoreError):
                     self.compact()
             self._data, self._stamp = None, None
@@ -228,14 +217,13 @@ class AtomicJSONStorage(Storage):
         """(transactions in the journal not yet in the JSON file, what is wrong with it or
         None), as last read; call `read()` first for the state on disk."""
         with self._mutex:
-            replay = self._replay
-            return (len(replay.transactions) if replay else 0), self._trouble or None
+            return self._journal.status()
 
     # -- Reading ------------------------------------------------------------------------
     def _invalidate(self) -> None:
         self._data, self._stamp = None, None
         self._serializer.reset()
-        self._journalled = {}
+        self._journal.reset()
         self.generation += 1
 
     def _disk_stamp(self) -> tuple:
@@ -279,31 +267,16 @@ class AtomicJSONStorage(Storage):
     def _load(self, raw: bytes | None, journal_raw: bytes | None) -> None:
         """Parse the file, then replay the journal over it when it belongs to this file."""
         self._serializer.reset()
-        self._journalled = {}
         data = self._parse(raw) if raw is not None else None
-        needed = raw is not None and (self.journal or journal_raw is not None)
-        self._base = wal.fingerprint(raw) if needed and raw is not None else None
-        self._replay, self._replay_raw, self._trouble = None, journal_raw or b"", ""
-        self._stale = False
-        if journal_raw is not None:
-            replay = wal.parse(journal_raw)
-            if replay.newer is not None:
-                self._invalidate()
-                raise NewerSchema(self.journal_path, replay.newer, wal.VERSION)
-            self._replay = replay
-            if data is None or raw is None or replay.base != self._base:
-                # Harmless when the file already holds it: a compaction cut short.
-                if data is None or replay.damaged or not wal.reflected(data, replay):
-                    self._trouble = STALE
-                    self._stale = True
-            else:
-                wal.apply(data, replay)
-                if schema_problem(data) is not None:
-                    data = self._parse(raw)
-                    self._trouble = "dejaría la base inválida y no se aplicó"
-                elif replay.damaged:
-                    lines = ", ".join(map(str, replay.damaged))
-                    self._trouble = f"tiene líneas ilegibles ({lines}); se aplicó el resto"
+        journal = self._journal
+        if journal.load(raw, data, journal_raw) and schema_problem(data) is not None:
+            assert raw is not None
+            data = self._parse(raw)
+            journal.invalid()
+        newer = journal.replay.newer if journal.replay is not None else None
+        if newer is not None:
+            self._invalidate()
+            raise NewerSchema(self.journal_path, newer, wal.VERSION)
         self._data = data
 
     def _parse(self, raw: bytes) -> dict:
@@ -339,51 +312,21 @@ class AtomicJSONStorage(Storage):
     # -- Writing ------------------------------------------------------------------------
     def _commit(self, tables: set[str]) -> None:
         """Make the transaction durable: one journal line when it may be, else the file."""
-        changes = self._journal_changes(tables)
-        if changes is not None:
-            line = wal.change_line(changes)
-            if len(line) < MAX_JOURNAL // 4:
-                self._append(line)
-                return
-        self._flush()
-
-    def _journal_changes(self, tables: set[str]) -> list[wal.Change] | None:
-        """The changed documents, or None when this transaction must rewrite the file."""
         data, dirty, current = self._data, self._dirty or {}, self._stamp
         file_stamp, journal_stamp = current if current else (None, None)
-        if not self.journal or self._compact_now or data is None or file_stamp is None:
-            return None
-        replay = self._replay
-        if self._trouble or (replay is not None and (replay.torn or replay.base != self._base)):
-            return None  # kept aside and folded by a full write
-        if journal_stamp is not None and journal_stamp[2] > MAX_JOURNAL:
-            return None
-        if not tables <= set(data) or data.get(META_TABLE) != {"1": meta_document()}:
-            return None  # a table dropped, or a schema 1 file to upgrade
-        count = sum(map(len, dirty.values()))
-        if not count or count > MAX_JOURNALLED_DOCUMENTS:
-            return None
-        return [
-            (table, doc_id, data.get(table, {}).get(doc_id))
-            for table in sorted(dirty)
-            for doc_id in sorted(dirty[table], key=int)
-        ]
-
-    def _append(self, line: bytes) -> None:
-        assert self._stamp is not None and self._base is not None
+        line = None
+        if not self._compact_now and data is not None and file_stamp is not None:
+            size = journal_stamp[2] if journal_stamp else None
+            line = self._journal.line(data, dirty, tables, size)
+        if line is None:
+            self._flush()
+            return
         self._check_writable()  # the journal must not change a read-only database either
-        header = wal.header_line(self._base) if self._stamp[1] is None else None
         try:
-            st = wal.append(self.journal_path, line, header)
+            appended = self._journal.append(line, dirty, journal_stamp is not None)
         except OSError as exc:
             raise self._os_error("escribir", exc) from exc
-        self._stamp = (self._stamp[0], stamp(st))
-        if self._replay is None:
-            self._replay = wal.Journal(base=self._base)
-        self._replay.transactions.append([])  # counted by journal_status()
-        for table, ids in (self._dirty or {}).items():
-            self._journalled.setdefault(table, set()).update(ids)
-        self._appended = True
+        self._stamp = (file_stamp, appended)
         self._schedule_compaction()
 
     def _flush(self) -> None:
@@ -391,12 +334,8 @@ class AtomicJSONStorage(Storage):
         self._check_writable()  # before the schema copy: a refused write leaves nothing behind
         keep_older_schema(self.target, data)  # a schema 1 file is copied aside before upgrading
         data[META_TABLE] = {"1": meta_document()}
-        self._keep_journal_aside()
-        dirty = self._journalled
-        for table, ids in (self._dirty or {}).items():
-            dirty.setdefault(table, set()).update(ids)
-        payload = self._serializer.dumps(data, dirty)
-        self._journalled = {}
+        self._journal.keep_aside()
+        payload = self._serializer.dumps(data, self._journal.take_changed(self._dirty or {}))
         folder = self.target.parent
         tmp = None
         try:
@@ -411,7 +350,7 @@ class AtomicJSONStorage(Storage):
             os.replace(tmp, self.target)
             tmp = None
             fsync_dir(folder)
-            self._stamp = (stamp(os.stat(self.target)), self._remove_journal())
+            self._stamp = (stamp(os.stat(self.target)), self._journal.folded(payload))
         except OSError as exc:
             raise self._os_error("escribir", exc) from exc
         finally:
@@ -419,45 +358,6 @@ class AtomicJSONStorage(Storage):
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
         self._data = data
-        self._base = wal.fingerprint(payload) if self.journal else None
-        self._replay, self._replay_raw, self._trouble, self._appended = None, b"", "", False
-
-    def _keep_journal_aside(self) -> None:
-        """Before a journal is dropped: keep a copy of one that was not wholly applied."""
-        replay = self._replay
-        if replay is None or not (self._trouble or replay.torn or replay.damaged):
-            return
-        what = self._trouble or "tiene su última línea a medias (una escritura interrumpida)"
-        copy = keep_copy(self.journal_path, self._replay_raw)
-        pending = None
-        if copy is not None and self._stale and replay.transactions:
-            pending = keep_copy(self.journal_path, importable(replay), "pending", ".json")
-        if copy is None or (self._stale and replay.transactions and pending is None):
-            raise StoreError(
-                f"No se pudo guardar aparte el diario {self.journal_path}, que {what}. "
-                "No se hizo ningún cambio."
-            )
-        notice = f"El diario {self.journal_path} {what}; se guardó una copia en {copy}."
-        if pending is not None:
-            notice += (
-                f" Sus cambios no se aplicaron: están en {pending}; para unirlos a la base: "
-                f"boletin-tui import {pending}"
-            )
-        self.notices.append(notice)
-
-    def _remove_journal(self) -> tuple | None:
-        """Remove the journal now folded into the file; the stamp of one left, else None."""
-        try:
-            os.unlink(self.journal_path)
-        except FileNotFoundError:
-            return None
-        except OSError:
-            # Readers find its changes already in the file and ignore it; we stop appending
-            # to it (its base is the old file) and keep trying at each write.
-            self.journal = False
-            return self._disk_stamp()[1]
-        fsync_dir(self.target.parent)
-        return None
 
     def _check_writable(self) -> None:
         """Refuse a file without write permission: `os.replace` would ignore its mode."""

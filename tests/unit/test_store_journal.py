@@ -329,3 +329,13 @@ def test_journal_lines_round_trip():
     data: dict[str, dict] = {"reads": {"2": {}}}
     wal.apply(data, parsed)
     assert data == {"reads": {}, "annotations": {"5": {"note": "a\nb «c»"}}}
+
+
+def test_an_export_onto_the_journal_is_refused(path: Path):
+    seeded(path)
+    with opened(path) as store:
+        store.add_tags("1/2020", ["pendiente"])
+        before = journal_of(path).read_bytes()
+        done = cli("export", "--db", str(path), "-o", str(journal_of(path)))
+        assert done.returncode == 1 and "diario" in done.stderr
+        assert journal_of(path).read_bytes() == before

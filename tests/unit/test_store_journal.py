@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -339,3 +340,18 @@ def test_an_export_onto_the_journal_is_refused(path: Path):
         done = cli("export", "--db", str(path), "-o", str(journal_of(path)))
         assert done.returncode == 1 and "diario" in done.stderr
         assert journal_of(path).read_bytes() == before
+
+
+def test_the_journal_is_folded_in_when_writes_pause(path: Path):
+    seeded(path)
+    with AnnotationStore(path, "ana", compact_delay=0.05) as store:
+        store.add_tags("1/2020", ["pausa"])
+        gone = threading.Event()
+        for _ in range(400):  # the fold runs on a timer thread; wait for it, at most 20 s
+            if not journal_of(path).exists():
+                gone.set()
+                break
+            gone.wait(0.05)
+        assert gone.is_set()
+        assert plain_tinydb(path)["001/2020"]["tags"] == ["base", "pausa"]
+        assert store.add_tags("1/2020", ["luego"]).tags == ("base", "pausa", "luego")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import html
-import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+
+from boletin_tui.store.mergefile import read_database
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 
@@ -77,8 +78,9 @@ def h() -> type[Helpers]:
 
 
 def stored(db_path: Path) -> dict[str, dict]:
-    """The annotation records in the database file, by bulletin key."""
-    data = json.loads(db_path.read_text(encoding="utf-8"))
+    """The annotation records in the database, by bulletin key, as another process reads
+    them (the file and its pending journal)."""
+    data = read_database(db_path)[1]
     return {record["key"]: record for record in data.get("annotations", {}).values()}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from boletin_tui.store import AnnotationStore
+from boletin_tui.store.mergefile import read_database
 from boletin_tui.tui.reader import Reader
 from boletin_tui.tui.timeline import Timeline
 
@@ -12,7 +13,7 @@ SIZE = (140, 40)
 
 
 def read_marks(db_path) -> set[tuple[str, str]]:
-    data = json.loads(db_path.read_text(encoding="utf-8"))
+    data = read_database(db_path)[1]  # the file and its pending journal
     return {(d["key"], d["annotator"]) for d in data.get("reads", {}).values()}
 
 
@@ -96,7 +97,7 @@ async def test_read_marks_are_per_annotator_and_kept_across_launches(make, db_pa
     async with app.run_test(size=SIZE) as pilot:
         await h.settle(pilot)
         assert "3 sin leer" in status(app)
-    data = json.loads(db_path.read_text(encoding="utf-8"))
+    data = read_database(db_path)[1]  # the file and its pending journal
     assert not data.get("annotations")  # marks are not annotations
 
 

@@ -3,8 +3,7 @@ shown, saved searches, starting where you left off. Through `run_test`, on publi
 
 from __future__ import annotations
 
-import json
-
+from boletin_tui.store.mergefile import read_database
 from boletin_tui.tui.entity_summary import EntitySummary
 from boletin_tui.tui.reader import Reader
 from boletin_tui.tui.search_bar import SearchBar
@@ -163,7 +162,7 @@ async def test_saved_searches_are_kept_counted_and_rerun(make, db_path, h):
         await h.settle(pilot)
         await pilot.press("escape")  # clear the search
         assert app.query_one(Timeline).shown_count == 4
-    data = json.loads(db_path.read_text(encoding="utf-8"))
+    data = read_database(db_path)[1]  # the file and its pending journal
     assert [(d["name"], d["query"]) for d in data["searches"].values()] == [
         ("Veracruz", "veracruz")
     ]

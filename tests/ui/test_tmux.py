@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from boletin_tui.store.mergefile import read_database
+
 pytestmark = pytest.mark.tmux
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
@@ -128,7 +130,7 @@ def test_tag_note_search_quit_in_a_real_terminal(session, tmp_path):
     _tmux("send-keys", "-t", session, "q")
     assert _session_gone(session), "the app did not quit on q"
 
-    data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    data = read_database(tmp_path / "db.json")[1]  # the file and its pending journal
     records = {r["key"]: r for r in data["annotations"].values()}
     assert records["210/2023"]["tags"] == ["tmux-etiqueta"]
     assert records["210/2023"]["note"] == "nota desde tmux"
@@ -190,7 +192,7 @@ def test_a_key_remapped_in_config_toml_adds_a_tag(launch, tmp_path):
     _add_tag(session, "remapeada", key="C-t")
     _tmux("send-keys", "-t", session, "q")
     assert _session_gone(session)
-    data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    data = read_database(tmp_path / "db.json")[1]  # the file and its pending journal
     records = {r["key"]: r for r in data["annotations"].values()}
     assert records["210/2023"]["tags"] == ["remapeada"]
 
@@ -262,7 +264,7 @@ def test_jump_search_hits_read_mark_and_width_in_a_real_terminal(session, tmp_pa
     _wait_for(session, "todo leído")
     _tmux("send-keys", "-t", session, "q")
     assert _session_gone(session), "the app did not quit on q"
-    data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    data = read_database(tmp_path / "db.json")[1]  # the file and its pending journal
     marks = {(d["key"], d["annotator"]) for d in data["reads"].values()}
     assert {key for key, who in marks if who == "tmux"} >= {"210/2023", "188/2023", "530/2022"}
     state = json.loads((tmp_path / "state" / "ui-state.json").read_text(encoding="utf-8"))
@@ -279,6 +281,6 @@ def test_an_80_column_terminal_hides_the_panel_until_asked(launch, tmp_path):
     assert "sin etiquetas" not in _tmux("capture-pane", "-p", "-t", session)
     _tmux("send-keys", "-t", session, "q")
     assert _session_gone(session)
-    data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    data = read_database(tmp_path / "db.json")[1]  # the file and its pending journal
     records = {r["key"]: r for r in data["annotations"].values()}
     assert records["210/2023"]["tags"] == ["estrecha"]

@@ -3,7 +3,6 @@ the installed app in a real terminal (tmux), the signal sent with `kill`."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import signal
 import subprocess
@@ -13,6 +12,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+
+from boletin_tui.store.mergefile import read_database
 
 pytestmark = pytest.mark.tmux
 
@@ -83,7 +84,7 @@ def test_a_signal_saves_the_note_being_typed_and_restores_the_terminal(tmux, tmp
     assert "Traceback" not in screen
     flags = tmux("display", "-p", "-t", "app", "#{alternate_on} #{mouse_any_flag}")
     assert flags.split() == ["0", "0"]  # the alternate screen left, mouse reporting off
-    data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    data = read_database(tmp_path / "db.json")[1]  # the file and its pending journal
     records = {r["key"]: r for r in data["annotations"].values()}
     assert records["210/2023"]["note"] == "nota antes de la señal"
 

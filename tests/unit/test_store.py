@@ -220,10 +220,13 @@ def test_json_is_deterministic_sorted_indented_unescaped(path: Path, tmp_path: P
     assert "niñez" in raw.decode("utf-8") and '\n  "_meta": {\n' in raw.decode("utf-8")
 
 
+@pytest.mark.parametrize("journal", [False, True])
 @pytest.mark.parametrize("use_orjson", ORJSON)
-def test_file_matches_reference_after_random_updates(path: Path, use_orjson):
+def test_file_matches_reference_after_random_updates(path: Path, use_orjson, journal):
+    """The file's bytes are the reference serialisation after every write (journal=True:
+    after folding the journal in, which must leave the same bytes as writing each change)."""
     rng = random.Random(4)
-    with AnnotationStore(path, "ana", use_orjson=use_orjson) as s:
+    with AnnotationStore(path, "ana", use_orjson=use_orjson, journal=journal) as s:
         for step in range(150):
             key = f"{rng.randint(1, 15)}/2020"
             action = rng.choice(("tag", "tag", "untag", "note"))
@@ -233,6 +236,10 @@ def test_file_matches_reference_after_random_updates(path: Path, use_orjson):
                 s.remove_tags(key, [rng.choice("abcdefg")])
             else:
                 s.set_note(key, rng.choice(["", "a\nb", 'ñ "q"', f"n{step}"]))
+            if journal and step % 7 == 0:
+                s.compact()
+            if journal and step % 7:
+                continue
             raw = path.read_bytes() if path.exists() else b'{"annotations": {}}'
             parsed = json.loads(raw)
             if path.exists():
@@ -380,7 +387,7 @@ def test_busy_database_changes_nothing(path: Path):
 
 
 def test_failed_write_leaves_file_and_store_consistent(path: Path, monkeypatch):
-    with AnnotationStore(path, "ana") as s:
+    with AnnotationStore(path, "ana", journal=False) as s:
         s.add_tags("45/2019", ["x"])
         before = path.read_bytes()
 

@@ -45,8 +45,9 @@ def path(tmp_path: Path) -> Path:
 
 
 def stored(path: Path) -> dict:
-    data = json.loads(path.read_text("utf-8"))
-    return {doc["key"]: doc for doc in data["annotations"].values()}
+    """The records as another process reads them (the file and its journal)."""
+    with AnnotationStore(path, "otro", journal=False) as fresh:
+        return {a.key: a.to_json() for a in fresh.all()}
 
 
 # -- A note edited in two places (12 #2) ----------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -31,7 +30,8 @@ def on_disk(path: Path) -> dict:
     """The records as a new process would read them (undo must be durable)."""
     if not path.exists():
         return {}
-    return {d["key"]: d for d in json.loads(path.read_text("utf-8"))["annotations"].values()}
+    with AnnotationStore(path, "otro", journal=False) as fresh:  # replays the journal
+        return {a.key: a.to_json() for a in fresh.all()}
 
 
 def test_tags_added_and_removed(history: History, path: Path):

@@ -19,6 +19,8 @@ from boletin_tui.corpus import Bulletin, Corpus, normalise_key
 from boletin_tui.corpus.decode import bad_utf8_offsets
 from boletin_tui.corpus.keys import plausible_year
 from boletin_tui.safe_text import safe_text
+from boletin_tui.store import resolve_db_path
+from boletin_tui.store.journal_report import report as journal_report
 from boletin_tui.wording import plural
 
 
@@ -145,6 +147,9 @@ def run_check(args: argparse.Namespace) -> int:
     orphans, moved = orphan_lines(corpus, args)
     problems += orphans
     warnings = decoding_warnings(corpus)
+    journal_problems, journal_warnings = journal_report(resolve_db_path(args.db))  # journal
+    problems += [("anotaciones", text) for text in journal_problems]
+    warnings += [("aviso", text) for text in journal_warnings]
     out = console()
     for label, text in problems + warnings:
         line = Text(label, style=_STYLES[label])

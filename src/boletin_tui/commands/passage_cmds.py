@@ -65,8 +65,13 @@ def _usage(args: argparse.Namespace, message: str) -> UsageError:
 
 def _with_store(args: argparse.Namespace, action: Callable[[AnnotationStore], int]) -> int:
     try:
-        with AnnotationStore(resolve_db_path(args.db), args.annotator) as store:
+        store = AnnotationStore(resolve_db_path(args.db), args.annotator)
+        try:
             return action(store)
+        finally:
+            store.close()
+            for notice in store.notices():  # a journal kept aside (store/journal.py)
+                print(f"boletin-tui {args.command}: {notice}", file=sys.stderr)
     except StoreError as exc:
         print(f"boletin-tui {args.command}: {exc}", file=sys.stderr)
         return 1

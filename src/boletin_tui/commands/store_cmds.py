@@ -104,6 +104,8 @@ def _guarded(args: argparse.Namespace, action: Callable[[AnnotationStore], int])
             return action(store)
         finally:
             store.close()
+            for notice in store.notices():  # a journal kept aside (store/journal.py)
+                print(f"boletin-tui {args.command}: {notice}", file=sys.stderr)
     except StoreUsageError as exc:
         raise UsageError(f"boletin-tui {args.command}: {exc}") from None
     except StoreError as exc:

@@ -56,6 +56,8 @@ if TYPE_CHECKING:
     from boletin_tui.corpus.model import Bulletin
 
 _PROGRESS_EVERY = 100_000
+#: Seconds without a write after which the journal is folded into the file (`store.journal`).
+COMPACT_DELAY = 1.0
 Progress = Callable[[str], None]
 
 
@@ -81,6 +83,8 @@ class AnnotationStore(PassageMethods, ReadMarks):  # read marks: store/reads.py 
         *,
         lock_timeout: float | None = None,
         use_orjson: bool | None = None,
+        journal: bool = True,
+        compact_delay: float | None = COMPACT_DELAY,
     ) -> None:
         self.path = Path(path)
         self.annotator = clean_text(annotator or "").strip() or default_annotator()
@@ -92,6 +96,8 @@ class AnnotationStore(PassageMethods, ReadMarks):  # read marks: store/reads.py 
             lock_timeout=timeout,
             use_orjson=use_orjson,
             create_folder=create,
+            journal=journal,
+            compact_delay=compact_delay if journal else None,
         )
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._storage.check_folder(create=False)  # an error now, not at the first write
@@ -120,6 +126,23 @@ class AnnotationStore(PassageMethods, ReadMarks):  # read marks: store/reads.py 
         """Whether the file changed on disk since this store last read or wrote it (another
         process, the CLI). Costs one `stat`; call `all()` or `get()` to see the new state."""
         return self._storage.changed()
+
+    def journal_status(self) -> tuple[int, str | None]:
+        """(writes in `<file>.journal` not yet folded into the file, what is wrong with that
+        journal or None), re-reading the files if they changed (see `store.storage`)."""
+        with self._mutex:
+            self._storage.read()
+            return self._storage.journal_status()
+
+    def notices(self) -> list[str]:
+        """Spanish lines about journals this store kept aside (damaged, or not of this file)."""
+        return list(self._storage.notices)
+
+    def compact(self) -> bool:
+        """Fold a pending journal into the file now (before a commit, an export for git);
+        False if there was none. Raises `StoreBusy` or `StoreError` as a write does."""
+        with self._mutex:
+            return self._storage.compact()
 
     def own_files(self) -> tuple[Path, Path]:
         """The database file and its lock file, links resolved: an export must not replace

@@ -25,6 +25,7 @@ from typing import Any, TextIO
 
 from boletin_tui.corpus.keys import normalise_key
 from boletin_tui.store.errors import StoreError
+from boletin_tui.store.journal import journal_path
 from boletin_tui.store.merge import UNKNOWN_ANNOTATOR
 from boletin_tui.store.model import (
     TAG_SEPARATOR,
@@ -150,12 +151,15 @@ def write_export(
 def check_not_protected(
     out: str | os.PathLike[str], protect: Sequence[str | os.PathLike[str]]
 ) -> Path:
-    """`out` with links resolved; `StoreError` if it is one of the `protect` files."""
+    """`out` with links resolved; `StoreError` if it is one of the `protect` files or the
+    journal beside one (`store.journal`: pending writes of the database)."""
     target = Path(os.path.realpath(out))
-    if str(target) in {os.path.realpath(p) for p in protect}:
+    protected = {Path(os.path.realpath(p)) for p in protect}
+    protected |= {journal_path(p) for p in protected}
+    if target in protected:
         raise StoreError(
-            f"No se exporta a {out}: es la base de anotaciones o su archivo de bloqueo. "
-            "Elige otro nombre."
+            f"No se exporta a {out}: es la base de anotaciones, su diario o su archivo de "
+            "bloqueo. Elige otro nombre."
         )
     return target
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from boletin_tui.atomic import write_bytes_atomic
 from boletin_tui.store.errors import StoreError
+from boletin_tui.store.journal import load_beside
 from boletin_tui.store.jsonio import Serializer, loads
 from boletin_tui.store.merge3 import merge_databases
 from boletin_tui.store.validate import schema_problem
@@ -36,7 +37,8 @@ class NotADatabase(StoreError):
 
 
 def read_database(path: Path, role: str | None = None) -> tuple[bytes, dict]:
-    """The raw bytes and parsed data of a database file; raises `NotADatabase`."""
+    """The raw bytes and parsed data of a database file; raises `NotADatabase`. Without
+    `role` (a live database, not one of git's copies) its pending journal is replayed."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -47,6 +49,8 @@ def read_database(path: Path, role: str | None = None) -> tuple[bytes, dict]:
         line = getattr(exc, "lineno", None)
         where = f", línea {line}" if line else ""
         raise NotADatabase(path, f"no es JSON válido{where}", role) from None
+    if role is None and isinstance(data, dict):  # a live database: its pending journal too
+        load_beside(path, raw, data)
     problem = schema_problem(data)
     if problem:
         raise NotADatabase(path, problem, role)

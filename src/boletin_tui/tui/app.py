@@ -5,12 +5,17 @@ Build it with `make_app(...)` (the CLI and the tests share it). The state and it
 in a `Workspace` (Textual-free); the keys come from the action table (`keymap.py`); the
 corpus loads and the index builds in worker threads after the first frame (`loading.py`);
 every database call runs on the single store thread (`StoreClient`). Widgets only show state
-and post what the user asked for. Each app-wide feature is a plain object the app owns and
-hands what it needs: `Saver` (saving.py: the save queue, retries, quitting safely),
-`ReadMarks` (read_marks.py), `ReaderTools` (reader_tools.py: copy, open), `BatchTagger`
-(batch_tags.py), `SavedSearches` (saved_searches.py), `Exporter` (exporting.py),
-`FiguresWork` (figures_work.py), `Panes` (panes.py: focus marks, widths, the panel shown)
-and `Passages` (passage_actions.py). Their actions are one-line `action_*` methods here.
+and post what the user asked for.
+
+Each feature is a plain object the app owns, handed what it needs (the workspace, the store
+client, Textual's public `App` methods, the widgets it works on, typed callbacks), never the
+app's attributes: `Saver` (saving.py: the save queue, retries, the database watch, quitting
+safely), `Annotating` (annotating.py: what is typed goes out, what is saved is shown),
+`Searching` (searching.py), `Passages` (passage_actions.py), `ReadMarks` (read_marks.py),
+`Panes` (panes.py: focus marks, the timeline's width, the panel shown), `ReaderTools`
+(reader_tools.py: copy, open), `BatchTagger` (batch_tags.py), `SavedSearches`
+(saved_searches.py), `Exporter` (exporting.py) and `FiguresWork` (figures_work.py). Their
+actions stay here, one line each, so that the action table binds them at the app.
 
 The corpus is the corpus database of the paths (`boletin_tui.corpusdb`): what it holds is
 listed at once, the timeline reading only the rows it draws, and a worker brings it in step
@@ -43,11 +48,11 @@ from boletin_tui.corpus import Bulletin, prepare_parallel_parsing, sample_corpus
 from boletin_tui.entities.figures_cache import FiguresCache
 from boletin_tui.entities.figures_table import FigureRow
 from boletin_tui.jumping import jump_key
-from boletin_tui.query_hits import QueryHits
 from boletin_tui.safe_text import safe_text
 from boletin_tui.search import SYNTAX_HELP
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.tui import loading
+from boletin_tui.tui.annotating import Annotating
 from boletin_tui.tui.annotations import AnnotationPanel
 from boletin_tui.tui.batch_tags import BatchTagger
 from boletin_tui.tui.entity_summary import EntitySummary
@@ -73,19 +78,20 @@ from boletin_tui.tui.passage_actions import Passages
 from boletin_tui.tui.passage_list import PassageList
 from boletin_tui.tui.passage_reader import PassageReader
 from boletin_tui.tui.read_marks import ReadMarks
-from boletin_tui.tui.reader import Hit
 from boletin_tui.tui.reader_tools import ReaderTools
 from boletin_tui.tui.resume import header_text, remember
 from boletin_tui.tui.resume import start as resume_start
 from boletin_tui.tui.saved_searches import SavedSearches
-from boletin_tui.tui.saving import Saver, SaverViews
+from boletin_tui.tui.saving import Saver
 from boletin_tui.tui.search_bar import SearchBar
+from boletin_tui.tui.searching import Searching
 from boletin_tui.tui.skipped_screen import SkippedScreen
+from boletin_tui.tui.status_line import StatusLine
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
-from boletin_tui.workspace import Change, SearchNotReady, Workspace, Write
+from boletin_tui.workspace import Workspace, Write
 
 # App actions that still apply while the figures screen is shown (uifig); `search` focuses its
 # filter, as a priority binding run in the order typed (keys right after it are the filter's).
@@ -95,13 +101,8 @@ _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped", "links", "shown")
 
 
 class BoletinApp(App[None]):
-    """Read and annotate bulletins. See `make_app` for the arguments.
-
-    Each feature's code lives with its owner: widgets show state and post messages; the
-    app's collaborators (`saver`, `read_marks`, `tools`, `batch_tags`, `searches`,
-    `exporter`, `figures_work`, and once mounted `panes` and `passages`) do the app-wide work
-    they are named for, given what they need; the app routes between them.
-    """
+    """Read and annotate bulletins. See `make_app` for the arguments, and the module for
+    the collaborators it owns (those working on widgets are made in `on_mount`)."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss", "figures.tcss"]
     TITLE = "boletin-tui"
@@ -115,6 +116,9 @@ class BoletinApp(App[None]):
     # Made in `on_mount`, from the composed widgets.
     panes: Panes
     passages: Passages
+    annotating: Annotating
+    searching: Searching
+    saver: Saver
     _panel: AnnotationPanel
     _timeline: Timeline
     _reader: PassageReader
@@ -151,10 +155,7 @@ class BoletinApp(App[None]):
             else:
                 known = ", ".join(sorted(self.available_themes))
                 self.config_problems.append(f"tema desconocido «{theme}» (hay: {known}); se ignora")
-        self._query = ""
         self._bindings_state: tuple[bool, ...] | None = None
-        self._shown_status: str | None = None
-        self.hits = QueryHits()  # the query's words, highlighted in the text (issue 15)
         self.figures = FiguresCache()  # figures screen (uifig): filled in the background
         # reader2: where this session started (set by `make_app`)
         self.db_path: Path | None = None
@@ -162,24 +163,23 @@ class BoletinApp(App[None]):
         self.corpus_label, self.resumed = label, False
         self.start_bulletin: str | None = None
         # -- the collaborators, each with what it needs (see their modules) --
-        views = SaverViews(
-            attached=lambda: self._panel.is_attached,
-            saved=self._show_saved,
-            pending=self._show_pending,
-            flush_note=self.flush_note,
-        )
-        self.saver = Saver(self, workspace, store, views)
         self.read_marks = ReadMarks(
             self,
             workspace,
             store,
-            current=self._current_key,
+            current=lambda: self._timeline.current_key,
             listed=self._listed,
             redraw=self._reads_changed,
         )
-        self.tools = ReaderTools(self, shown=self._shown, paragraph=self._paragraph)
+        self.tools = ReaderTools(
+            self, shown=self._shown, paragraph=lambda: self._reader.paragraph_in_view()
+        )
         self.batch_tags = BatchTagger(
-            self, workspace, store, listed=self._listed, saved=self._show_batch
+            self,
+            workspace,
+            store,
+            listed=self._listed,
+            saved=lambda c: self.annotating.batch_saved(c),
         )
         self.searches = SavedSearches(self, workspace, store, run_query=self.run_query)
         self.exporter = Exporter(self, workspace, store)
@@ -197,7 +197,8 @@ class BoletinApp(App[None]):
     @property
     def unsaved_at_exit(self) -> Sequence[Write]:
         """What a signal could not save before leaving (the CLI prints it)."""
-        return self.saver.unsaved_at_exit
+        saver = getattr(self, "saver", None)  # none before the app was mounted
+        return saver.unsaved_at_exit if saver is not None else ()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="§")
@@ -205,7 +206,7 @@ class BoletinApp(App[None]):
             with Vertical(id="timeline-pane"):
                 yield SearchBar(id="search")
                 yield Timeline(id="timeline")
-                yield Static("Cargando boletines…", id="timeline-status")
+                yield StatusLine("Cargando boletines…", id="timeline-status")
             with Vertical(id="reader-pane"):
                 yield Static("", id="reader-key", markup=False)  # issue 13 #4
                 yield Legend(id="legend")
@@ -230,22 +231,44 @@ class BoletinApp(App[None]):
         self._timeline = self.query_one(Timeline)
         self._reader = self.query_one(PassageReader)
         # Kept: a screen on top (figures...) has no such widget.
-        self._status_label = self.query_one("#timeline-status", Static)
+        self._status_line = self.query_one(StatusLine)
         self.query_one(SearchBar).display = False
         self._timeline.focus()
         self.db = loading.open_corpus(self.paths, self._cache_dir, self._use_cache)
-        self.saver.start()  # retries, the database watch, signals (issue 12)
-        self.searches.load()  # reader2
         self.panes = Panes.mount(self, self._panel, self._timeline, self._keys, self.store.path)
+        send = self._send
+        self.searching = Searching(
+            self,
+            self.workspace,
+            self.query_one(SearchBar),
+            self._timeline,
+            self._reader,
+            sync=self._sync_selection,
+            status=self._status,
+            counted=self._counted,
+        )
         self.passages = Passages(
             self,
             self.workspace,
             self._reader,
             self.query_one(PassageList),
             key=lambda: self._panel.key,
-            send=self.saver.send,
+            send=send,
             sync=self._sync_selection,
         )
+        self.annotating = Annotating(
+            self,
+            self.workspace,
+            self._panel,
+            self._timeline,
+            self.passages,
+            send=send,
+            refilter=self.searching.again,
+            status=lambda: self._status(self.status_text()),
+        )
+        self.saver = Saver(self, self.workspace, self.store, self.annotating)
+        self.saver.start()  # retries, the database watch, signals (issue 12)
+        self.searches.load()  # reader2
         self._timeline.set_read(self.workspace.reads.keys)  # issue 15
         self.run_worker(
             partial(loading.load_in_steps, self.db, self.post_message),
@@ -285,7 +308,7 @@ class BoletinApp(App[None]):
         if not unchanged or first:
             self._timeline.set_source(corpus, self.workspace.annotated_keys())
             if self._query:
-                self._search(self._query)
+                self.searching.search(self._query)
             self._sync_selection()  # the first bulletin in this same frame, not the next one
             self._resume_bulletin()  # reader2: the bulletin shown last time, if remembered
         self._refresh_text()
@@ -348,7 +371,7 @@ class BoletinApp(App[None]):
         if self.workspace.has(key) and self._panel.key == key:
             return
         bulletin = self.workspace.bulletin(key)
-        self.flush_note()
+        self.annotating.flush_note()
         try:
             mentions = mentions_for(bulletin)
         except Exception as exc:  # noqa: BLE001 - a recogniser bug must not take the pane down
@@ -363,11 +386,11 @@ class BoletinApp(App[None]):
         base = self.workspace.pending_base(key) if key and note is not None else None
         shown = key if bulletin else None
         self._panel.show(shown, self.workspace.annotation(key), mentions, note, base)
-        self.passages.show(key, bulletin, mentions, self._hits(bulletin))
+        self.passages.show(key, bulletin, mentions, self.searching.hits(bulletin))
         self.read_marks.shown(shown)  # issue 15: read after a moment
         self.panes.show_key(shown)  # issue 13: the full key, the annotation's warning
         self._panel.set_mismatch(self.workspace.mismatch(shown))
-        self._show_pending()
+        self.annotating.pending()
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
 
@@ -383,7 +406,7 @@ class BoletinApp(App[None]):
         except Exception:  # noqa: BLE001 - reported when the user moves to it again
             mentions = []
         key = self._timeline.current_key  # the Reader with passages and hits, as on a move
-        self.passages.show(key, fresh, mentions, self._hits(fresh))
+        self.passages.show(key, fresh, mentions, self.searching.hits(fresh))
         self._panel.query_one(EntitySummary).show(mentions)
 
     def _prefetch_neighbours(self) -> None:
@@ -394,18 +417,13 @@ class BoletinApp(App[None]):
             with contextlib.suppress(Exception):
                 mentions_for(self.workspace.bulletin(key))
 
-    def _current_key(self) -> str | None:
-        return self._timeline.current_key
-
-    def _listed(self) -> list[str]:
-        return self._timeline.shown_keys
-
     def _shown(self) -> Bulletin | None:
+        """The bulletin shown, once the reader is in step with the timeline."""
         self._sync_selection()
         return self._reader.bulletin
 
-    def _paragraph(self) -> str:
-        return self._reader.paragraph_in_view()
+    def _listed(self) -> list[str]:
+        return self._timeline.shown_keys
 
     # -- routing between widgets ------------------------------------------------------------
     def on_entity_summary_show(self, message: EntitySummary.Show) -> None:
@@ -435,31 +453,21 @@ class BoletinApp(App[None]):
     def on_figures_progress(self, message: FiguresProgress) -> None:
         self.figures_work.progress()
 
-    # -- tags and notes: the workspace says what to write, the saver sends it ---------------
+    # -- tags and notes: `Annotating` asks the workspace and sends the write --------------
     @on(NoteEditor.Save)
     def _save_note(self, message: NoteEditor.Save) -> None:
-        self.workspace.set_note(message.key, message.text, self._panel.editor.base)
-        self.saver.send()
+        self.annotating.save_note(message.key, message.text)
 
     @on(TagInput.Added)
     def _add_tags(self, message: TagInput.Added) -> None:
-        if message.key is not None:
-            self.workspace.add_tags(message.key, message.tags)
-            self.saver.send()
+        self.annotating.add_tags(message.key, message.tags)
 
     @on(TagList.RemoveRequested)
     def _remove_tag(self, message: TagList.RemoveRequested) -> None:
-        if (key := self._panel.key) is not None:
-            self.workspace.remove_tag(key, message.tag)
-            self.saver.send()
+        self.annotating.remove_tag(message.tag)
 
-    def flush_note(self) -> None:
-        """Queue the editor's unsaved text as a note write and send it."""
-        editor = self.query_one(NoteEditor)
-        pending = editor.take_pending()
-        if pending is not None:
-            self.workspace.set_note(*pending, editor.base)
-            self.saver.send()
+    def on_annotations_changed(self, message: AnnotationsChanged) -> None:
+        self.annotating.reloaded(message.annotations)  # the file changed (`Saver.poll_now`)
 
     @on(NoteEditor.Left)
     @on(TagInput.Closed)
@@ -468,62 +476,8 @@ class BoletinApp(App[None]):
         if self.focused is None:
             self.set_focus(self._timeline)
 
-    # -- what the store saved, shown --------------------------------------------------------
-    def _show_saved(self, write: Write, change: Change) -> None:
-        """Redraw what a saved write changed; an undo or redo says what it did and shows
-        its bulletin."""
-        if change.message is not None:
-            self.notify(change.message, title="Deshacer", markup=False)
-        key, panel = change.key, self._panel
-        if not key:  # nothing to undo or redo
-            return
-        undone = write.op in ("undo", "redo")
-        if panel.key == key:
-            self.passages.redraw(key)
-            if undone and not panel.editor.dirty:
-                panel.editor.load(key, change.annotation.note if change.annotation else "")
-        if undone and self._timeline.current_key != key:
-            self._timeline.select(key)
-        if change.annotated:
-            self._timeline.refresh_marks([key])
-        else:
-            self._timeline.refresh_marks([], [key])
-        self._after_annotation_change(key)
-        panel.show_saved(change, note_pending=self.workspace.pending_note(key) is not None)
-
-    def _after_annotation_change(self, key: str) -> None:
-        """A filter on tags or notes is run again (issue 13 #16); the warning follows."""
-        if self._query and self.workspace.index is not None:
-            self._search(self._query)
-        if self._panel.key == key:
-            self._panel.set_mismatch(self.workspace.mismatch(key))
-
-    def on_annotations_changed(self, message: AnnotationsChanged) -> None:
-        """The database changed on disk (`Saver.poll_now`): show what it holds now."""
-        changed = self.workspace.reload(message.annotations)
-        if not changed:
-            return
-        marked = [k for k in changed if k in self.workspace.annotations]
-        self._timeline.refresh_marks(marked, set(changed) - set(marked))
-        key = self._panel.key
-        if key is not None and key in changed:
-            note_pending = self.workspace.pending_note(key) is not None
-            self._panel.show_reloaded(self.workspace.annotation(key), note_pending=note_pending)
-
-    def _show_batch(self, changes: list[Change]) -> None:
-        self._timeline.refresh_marks(
-            [c.key for c in changes if c.annotated], [c.key for c in changes if not c.annotated]
-        )
-        for change in changes:
-            if change.key == self._panel.key:
-                self._panel.show_annotation(change.annotation)
-
-    def _show_pending(self) -> None:
-        """`Sin guardar` in the panel when the bulletin shown has unsaved work, and the
-        count of unsaved changes in the status line."""
-        key = self._panel.key
-        self._panel.set_pending(key is not None and key in self.workspace.writes.pending_keys())
-        self._status(self.status_text())
+    def _send(self) -> None:
+        self.saver.send()
 
     def _reads_changed(self) -> None:
         self._timeline.refresh()
@@ -532,11 +486,11 @@ class BoletinApp(App[None]):
     # -- search -----------------------------------------------------------------------------
     @on(SearchBar.Query)
     def _on_query(self, message: SearchBar.Query) -> None:
-        self._search(message.text)
+        self.searching.search(message.text)
 
     @on(SearchBar.Cleared)
     def _on_cleared(self) -> None:
-        self._search("")
+        self.searching.search("")
         self._back_to_timeline()
 
     @on(SearchBar.Done)
@@ -545,35 +499,13 @@ class BoletinApp(App[None]):
 
     def run_query(self, text: str) -> None:
         """Show `text` in the search field and filter the timeline by it at once."""
-        bar = self.query_one(SearchBar)
-        with bar.prevent(Input.Changed):
-            bar.value = text
-        bar.display = True
-        self._search(text)
+        self.searching.run_query(text)
 
-    def _search(self, text: str) -> None:
-        self._query = text.strip()
-        self.hits.set_query(self._query)  # issue 15: highlight the words in the text
-        self._reader.set_hits(self._hits(self._reader.bulletin))
-        if not self._query:
-            self._timeline.set_filter(None)
-        else:
-            try:
-                self._timeline.set_filter(self.workspace.search(self._query))
-            except SearchNotReady:
-                unavailable = self.workspace.index_error
-                self._status(
-                    "Búsqueda no disponible." if unavailable else "Preparando la búsqueda…"
-                )
-                return
-        self._status(self._count_text())
-        self._update_bindings()
-
-    def _hits(self, bulletin: Bulletin | None) -> list[Hit]:
-        """The search hits to highlight in `bulletin` for the current query."""
-        if bulletin is None:
-            return []
-        return [Hit(a, b) for a, b in self.hits.spans(bulletin.text)]
+    @property
+    def _query(self) -> str:
+        """The search in force (benchmarks/probes.py watches it change)."""
+        searching = getattr(self, "searching", None)  # none before the app was mounted
+        return searching.query if searching is not None else ""
 
     def _count_text(self) -> str:
         total = plural(self.workspace.count, "boletín", "boletines")
@@ -589,10 +521,11 @@ class BoletinApp(App[None]):
         return self._count_text()
 
     def _status(self, text: str) -> None:
-        """The timeline's status line; repainted only when it changes (not on every `j`)."""
-        if text != self._shown_status:
-            self._shown_status = text
-            self._status_label.update(text, layout=False)
+        self._status_line.show(text)
+
+    def _counted(self) -> None:
+        self._status(self._count_text())
+        self._update_bindings()
 
     # -- which actions apply ---------------------------------------------------------------
     def applies(self, when: str) -> bool:
@@ -682,17 +615,7 @@ class BoletinApp(App[None]):
         self.query_one(SearchBar).action_clear()
 
     def action_hit(self, step: int) -> None:
-        """The next (`step` 1) or previous search hit; on to the next bulletin listed when
-        this one has no more (issue 15)."""
-        if self._reader.goto_hit(step):
-            return
-        before = self._timeline.current_key
-        self._timeline.action_cursor(step)
-        if self._timeline.current_key == before:
-            self.notify("No hay más coincidencias." if step > 0 else "No hay coincidencias antes.")
-            return
-        self._sync_selection()
-        self._reader.goto_hit(step, edge=True)
+        self.searching.step_hit(step)
 
     def action_jump(self) -> None:
         self.push_screen(JumpScreen(), self._jump_to)
@@ -716,14 +639,10 @@ class BoletinApp(App[None]):
         self.query_one(f"#{widget_id}").focus()
 
     def action_undo(self) -> None:
-        self.flush_note()  # a note being written is the latest change: saved, then undone
-        self.workspace.undo()
-        self.saver.send()
+        self.annotating.undo()
 
     def action_redo(self) -> None:
-        self.flush_note()
-        self.workspace.redo()
-        self.saver.send()
+        self.annotating.redo()
 
     def action_skipped(self) -> None:
         corpus = self.workspace.corpus

@@ -9,7 +9,7 @@ store whether the file changed (another app, the CLI) and posts `AnnotationsChan
 did. Quitting with unsaved work asks (`choice_screen.quit_screen`); SIGTERM, SIGHUP and SIGINT
 save what can be saved and leave through `exit()`, which restores the terminal.
 
-What it needs of the interface comes in as callbacks (`SaverViews`): it never reads a widget.
+What it needs of the interface comes in as `SaverViews`: it never reads a widget.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from textual.app import App
 from textual.worker import Worker, WorkerState
@@ -36,19 +35,20 @@ SIGNAL_SAVE_SECONDS = 10.0  # how long a signal waits for the pending writes bef
 SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
-@dataclass(frozen=True, slots=True)
-class SaverViews:
-    """The interface's side of saving, as the app provides it.
+class SaverViews(Protocol):
+    """The interface's side of saving (`annotating.Annotating`)."""
 
-    `attached()`: whether the widgets are still there (False while the app closes).
-    `saved(write, change)`: redraw what a saved write changed. `pending()`: show which
-    bulletins have unsaved work. `flush_note()`: queue the note being typed as a write.
-    """
+    def attached(self) -> bool:
+        """Whether the widgets are still there (False while the app closes)."""
 
-    attached: Callable[[], bool]
-    saved: Callable[[Write, Change], None]
-    pending: Callable[[], None]
-    flush_note: Callable[[], None]
+    def saved(self, write: Write, change: Change) -> None:
+        """Redraw what a saved write changed."""
+
+    def pending(self) -> None:
+        """Show which bulletins have unsaved work."""
+
+    def flush_note(self) -> None:
+        """Queue the note being typed as a write."""
 
 
 class Saver:

@@ -235,6 +235,17 @@ class BoletinApp(App[None]):
         self.query_one(SearchBar).display = False
         self._timeline.focus()
         self.db = loading.open_corpus(self.paths, self._cache_dir, self._use_cache)
+        self._mount_features()
+        self.run_worker(
+            partial(loading.load_in_steps, self.db, self.post_message),
+            thread=True,
+            exclusive=True,
+            group="corpus",
+            exit_on_error=False,
+        )
+
+    def _mount_features(self) -> None:
+        """Make the collaborators that work on the composed widgets, and start them."""
         self.panes = Panes.mount(self, self._panel, self._timeline, self._keys, self.store.path)
         send = self._send
         self.searching = Searching(
@@ -269,14 +280,7 @@ class BoletinApp(App[None]):
         self.saver = Saver(self, self.workspace, self.store, self.annotating)
         self.saver.start()  # retries, the database watch, signals (issue 12)
         self.searches.load()  # reader2
-        self._timeline.set_read(self.workspace.reads.keys)  # issue 15
-        self.run_worker(
-            partial(loading.load_in_steps, self.db, self.post_message),
-            thread=True,
-            exclusive=True,
-            group="corpus",
-            exit_on_error=False,
-        )
+        self._timeline.set_read(self.workspace.reads.keys)  # read marks (issue 15)
 
     def on_unmount(self) -> None:
         self.saver.stop()

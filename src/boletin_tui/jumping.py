@@ -71,3 +71,16 @@ def jump_target(bulletins: Sequence[Bulletin | Outline], jump: Jump) -> str | No
     if not dated:
         return None
     return min(dated, key=lambda b: abs((b.date - aim).days) if b.date else 0).key
+
+
+JUMP_HELP = "Escribe una fecha (2020-04, abril 2020, 2020) o un número (119/2020)."
+NOT_SHOWN = "No hay ese boletín entre los mostrados."
+
+
+def jump_key(text: str, bulletins: Sequence[Outline | Bulletin]) -> tuple[str | None, str]:
+    """(the key `text` jumps to among `bulletins`, "") or (None, why not, to tell the user)."""
+    jump = parse_jump(text)
+    if jump is None:
+        return None, JUMP_HELP
+    key = jump_target(bulletins, jump)
+    return (key, "") if key is not None else (None, NOT_SHOWN)

@@ -7,6 +7,7 @@ from pathlib import Path
 from boletin_tui.corpus import load_corpus
 from boletin_tui.store import AnnotationStore
 from boletin_tui.store.errors import StoreBusy
+from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.passage_dialog import ConfirmDelete, PassageDialog
 from boletin_tui.tui.passage_list import PassageList
 from boletin_tui.tui.passage_reader import PassageReader
@@ -173,7 +174,7 @@ async def test_undo_tags_and_notes_across_bulletins(make, db_path, h):
         assert "188/2023" not in h.stored(db_path)
         assert shown[-1].message == "Deshecho: nota de 188/2023"
         assert app.query_one(PassageReader).bulletin.key == "188/2023"
-        assert app._panel.editor.text == ""
+        assert app.query_one(NoteEditor).text == ""
         await pilot.press("u")  # the tag added
         await h.settle(pilot)
         assert not h.stored(db_path)
@@ -184,7 +185,7 @@ async def test_undo_tags_and_notes_across_bulletins(make, db_path, h):
         await pilot.press("ctrl+r", "ctrl+r")
         await h.settle(pilot)
         assert h.stored(db_path)["188/2023"]["note"] == "ver cifras"
-        assert app._panel.editor.text == "ver cifras"
+        assert app.query_one(NoteEditor).text == "ver cifras"
 
 
 async def test_undo_after_a_failed_write(make, db_path, h, monkeypatch):

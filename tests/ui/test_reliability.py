@@ -71,12 +71,12 @@ async def test_a_note_that_cannot_be_saved_stays_pending_and_is_saved_later(make
             await h.settle(pilot)
             assert editor.text == "NUEVA"  # the pending text, not the old note
             assert "Sin guardar" in status(app)
-            app.poll_now()  # the timer's retry, the lock still held
+            app.saver.poll_now()  # the timer's retry, the lock still held
             await h.settle(pilot)
             await pilot.press("j", "k")  # moving never writes the old text back
             await h.settle(pilot)
         assert note_of(db_path) == "vieja"
-        app.poll_now()  # the lock is free: the timer's retry saves it
+        app.saver.poll_now()  # the lock is free: the timer's retry saves it
         await h.settle(pilot)
         assert note_of(db_path) == "NUEVA"
         assert status(app) == "Guardado" and app.workspace.pending == []
@@ -116,7 +116,7 @@ async def test_quitting_with_unsaved_work_asks(make, db_path, h, choice):
             if choice == "keep":
                 assert app.is_running
         if choice == "keep":
-            app.poll_now()  # the lock is free: saved, then the app leaves by itself
+            app.saver.poll_now()  # the lock is free: saved, then the app leaves by itself
             with contextlib.suppress(WorkerCancelled):  # the app's leaving cancels its workers
                 await h.settle(pilot)
         assert app.is_running == (choice == "cancel")
@@ -130,7 +130,7 @@ async def test_a_note_written_elsewhere_is_shown(make, db_path, h):
         with AnnotationStore(db_path, "terminal") as other:
             other.set_note(KEY, "desde la terminal")
             other.add_tags("188/2023", ["faro"])
-        app.poll_now()  # what the 2-second timer does
+        app.saver.poll_now()  # what the 2-second timer does
         await h.settle(pilot)
         assert app.query_one(NoteEditor).text == "desde la terminal"
         text = h.screen_text(app)
@@ -147,7 +147,7 @@ async def test_a_note_edited_in_two_places_keeps_both(make, db_path, h):
         await pilot.press("a", "end", *" y la app")
         with AnnotationStore(db_path, "terminal") as other:
             other.set_note(KEY, "base y la terminal")
-        app.poll_now()  # the editor is being typed in: it keeps the typed text
+        app.saver.poll_now()  # the editor is being typed in: it keeps the typed text
         await h.settle(pilot)
         assert app.query_one(NoteEditor).text == "base y la app"
         await pilot.press("escape")

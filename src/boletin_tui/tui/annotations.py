@@ -21,6 +21,7 @@ from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.passage_list import PassageList
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TAG_ROWS, TagList
+from boletin_tui.workspace import Change
 
 
 def _when(value) -> str:
@@ -132,6 +133,30 @@ class AnnotationPanel(Vertical):
         if self._texts.get(selector) != text:
             self._texts[selector] = text
             self.query_one(selector, Static).update(Content(text), layout=False)
+
+    def show_saved(self, change: Change, *, note_pending: bool) -> None:
+        """A write for `change.key` was saved (`Workspace.saved`): if that bulletin is shown,
+        show its record, load the merged note after a conflict (unless the note is being
+        typed, or `note_pending`: a note typed waits to be saved) and say `Guardado`."""
+        key = change.key
+        if self.key != key:
+            return
+        self.show_annotation(change.annotation)
+        editor = self.editor
+        stored_note = change.annotation.note if change.annotation else ""
+        if change.conflict and not editor.dirty and not note_pending:
+            editor.load(key, stored_note)  # the merged note: both versions
+        elif change.note is not None and not change.conflict:
+            editor.mark_saved(key, change.note, stored_note)
+        if not editor.dirty and not note_pending:
+            self.set_status(SAVED)
+
+    def show_reloaded(self, annotation, *, note_pending: bool) -> None:
+        """The database changed on disk and holds `annotation` for the bulletin shown: show
+        it, and its note unless one is being typed or waits to be saved (`note_pending`)."""
+        self.show_annotation(annotation)
+        if not self.editor.dirty and not note_pending:
+            self.editor.load(self.key, annotation.note if annotation else "")
 
     def on_note_editor_dirty_changed(self, event: NoteEditor.DirtyChanged) -> None:
         if self.key is not None:

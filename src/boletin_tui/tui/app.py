@@ -1,11 +1,21 @@
-"""`BoletinApp`: composes the three panes and routes messages between them, the workspace
-and the workers.
+"""`BoletinApp`: composes the three panes and routes messages between them, the workspace,
+the workers and the app's collaborators.
 
 Build it with `make_app(...)` (the CLI and the tests share it). The state and its rules live
 in a `Workspace` (Textual-free); the keys come from the action table (`keymap.py`); the
 corpus loads and the index builds in worker threads after the first frame (`loading.py`);
 every database call runs on the single store thread (`StoreClient`). Widgets only show state
 and post what the user asked for.
+
+Each feature is a plain object the app owns, handed what it needs (the workspace, the store
+client, Textual's public `App` methods, the widgets it works on, typed callbacks), never the
+app's attributes: `Saver` (saving.py: the save queue, retries, the database watch, quitting
+safely), `Annotating` (annotating.py: what is typed goes out, what is saved is shown),
+`Searching` (searching.py), `Passages` (passage_actions.py), `ReadMarks` (read_marks.py),
+`Panes` (panes.py: focus marks, the timeline's width, the panel shown), `ReaderTools`
+(reader_tools.py: copy, open), `BatchTagger` (batch_tags.py), `SavedSearches`
+(saved_searches.py), `Exporter` (exporting.py) and `FiguresWork` (figures_work.py). Their
+actions stay here, one line each, so that the action table binds them at the app.
 
 The corpus is the corpus database of the paths (`boletin_tui.corpusdb`): what it holds is
 listed at once, the timeline reading only the rows it draws, and a worker brings it in step
@@ -25,49 +35,63 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
-from textual import on, work
-from textual.app import ComposeResult, SystemCommand
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TextArea
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
-from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
+from boletin_tui.actions import BY_ID, display_keys
+from boletin_tui.corpus import Bulletin, prepare_parallel_parsing, sample_corpus_path
 from boletin_tui.entities.figures_cache import FiguresCache
 from boletin_tui.entities.figures_table import FigureRow
+from boletin_tui.jumping import jump_key
 from boletin_tui.safe_text import safe_text
 from boletin_tui.search import SYNTAX_HELP
 from boletin_tui.store import Annotation, AnnotationStore
-from boletin_tui.store.exchange import export_rows, write_export
 from boletin_tui.tui import loading
+from boletin_tui.tui.annotating import Annotating
 from boletin_tui.tui.annotations import AnnotationPanel
-from boletin_tui.tui.choice_screen import REPLACE, replace_screen
+from boletin_tui.tui.batch_tags import BatchTagger
 from boletin_tui.tui.entity_summary import EntitySummary
-from boletin_tui.tui.export_screen import ExportScreen, default_export_path
+from boletin_tui.tui.exporting import Exporter
 from boletin_tui.tui.figures_screen import FiguresProgress, FiguresScreen
+from boletin_tui.tui.figures_work import FiguresWork
 from boletin_tui.tui.help_screen import HelpScreen
-from boletin_tui.tui.keymap import action_for, app_bindings, help_lines, palette_commands
+from boletin_tui.tui.jump_screen import JumpScreen
+from boletin_tui.tui.keymap import (
+    action_for,
+    app_bindings,
+    effective_keys,
+    help_lines,
+    palette_commands,
+)
 from boletin_tui.tui.labels import plural
 from boletin_tui.tui.legend import Legend
 from boletin_tui.tui.mentions import mentions_for
-from boletin_tui.tui.messages import CorpusLoaded, LoadProgress
+from boletin_tui.tui.messages import AnnotationsChanged, CorpusLoaded, LoadProgress
 from boletin_tui.tui.note_editor import NoteEditor
-from boletin_tui.tui.passage_actions import PassageActions  # passages and undo
-from boletin_tui.tui.passage_reader import PassageReader  # passages and undo
-from boletin_tui.tui.reader import Reader
-from boletin_tui.tui.reader_actions import ReaderActions
+from boletin_tui.tui.panes import Panes
+from boletin_tui.tui.passage_actions import Passages
+from boletin_tui.tui.passage_list import PassageList
+from boletin_tui.tui.passage_reader import PassageReader
+from boletin_tui.tui.read_marks import ReadMarks
 from boletin_tui.tui.reader_tools import ReaderTools
+from boletin_tui.tui.resume import header_text, remember
 from boletin_tui.tui.resume import start as resume_start
-from boletin_tui.tui.saving import SavingApp
+from boletin_tui.tui.saved_searches import SavedSearches
+from boletin_tui.tui.saving import Saver
 from boletin_tui.tui.search_bar import SearchBar
+from boletin_tui.tui.searching import Searching
 from boletin_tui.tui.skipped_screen import SkippedScreen
+from boletin_tui.tui.status_line import StatusLine
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
-from boletin_tui.tui.trust import TrustActions
-from boletin_tui.workspace import SearchNotReady, Workspace
+from boletin_tui.workspace import Workspace, Write
 
 # App actions that still apply while the figures screen is shown (uifig); `search` focuses its
 # filter, as a priority binding run in the order typed (keys right after it are the filter's).
@@ -76,8 +100,9 @@ _OVER_FIGURES = frozenset({"quit", "help", "command_palette", "search"})
 _STATEFUL = ("bulletin", "note_dirty", "filtered", "skipped", "links", "shown")
 
 
-class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageActions):
-    """Read and annotate bulletins. See `make_app` for the arguments."""
+class BoletinApp(App[None]):
+    """Read and annotate bulletins. See `make_app` for the arguments, and the module for
+    the collaborators it owns (those working on widgets are made in `on_mount`)."""
 
     CSS_PATH = ["app.tcss", "panes.tcss", "dialogs.tcss", "figures.tcss"]
     TITLE = "boletin-tui"
@@ -87,6 +112,16 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
     # Below 100 columns the screen has the class `-narrow` (`-tiny` below 76): the annotation
     # panel starts hidden and the panes may be narrower (app.tcss; issue 13 #23).
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (76, "-narrow"), (100, "-wide")]
+
+    # Made in `on_mount`, from the composed widgets.
+    panes: Panes
+    passages: Passages
+    annotating: Annotating
+    searching: Searching
+    saver: Saver
+    _panel: AnnotationPanel
+    _timeline: Timeline
+    _reader: PassageReader
 
     def __init__(
         self,
@@ -105,8 +140,8 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         super().__init__()
         self.paths, self.store = list(paths), store
         self.sub_title = safe_text(label, newlines=False)
-        self.workspace = Workspace.from_annotations(annotations)
-        self.workspace.reads.keys.update(read_keys)  # read marks (issue 15)
+        self.workspace = workspace = Workspace.from_annotations(annotations)
+        workspace.reads.keys.update(read_keys)  # read marks (issue 15)
         self.hidden_types: set[str] = set()
         self.listed = asyncio.Event()
         self.texts_loaded = asyncio.Event()
@@ -120,14 +155,50 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
             else:
                 known = ", ".join(sorted(self.available_themes))
                 self.config_problems.append(f"tema desconocido «{theme}» (hay: {known}); se ignora")
-        self._query = ""
         self._bindings_state: tuple[bool, ...] | None = None
         self.figures = FiguresCache()  # figures screen (uifig): filled in the background
-        # reader2: saved searches, where this session started (set by `make_app`)
-        self.saved_searches = []
+        # reader2: where this session started (set by `make_app`)
         self.db_path: Path | None = None
         self.corpus_paths = list(paths)
-        self.corpus_label, self.start_bulletin, self.resumed = label, None, False
+        self.corpus_label, self.resumed = label, False
+        self.start_bulletin: str | None = None
+        # -- the collaborators, each with what it needs (see their modules) --
+        self.read_marks = ReadMarks(
+            self,
+            workspace,
+            store,
+            current=lambda: self._timeline.current_key,
+            listed=self._listed,
+            redraw=self._reads_changed,
+        )
+        self.tools = ReaderTools(
+            self, shown=self._shown, paragraph=lambda: self._reader.paragraph_in_view()
+        )
+        self.batch_tags = BatchTagger(
+            self,
+            workspace,
+            store,
+            listed=self._listed,
+            saved=lambda c: self.annotating.batch_saved(c),
+        )
+        self.searches = SavedSearches(self, workspace, store, run_query=self.run_query)
+        self.exporter = Exporter(self, workspace, store)
+        self.figures_work = FiguresWork(self, workspace, self.figures, open_row=self._open_figure)
+
+    @property
+    def read_delay(self) -> float:
+        """Seconds a bulletin is shown before it counts as read (`ReadMarks.delay`)."""
+        return self.read_marks.delay
+
+    @read_delay.setter
+    def read_delay(self, seconds: float) -> None:
+        self.read_marks.delay = seconds
+
+    @property
+    def unsaved_at_exit(self) -> Sequence[Write]:
+        """What a signal could not save before leaving (the CLI prints it)."""
+        saver = getattr(self, "saver", None)  # none before the app was mounted
+        return saver.unsaved_at_exit if saver is not None else ()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="§")
@@ -135,7 +206,7 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
             with Vertical(id="timeline-pane"):
                 yield SearchBar(id="search")
                 yield Timeline(id="timeline")
-                yield Static("Cargando boletines…", id="timeline-status")
+                yield StatusLine("Cargando boletines…", id="timeline-status")
             with Vertical(id="reader-pane"):
                 yield Static("", id="reader-key", markup=False)  # issue 13 #4
                 yield Legend(id="legend")
@@ -158,12 +229,13 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         # query each time cost about 2 ms of each `j`.
         self._panel = self.query_one(AnnotationPanel)
         self._timeline = self.query_one(Timeline)
+        self._reader = self.query_one(PassageReader)
+        # Kept: a screen on top (figures...) has no such widget.
+        self._status_line = self.query_one(StatusLine)
         self.query_one(SearchBar).display = False
         self._timeline.focus()
         self.db = loading.open_corpus(self.paths, self._cache_dir, self._use_cache)
-        self.start_saving()  # retries, the database watch, signals (saving.py, issue 12)
-        self.load_saved_searches()  # reader2
-        self._reader_mounted()  # issue 15: saved timeline width, read marks
+        self._mount_features()
         self.run_worker(
             partial(loading.load_in_steps, self.db, self.post_message),
             thread=True,
@@ -172,9 +244,49 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
             exit_on_error=False,
         )
 
+    def _mount_features(self) -> None:
+        """Make the collaborators that work on the composed widgets, and start them."""
+        self.panes = Panes.mount(self, self._panel, self._timeline, self._keys, self.store.path)
+        send = self._send
+        self.searching = Searching(
+            self,
+            self.workspace,
+            self.query_one(SearchBar),
+            self._timeline,
+            self._reader,
+            sync=self._sync_selection,
+            status=self._status,
+            counted=self._counted,
+        )
+        self.passages = Passages(
+            self,
+            self.workspace,
+            self._reader,
+            self.query_one(PassageList),
+            key=lambda: self._panel.key,
+            send=send,
+            sync=self._sync_selection,
+        )
+        self.annotating = Annotating(
+            self,
+            self.workspace,
+            self._panel,
+            self._timeline,
+            self.passages,
+            send=send,
+            refilter=self.searching.again,
+            status=lambda: self._status(self.status_text()),
+        )
+        self.saver = Saver(self, self.workspace, self.store, self.annotating)
+        self.saver.start()  # retries, the database watch, signals (issue 12)
+        self.searches.load()  # reader2
+        self._timeline.set_read(self.workspace.reads.keys)  # read marks (issue 15)
+
     def on_unmount(self) -> None:
-        self.stop_saving()
-        self.remember_state()  # reader2: where to start next time
+        self.saver.stop()
+        if self.db_path is not None and self.workspace.corpus is not None:
+            # reader2: where to start next time (never fails)
+            remember(self.db_path, self.corpus_paths, self._timeline.current_key)
         self.store.close()
         self.db.close()
 
@@ -200,9 +312,9 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         if not unchanged or first:
             self._timeline.set_source(corpus, self.workspace.annotated_keys())
             if self._query:
-                self._search(self._query)
+                self.searching.search(self._query)
             self._sync_selection()  # the first bulletin in this same frame, not the next one
-            self.resume_bulletin()  # reader2: the bulletin shown last time, if remembered
+            self._resume_bulletin()  # reader2: the bulletin shown last time, if remembered
         self._refresh_text()
         self._status(self._count_text())
         self._update_bindings()
@@ -211,7 +323,7 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
             loading.keep_out_of_gc()
             self.texts_loaded.set()
             self.index_built.set()
-            self._start_figures()
+            self.figures_work.start()
             if corpus.skipped:
                 self.notify(
                     f"Se omitieron {plural(len(corpus.skipped), 'archivo', 'archivos')} "
@@ -238,6 +350,16 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         self.texts_loaded.set()
         self.index_built.set()
 
+    def _resume_bulletin(self) -> None:
+        """Once the list is shown: go to the bulletin remembered, and say so in the header."""
+        key, self.start_bulletin = self.start_bulletin, None
+        if key and self.workspace.has(key) and key in set(self._timeline.shown_keys):
+            self._timeline.select(key)
+            self._sync_selection()
+            self.sub_title = header_text(
+                self.corpus_label, self.db_path, resumed=self.resumed, resumed_at=key
+            )
+
     # -- selection --------------------------------------------------------------------------
     @on(Timeline.Selected)
     def _on_selected(self) -> None:
@@ -253,7 +375,7 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         if self.workspace.has(key) and self._panel.key == key:
             return
         bulletin = self.workspace.bulletin(key)
-        self.flush_note()
+        self.annotating.flush_note()
         try:
             mentions = mentions_for(bulletin)
         except Exception as exc:  # noqa: BLE001 - a recogniser bug must not take the pane down
@@ -266,22 +388,20 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         # A note typed and not saved yet is shown, not the stored one (issue 12 #3).
         note = self.workspace.pending_note(key)
         base = self.workspace.pending_base(key) if key and note is not None else None
-        self._panel.show(
-            key if bulletin else None, self.workspace.annotation(key), mentions, note, base
-        )
-        hits = self._reader_hits(bulletin)  # issue 15: the search's hits in the text
-        self._show_text(key, bulletin, mentions, hits)  # the Reader, with passages
-        self._reader_shown(key if bulletin else None)  # issue 15: read after a moment
-        self._show_trust(key if bulletin else None)
-        self.show_pending()
+        shown = key if bulletin else None
+        self._panel.show(shown, self.workspace.annotation(key), mentions, note, base)
+        self.passages.show(key, bulletin, mentions, self.searching.hits(bulletin))
+        self.read_marks.shown(shown)  # issue 15: read after a moment
+        self.panes.show_key(shown)  # issue 13: the full key, the annotation's warning
+        self._panel.set_mismatch(self.workspace.mismatch(shown))
+        self.annotating.pending()
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
 
     def _refresh_text(self) -> None:
         """Show the current bulletin again if its file changed since it was shown (the note
         editor and the tags are left alone: nothing typed is touched)."""
-        reader = self.query_one(Reader)
-        shown = reader.bulletin
+        shown = self._reader.bulletin
         fresh = self.workspace.bulletin(self._timeline.current_key)
         if shown is None or fresh is None or fresh.content_hash == shown.content_hash:
             return
@@ -290,7 +410,7 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         except Exception:  # noqa: BLE001 - reported when the user moves to it again
             mentions = []
         key = self._timeline.current_key  # the Reader with passages and hits, as on a move
-        self._show_text(key, fresh, mentions, self._reader_hits(fresh))
+        self.passages.show(key, fresh, mentions, self.searching.hits(fresh))
         self._panel.query_one(EntitySummary).show(mentions)
 
     def _prefetch_neighbours(self) -> None:
@@ -301,30 +421,57 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
             with contextlib.suppress(Exception):
                 mentions_for(self.workspace.bulletin(key))
 
-    # -- tags and notes: the workspace says what to write, `saving.py` sends it -------------
+    def _shown(self) -> Bulletin | None:
+        """The bulletin shown, once the reader is in step with the timeline."""
+        self._sync_selection()
+        return self._reader.bulletin
+
+    def _listed(self) -> list[str]:
+        return self._timeline.shown_keys
+
+    # -- routing between widgets ------------------------------------------------------------
+    def on_entity_summary_show(self, message: EntitySummary.Show) -> None:
+        self._reader.mark(message.entry.start, message.entry.end)
+
+    def on_entity_summary_filter(self, message: EntitySummary.Filter) -> None:
+        if message.entry.query:
+            self.run_query(message.entry.query)
+
+    def on_passage_reader_chosen(self, message: PassageReader.Chosen) -> None:
+        self.passages.add(message)
+
+    def on_passage_list_highlighted(self, message: PassageList.Highlighted) -> None:
+        self.passages.scroll_to(message.placed)
+
+    def on_passage_list_edit_requested(self, message: PassageList.EditRequested) -> None:
+        self.passages.edit(message.placed)
+
+    def on_passage_list_delete_requested(self, message: PassageList.DeleteRequested) -> None:
+        self.passages.delete(message.placed)
+
+    def on_resize(self) -> None:
+        # The breakpoint may have hidden or shown the panel (app.tcss).
+        if hasattr(self, "panes"):  # not before the first mount
+            self.call_after_refresh(self.panes.panel_shown)
+
+    def on_figures_progress(self, message: FiguresProgress) -> None:
+        self.figures_work.progress()
+
+    # -- tags and notes: `Annotating` asks the workspace and sends the write --------------
     @on(NoteEditor.Save)
     def _save_note(self, message: NoteEditor.Save) -> None:
-        self.workspace.set_note(message.key, message.text, self._panel.editor.base)
-        self.send_writes()
+        self.annotating.save_note(message.key, message.text)
 
     @on(TagInput.Added)
     def _add_tags(self, message: TagInput.Added) -> None:
-        if message.key is not None:
-            self.workspace.add_tags(message.key, message.tags)
-            self.send_writes()
+        self.annotating.add_tags(message.key, message.tags)
 
     @on(TagList.RemoveRequested)
     def _remove_tag(self, message: TagList.RemoveRequested) -> None:
-        if (key := self._panel.key) is not None:
-            self.workspace.remove_tag(key, message.tag)
-            self.send_writes()
+        self.annotating.remove_tag(message.tag)
 
-    def flush_note(self) -> None:
-        editor = self.query_one(NoteEditor)
-        pending = editor.take_pending()
-        if pending is not None:
-            self.workspace.set_note(*pending, editor.base)
-            self.send_writes()
+    def on_annotations_changed(self, message: AnnotationsChanged) -> None:
+        self.annotating.reloaded(message.annotations)  # the file changed (`Saver.poll_now`)
 
     @on(NoteEditor.Left)
     @on(TagInput.Closed)
@@ -333,41 +480,41 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         if self.focused is None:
             self.set_focus(self._timeline)
 
+    def _send(self) -> None:
+        self.saver.send()
+
+    def _reads_changed(self) -> None:
+        self._timeline.refresh()
+        self._status(self._count_text())
+
     # -- search -----------------------------------------------------------------------------
     @on(SearchBar.Query)
     def _on_query(self, message: SearchBar.Query) -> None:
-        self._search(message.text)
+        self.searching.search(message.text)
 
     @on(SearchBar.Cleared)
     def _on_cleared(self) -> None:
-        self._search("")
+        self.searching.search("")
         self._back_to_timeline()
 
     @on(SearchBar.Done)
     def _on_search_done(self) -> None:
         self._back_to_timeline()
 
-    def _search(self, text: str) -> None:
-        self._query = text.strip()
-        self._reader_query(self._query)  # issue 15: highlight the words in the text
-        if not self._query:
-            self._timeline.set_filter(None)
-        else:
-            try:
-                self._timeline.set_filter(self.workspace.search(self._query))
-            except SearchNotReady:
-                unavailable = self.workspace.index_error
-                self._status(
-                    "Búsqueda no disponible." if unavailable else "Preparando la búsqueda…"
-                )
-                return
-        self._status(self._count_text())
-        self._update_bindings()
+    def run_query(self, text: str) -> None:
+        """Show `text` in the search field and filter the timeline by it at once."""
+        self.searching.run_query(text)
+
+    @property
+    def _query(self) -> str:
+        """The search in force (benchmarks/probes.py watches it change)."""
+        searching = getattr(self, "searching", None)  # none before the app was mounted
+        return searching.query if searching is not None else ""
 
     def _count_text(self) -> str:
         total = plural(self.workspace.count, "boletín", "boletines")
         shown = f"{self._timeline.shown_count} de {total}" if self._query else total
-        text = shown + self.unsaved_text() + self._unread_text()  # issue 12; issue 15
+        text = shown + self.saver.unsaved_text() + self.read_marks.unread_text()
         return f"{text} · búsqueda no disponible" if self.workspace.index_error else text
 
     def status_text(self) -> str:
@@ -378,7 +525,11 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         return self._count_text()
 
     def _status(self, text: str) -> None:
-        self.set_status_line(text)
+        self._status_line.show(text)
+
+    def _counted(self) -> None:
+        self._status(self._count_text())
+        self._update_bindings()
 
     # -- which actions apply ---------------------------------------------------------------
     def applies(self, when: str) -> bool:
@@ -430,12 +581,7 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
             yield from screen.commands()
             return
         yield from palette_commands(self, self.applies, self._keys)
-        for saved in self.saved_searches:  # reader2: each saved search, with its count
-            yield SystemCommand(
-                f"Búsqueda: {saved.name}",
-                self.saved_search_label(saved),
-                partial(self.run_query, saved.query),
-            )
+        yield from self.searches.commands()  # reader2: each saved search, with its count
 
     def action_command_palette(self) -> None:
         # Textual's own, with the search field's hint in Spanish.
@@ -443,19 +589,19 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder="Buscar acciones…", id="--command-palette"))
 
-    # -- actions ----------------------------------------------------------------------------
+    # -- actions (the table's ids: `boletin_tui.actions`) -----------------------------------
     def action_timeline_cursor(self, step: int) -> None:
         self._timeline.action_cursor(step)
 
     def action_add_tag(self) -> None:
         self._sync_selection()
-        self._open_panel()
+        self.panes.open_panel()
         self.query_one(TagInput).open(self.workspace.tags)
 
     def action_edit_note(self) -> None:
         # Focus now, not on the next refresh: keys typed right after `n` belong to the note.
         self._sync_selection()
-        self._open_panel()
+        self.panes.open_panel()
         editor = self.query_one(NoteEditor)
         self.set_focus(editor)
         editor.move_cursor(editor.document.end)  # what is typed goes after the note (#14)
@@ -472,56 +618,35 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
     def action_clear_search(self) -> None:
         self.query_one(SearchBar).action_clear()
 
+    def action_hit(self, step: int) -> None:
+        self.searching.step_hit(step)
+
+    def action_jump(self) -> None:
+        self.push_screen(JumpScreen(), self._jump_to)
+
+    def _jump_to(self, text: str | None) -> None:
+        if not text:
+            return
+        key, problem = jump_key(text, self._timeline.shown_outlines())
+        if key is None:
+            self.notify(problem, title="Ir a", severity="warning")
+            return
+        self._timeline.select(key)
+        self.set_focus(self._timeline)
+
     def action_toggle_entity(self, kind: str) -> None:
         self.hidden_types ^= {kind}
-        self.query_one(Reader).set_hidden(self.hidden_types)
+        self._reader.set_hidden(self.hidden_types)
         self.query_one(Legend).set_hidden(self.hidden_types)
 
     async def action_focus(self, widget_id: str) -> None:
         self.query_one(f"#{widget_id}").focus()
 
-    def action_export(self) -> None:
-        def replace_chosen(path: Path, choice: str | None) -> None:
-            if choice == REPLACE:
-                self._export(path)
+    def action_undo(self) -> None:
+        self.annotating.undo()
 
-        def chosen(path: Path | None) -> None:
-            if path is None:
-                return
-            if path.exists() and not path.is_dir():  # ask before replacing (issue 12 #5)
-                self.push_screen(replace_screen(str(path)), partial(replace_chosen, path))
-            else:
-                self._export(path)
-
-        count = len(self.workspace.annotations)
-        self.push_screen(ExportScreen(default_export_path(), count), chosen)
-
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, path: Path) -> None:
-        shown = safe_text(str(path), newlines=False)  # a file name is never markup
-        try:
-            annotations = self.store.all().result()
-            outlines = self.call_from_thread(self.workspace.outlines, [a.key for a in annotations])
-            write_export(
-                export_rows(annotations, outlines), path, fmt="csv", protect=self.store.own_files()
-            )
-        except Exception as exc:  # noqa: BLE001 - any failure is told to the user
-            self.call_from_thread(
-                self.notify,
-                safe_text(f"No se pudo exportar a {shown}: {exc}", newlines=False),
-                title="Exportar",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-            return
-        done = "exportada" if len(annotations) == 1 else "exportadas"
-        self.call_from_thread(
-            self.notify,
-            f"{plural(len(annotations), 'anotación', 'anotaciones')} {done} a {shown}",
-            title="Exportar",
-            markup=False,
-        )
+    def action_redo(self) -> None:
+        self.annotating.redo()
 
     def action_skipped(self) -> None:
         corpus = self.workspace.corpus
@@ -530,36 +655,57 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_lines(self._keys), SYNTAX_HELP))
 
-    # -- figures screen (uifig) -------------------------------------------------------------
-    def _start_figures(self) -> None:
-        """Recognise every bulletin's figures in the background, once the texts are in."""
-        if self.workspace.loaded and not self.figures.started:
-            self._fill_figures()
+    def action_help_quit(self) -> None:
+        """Textual's answer to `ctrl+c` (which does not quit), in Spanish (issue 13 #11)."""
+        keys = display_keys(effective_keys(BY_ID["quit"], self._keys))
+        self.notify(f"Para salir, pulsa {keys}.", title="¿Quieres salir?", markup=False)
 
-    @work(thread=True, exclusive=True, group="figures", exit_on_error=False)
-    def _fill_figures(self) -> None:
-        # No arguments: `@work` describes a worker with the repr of its arguments. Each text
-        # is read from the corpus database as it is recognised, not all at once.
-        assert self.workspace.corpus is not None  # started once the corpus is loaded
-        bulletins = self.workspace.corpus.texts()
-        worker = get_current_worker()
-        self.figures.fill(
-            bulletins,
-            progress=lambda done, total: self.post_message(FiguresProgress(done, total)),
-            stop=lambda: worker.is_cancelled,
-        )
+    async def action_quit(self) -> None:
+        await self.saver.quit()
 
-    def on_figures_progress(self, message: FiguresProgress) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, FiguresScreen):
-                screen.progress()
+    # Each a feature's collaborator: one line.
+    def action_toggle_panel(self) -> None:
+        self.panes.toggle_panel()
+
+    def action_timeline_width(self, step: int) -> None:
+        self.panes.step_width(step)
+
+    def action_toggle_read(self) -> None:
+        self.read_marks.toggle()
+
+    def action_mark_all_read(self) -> None:
+        self.read_marks.mark_all()
+
+    def action_passage(self) -> None:
+        self.passages.begin()
+
+    def action_copy(self) -> None:
+        self.tools.copy()
+
+    def action_copy_part(self, part: str) -> None:
+        self.tools.copy_part(part)
+
+    def action_open_source(self) -> None:
+        self.tools.open_source()
+
+    def action_open_link(self) -> None:
+        self.tools.open_link()
+
+    def action_tag_shown(self) -> None:
+        self.batch_tags.ask()
+
+    def action_save_search(self) -> None:
+        self.searches.ask_to_save(self._query)
+
+    def action_saved_searches(self) -> None:
+        self.searches.choose()
+
+    def action_export(self) -> None:
+        self.exporter.ask()
 
     def action_figures(self) -> None:
         """The figures of the bulletins the timeline lists now (a search narrows them)."""
-        if isinstance(self.screen, FiguresScreen):
-            return
-        self._start_figures()
-        self.push_screen(FiguresScreen(self.figures, self._timeline.shown_keys), self._open_figure)
+        self.figures_work.open(self._timeline.shown_keys)
 
     def _open_figure(self, row: FigureRow | None) -> None:
         """Show the bulletin of `row` with its figure highlighted and scrolled to."""
@@ -567,9 +713,8 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
             return
         self._timeline.select(row.key)
         self._sync_selection()
-        reader = self.query_one(Reader)
-        reader.reveal(row.start, row.end)
-        reader.focus()
+        self._reader.reveal(row.start, row.end)
+        self._reader.focus()
 
 
 def _detail(error: BaseException | None) -> str:
@@ -618,5 +763,5 @@ def make_app(
     )
     app.db_path, app.corpus_paths = Path(db_path), begin.paths
     app.start_bulletin, app.resumed = begin.bulletin, begin.resumed
-    app.sub_title = app.header_text()
+    app.sub_title = header_text(begin.label, app.db_path, resumed=begin.resumed)
     return app

@@ -65,3 +65,16 @@ def start(paths: Sequence[Path], db_path: str | os.PathLike[str]) -> Start:
 def remember(db_path: str | os.PathLike[str], paths: Sequence[Path], key: str | None) -> bool:
     """Keep `paths` (`[]`: the sample) and the bulletin shown for the next launch."""
     return ui_state.save(db_path, corpus=_as_stored(paths), bulletin=key)
+
+
+def header_text(
+    label: str, db_path: Path | None, *, resumed: bool = False, resumed_at: str | None = None
+) -> str:
+    """The header's line: the corpus `label`, where it resumed (`resumed`: the corpus was
+    remembered; `resumed_at`: the bulletin it went back to), the database in use."""
+    parts = [label]
+    if resumed or resumed_at:
+        parts.append(f"retomado en {resumed_at}" if resumed_at else "retomado")
+    if db_path is not None:
+        parts.append(f"base: {db_label(db_path)}")
+    return " · ".join(parts)

@@ -1,0 +1,27 @@
+"""The current query's words, to highlight in the bulletin shown (issue 15). No Textual here.
+
+`QueryHits.set_query(query)` takes the search field's text (its `leído:` filters left out);
+`spans(text)` gives the (start, end) offsets of its words in a bulletin's text, as the index
+matches them (`search.hits.hit_spans`); none while the query has no words.
+"""
+
+from __future__ import annotations
+
+from boletin_tui.reading import split_read_filter
+from boletin_tui.search.hits import Needles, hit_spans, needles
+
+
+class QueryHits:
+    """See the module."""
+
+    def __init__(self) -> None:
+        self._needles: Needles | None = None
+
+    def set_query(self, query: str) -> None:
+        words = split_read_filter(query)[0]
+        self._needles = needles(words) if words.strip() else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if not self._needles:
+            return []
+        return hit_spans(text, self._needles)

@@ -13,17 +13,16 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 from boletin_tui.corpus.files import check_stat, find_files, is_read_failure, parse_file
 from boletin_tui.corpus.keys import assign_keys
 from boletin_tui.corpus.model import Bulletin, Skipped
 from boletin_tui.corpus.parallel import map_files
+from boletin_tui.corpusdb.report import Progress, SyncReport
 from boletin_tui.corpusdb.schema import from_db, to_db
 
 BATCH = 1000
-Progress = Callable[[int, int], None]
 # What a worker process gives for one file: the parse result, and for a bulletin the text, the
 # figure tokens and the body as JSON (the CPU work of indexing, done in parallel).
 Prepared = tuple[Bulletin | Skipped, tuple[str, str, str] | None]
@@ -44,21 +43,6 @@ def prepare_bulletin(b: Bulletin) -> tuple[str, str, str]:
     from boletin_tui.corpusdb.numbers import figure_tokens
 
     return b.text, figure_tokens(b.text), json.dumps(body, ensure_ascii=False)
-
-
-@dataclass(slots=True)
-class SyncReport:
-    """What a sync did. `problems` are files not read this time (not stored: read failures,
-    FIFOs, unreadable folders); skipped content is in `CorpusDB.problems()`."""
-
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
-    problems: list[Skipped] = field(default_factory=list)
-
-    @property
-    def modified(self) -> bool:
-        return bool(self.added or self.changed or self.removed)
 
 
 def sync(

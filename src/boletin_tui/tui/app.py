@@ -24,6 +24,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -33,20 +34,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
 from boletin_tui.entities.figures_cache import FiguresCache
-from boletin_tui.entities.figures_table import FigureRow
 from boletin_tui.safe_text import safe_text
-from boletin_tui.search import SYNTAX_HELP
 from boletin_tui.store import Annotation, AnnotationStore
-from boletin_tui.store.exchange import export_rows, write_export
 from boletin_tui.tui import loading
 from boletin_tui.tui.annotations import AnnotationPanel
-from boletin_tui.tui.choice_screen import REPLACE, replace_screen
 from boletin_tui.tui.entity_summary import EntitySummary
-from boletin_tui.tui.export_screen import ExportScreen, default_export_path
 from boletin_tui.tui.figures_screen import FiguresProgress, FiguresScreen
-from boletin_tui.tui.help_screen import HelpScreen
 from boletin_tui.tui.keymap import action_for, app_bindings, help_lines, palette_commands
 from boletin_tui.tui.labels import plural
 from boletin_tui.tui.legend import Legend
@@ -61,13 +55,15 @@ from boletin_tui.tui.reader_tools import ReaderTools
 from boletin_tui.tui.resume import start as resume_start
 from boletin_tui.tui.saving import SavingApp
 from boletin_tui.tui.search_bar import SearchBar
-from boletin_tui.tui.skipped_screen import SkippedScreen
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
 from boletin_tui.tui.trust import TrustActions
 from boletin_tui.workspace import SearchNotReady, Workspace
+
+if TYPE_CHECKING:
+    from boletin_tui.entities.figures_table import FigureRow
 
 # App actions that still apply while the figures screen is shown (uifig); `search` focuses its
 # filter, as a priority binding run in the order typed (keys right after it are the filter's).
@@ -481,6 +477,9 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         self.query_one(f"#{widget_id}").focus()
 
     def action_export(self) -> None:
+        from boletin_tui.tui.choice_screen import REPLACE, replace_screen
+        from boletin_tui.tui.export_screen import ExportScreen, default_export_path
+
         def replace_chosen(path: Path, choice: str | None) -> None:
             if choice == REPLACE:
                 self._export(path)
@@ -498,6 +497,8 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path) -> None:
+        from boletin_tui.store.exchange import export_rows, write_export
+
         shown = safe_text(str(path), newlines=False)  # a file name is never markup
         try:
             annotations = self.store.all().result()
@@ -524,10 +525,15 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         )
 
     def action_skipped(self) -> None:
+        from boletin_tui.tui.skipped_screen import SkippedScreen
+
         corpus = self.workspace.corpus
         self.push_screen(SkippedScreen(corpus.skipped if corpus else []))
 
     def action_help(self) -> None:
+        from boletin_tui.search import SYNTAX_HELP
+        from boletin_tui.tui.help_screen import HelpScreen
+
         self.push_screen(HelpScreen(help_lines(self._keys), SYNTAX_HELP))
 
     # -- figures screen (uifig) -------------------------------------------------------------
@@ -595,6 +601,8 @@ def make_app(
     The database is opened and read here, before any screen: raises `StoreError`
     (`CorruptDatabase`, `StoreBusy`) when it cannot be used.
     """
+    from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
+
     prepare_parallel_parsing()  # before Textual replaces sys.stderr
     store = AnnotationStore(db_path, annotator)
     try:

@@ -21,6 +21,7 @@ from boletin_tui.corpusdb import CorpusDB, SyncReport
 from boletin_tui.corpusdb.view import CorpusView
 from boletin_tui.tui.messages import CorpusLoaded, LoadProgress
 
+AFTER_FIRST_LIST = ("boletin_tui.entities.recognise", "boletin_tui.corpusdb.searching")
 LOAD_FAILED = "No se pudieron cargar los boletines"
 INDEX_FAILED = "La búsqueda no está disponible"
 REFRESH_EVERY = 1.0  # seconds between views posted while files are read...
@@ -52,8 +53,11 @@ def load_in_steps(db: CorpusDB, post: Callable[[Message], object]) -> None:
     # follows walks and `stat`s every file and shows what was added, removed or changed.
     if db.count():
         post(CorpusLoaded(CorpusView.read(db, db.problems())))
-    # Here, off the interface thread (~70 ms), once the first list is on its way.
-    importlib.import_module("boletin_tui.entities")
+    # Here, off the interface thread, once the first list is on its way: the entity recogniser
+    # (~70 ms: large regular expressions) and the search's query compiler, which the first
+    # screen does not need (issue 11; `tests/unit/test_lazy_imports.py` keeps them out of it).
+    for module in AFTER_FIRST_LIST:
+        importlib.import_module(module)
     last = time.monotonic()
     # A database in memory (`--no-cache`) is synced holding its one connection: a view shown
     # meanwhile would wait for it to draw its rows. Only the final one, then.

@@ -22,7 +22,6 @@ from boletin_tui import ui_state
 from boletin_tui.jumping import jump_target, parse_jump
 from boletin_tui.reading import ReadWrite, split_read_filter
 from boletin_tui.safe_text import safe_text
-from boletin_tui.search.hits import Needles, hit_spans, needles
 from boletin_tui.tui.jump_screen import JumpScreen
 from boletin_tui.tui.labels import plural
 from boletin_tui.tui.reader import Hit, Reader
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from boletin_tui.corpus import Bulletin
+    from boletin_tui.search.hits import Needles
     from boletin_tui.tui.store_client import StoreClient
     from boletin_tui.tui.timeline import Timeline
     from boletin_tui.workspace import Workspace
@@ -88,6 +88,8 @@ class ReaderActions(_Base):
         """The search hits to highlight in `bulletin` for the current query."""
         if bulletin is None or not self._needles:
             return []
+        from boletin_tui.search.hits import hit_spans
+
         return [Hit(a, b) for a, b in hit_spans(bulletin.text, self._needles)]
 
     def _reader_shown(self, key: str | None) -> None:
@@ -100,6 +102,8 @@ class ReaderActions(_Base):
 
     def _reader_query(self, query: str) -> None:
         """The query changed: highlight its words in the bulletin shown."""
+        from boletin_tui.search.hits import needles
+
         words = split_read_filter(query)[0]
         self._needles = needles(words) if words.strip() else None
         reader = self.query_one(Reader)

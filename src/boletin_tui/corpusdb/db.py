@@ -47,8 +47,13 @@ class CorpusDB:
         memory: bool = False,
     ) -> CorpusDB:
         """The database for these corpus paths in `cache_dir` (the user cache folder by
-        default), or a private one in memory (`memory=True`, for `--no-cache`)."""
-        return cls(":memory:" if memory else schema.db_path(paths, cache_dir), paths)
+        default), or a private one in memory (`memory=True`, for `--no-cache`). Databases of
+        older schema versions in that folder are deleted (`schema.prune_older`)."""
+        if memory:
+            return cls(":memory:", paths)
+        path = schema.db_path(paths, cache_dir)
+        schema.prune_older(path.parent)
+        return cls(path, paths)
 
     @classmethod
     def of(cls, bulletins: Iterable[Bulletin]) -> CorpusDB:

@@ -8,7 +8,9 @@ paths, sorted, so `a b` and `b a` share it) in the user cache folder. WAL mode: 
 time, readers never blocked; a second process waits for the writer (`busy_timeout`).
 A file that is not a database, is damaged, or belongs to another program is moved aside (kept,
 never overwritten) and a new one is made; one of an older schema of ours is deleted (it is only
-a cache). Opening never fails: as a last resort the database lives in memory.
+a cache), and so are the files an older schema version left under other names
+(`prune_older`, on `CorpusDB.open`). Opening never fails: as a last resort the database lives
+in memory.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -111,6 +114,26 @@ def db_path(
     return (
         Path(cache_dir or default_cache_dir()) / f"corpus-v{VERSION}-{digest.hexdigest()}.sqlite3"
     )
+
+
+_FILE = re.compile(r"corpus-v(\d+)-[0-9a-f]+\.sqlite3(?:-wal|-shm)?")
+
+
+def prune_older(folder: Path) -> None:
+    """Delete the databases (and their WAL files) of older schema versions in `folder`: a new
+    schema version makes new file names, and the old files would stay forever otherwise.
+    Files of this version (other folder sets) and of newer ones, files moved aside and any
+    other file are left alone. Never raises."""
+    try:
+        entries = os.scandir(folder)
+    except OSError:
+        return
+    with entries:
+        for entry in entries:
+            found = _FILE.fullmatch(entry.name)
+            if found is not None and int(found.group(1)) < VERSION:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def connect(path: Path | str) -> sqlite3.Connection:

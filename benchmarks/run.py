@@ -109,12 +109,19 @@ def run_terminal(archive: Path, work: Path, n: int) -> dict:
         f"exec {exe} {archive} --cache-dir {work / 'cache'}"
     )
     # A server of its own: the default one may be another user's (its environment, its
-    # sessions), and one shutting down as the next run starts refuses it.
+    # sessions). One still shutting down after the last run refuses a new session: again.
     server = ["tmux", "-L", "boletin-bench"]
-    subprocess.run(
-        [*server, "new-session", "-d", "-s", session, "-x", "120", "-y", "36", "sh", "-c", command],
-        check=True,
-    )
+    for attempt in range(5):
+        started = subprocess.run(
+            [*server, "new-session", "-d", "-s", session, "-x", "120", "-y", "36"]
+            + ["sh", "-c", command],
+            capture_output=True,
+        )
+        if started.returncode == 0:
+            break
+        time.sleep(0.2 * (attempt + 1))
+    else:
+        raise RuntimeError(f"tmux refused the session: {started.stderr.decode().strip()}")
     try:
         wanted = f"{n} boletines"
         deadline = time.time() + 120

@@ -7,8 +7,12 @@ matches them (`search.hits.hit_spans`); none while the query has no words.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from boletin_tui.reading import split_read_filter
-from boletin_tui.search.hits import Needles, hit_spans, needles
+
+if TYPE_CHECKING:
+    from boletin_tui.search.hits import Needles
 
 
 class QueryHits:
@@ -18,10 +22,15 @@ class QueryHits:
         self._needles: Needles | None = None
 
     def set_query(self, query: str) -> None:
+        # Imported on the first query, not at launch (issue 11: the first frame's imports).
+        from boletin_tui.search.hits import needles
+
         words = split_read_filter(query)[0]
         self._needles = needles(words) if words.strip() else None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if not self._needles:
             return []
+        from boletin_tui.search.hits import hit_spans
+
         return hit_spans(text, self._needles)

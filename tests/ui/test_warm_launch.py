@@ -173,12 +173,6 @@ async def test_a_file_changed_since_the_last_launch_shows_its_new_text(
         assert "340 piezas" not in h.screen_text(app)
 
 
-@pytest.mark.xfail(
-    reason="open (issue 11): in a serial run the first committed batch (2 of 4 files, the "
-    "sync then held) is read by the worker but the timeline still lists 0; it passes under "
-    "pytest-xdist. Not understood yet; the final list is right either way.",
-    strict=False,
-)
 async def test_a_cold_launch_lists_each_committed_batch_before_the_end(
     make, corpus_dir, h, monkeypatch
 ):
@@ -210,7 +204,9 @@ async def test_a_cold_launch_lists_each_committed_batch_before_the_end(
             if timeline.shown_keys:
                 break
             await pilot.pause(0.05)
-        await h.settle(pilot)
+        # Not `h.settle`: it waits for every worker to end, the held sync among them (it
+        # then timed out and failed, and the test saw the app after the error).
+        await pilot.pause()
         assert not app.texts_loaded.is_set() and len(timeline.shown_keys) == 2
         assert "2 boletines" in h.screen_text(app)
         first = timeline.current_key

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from boletin_tui.corpus import Corpus, load_corpus, sample_corpus_path
+from boletin_tui.corpus import Corpus
 from boletin_tui.wording import plural
 
 
@@ -43,11 +43,17 @@ def corpus_paths(args: argparse.Namespace) -> list[Path]:
     if missing:
         what = plural(len(missing), "la ruta", "las rutas", number=False)
         raise UsageError(f"boletin-tui: no existe {what}: {', '.join(missing)}")
-    return paths or [sample_corpus_path()]
+    if paths:
+        return paths
+    from boletin_tui.corpus import sample_corpus_path  # the loader: not for every command
+
+    return [sample_corpus_path()]
 
 
 def load_corpus_from_args(args: argparse.Namespace) -> Corpus:
     """Read the corpus the command line names (see `add_corpus_args`)."""
+    from boletin_tui.corpus import load_corpus  # the parser: only for commands that read files
+
     paths = corpus_paths(args)
     corpus = load_corpus(
         paths,

@@ -16,7 +16,6 @@ from boletin_tui.commands.common import (
 )
 from boletin_tui.commands.output import console, is_terminal, table, write_json_array
 from boletin_tui.corpus import Bulletin, Corpus, normalise_key
-from boletin_tui.corpus.decode import bad_utf8_offsets
 from boletin_tui.corpus.keys import plausible_year
 from boletin_tui.safe_text import safe_text
 from boletin_tui.store import resolve_db_path
@@ -122,6 +121,8 @@ def _bad_offsets(source: str) -> list[tuple[int, int]]:
             data = handle.read()
     except OSError:
         return []
+    from boletin_tui.corpus.decode import bad_utf8_offsets
+
     return [(off, data.count(b"\n", 0, off) + 1) for off in bad_utf8_offsets(data)]
 
 

@@ -14,12 +14,14 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from boletin_tui.commands.common import UsageError
-from boletin_tui.store.agreement import AgreementReport, TagAgreement, agreement_report
 from boletin_tui.store.errors import StoreError
-from boletin_tui.store.mergefile import merge_files, read_database, write_atomic
 from boletin_tui.store.validate import TABLE
+
+if TYPE_CHECKING:  # the store's merging and agreement: imported by the commands using them
+    from boletin_tui.store.agreement import AgreementReport, TagAgreement
 
 DRIVER = "boletin-tui"
 DRIVER_SETTINGS = (
@@ -49,6 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # -- merge-driver ---------------------------------------------------------------------------
 def run_merge_driver(args: argparse.Namespace) -> int:
+    from boletin_tui.store.mergefile import merge_files
+
     try:
         merge_files(Path(args.base), Path(args.ours), Path(args.theirs))
     except StoreError as exc:
@@ -66,6 +70,8 @@ def _git(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def run_git_setup(args: argparse.Namespace) -> int:
+    from boletin_tui.store.mergefile import write_atomic
+
     found = _git("rev-parse", "--show-toplevel")
     if found.returncode != 0:
         raise UsageError("boletin-tui git-setup: aquí no hay un repositorio de git")
@@ -106,6 +112,8 @@ def run_git_setup(args: argparse.Namespace) -> int:
 # -- agreement ------------------------------------------------------------------------------
 def _tags_by_key(path: Path) -> tuple[str, dict[str, list[str]]]:
     """Who annotated the database (its most frequent annotator) and its tags per bulletin."""
+    from boletin_tui.store.mergefile import read_database
+
     _, data = read_database(path)
     records = [r for r in data.get(TABLE, {}).values() if isinstance(r, dict)]
     names = Counter(r.get("annotator", "") for r in records if r.get("annotator"))
@@ -128,6 +136,8 @@ def run_agreement(args: argparse.Namespace) -> int:
     names = [name for name, _ in loaded]
     if len(set(names)) < len(names):  # two files by the same person: tell them apart by path
         names = [str(p) for p in paths]
+    from boletin_tui.store.agreement import agreement_report
+
     report = agreement_report([tags for _, tags in loaded], args.tag)
     top = max(args.top, 0)
     if args.json:

@@ -11,12 +11,14 @@ from typing import TypeVar
 
 from boletin_tui.corpus.files import parse_file
 from boletin_tui.corpus.model import Bulletin, Skipped
+from boletin_tui.corpus.tracker import prepare_parallel_parsing
 
 PARALLEL_THRESHOLD = 600  # below this, starting processes costs more than it saves
 CHUNK = 250
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
+__all__ = ["map_files", "parse_many", "prepare_parallel_parsing"]
 
 
 def parse_many(
@@ -66,21 +68,6 @@ def map_files(
         done += 1
         if progress and (done % 200 == 0 or done == total):
             progress(done, total)
-
-
-def prepare_parallel_parsing() -> None:
-    """Start multiprocessing's resource tracker now, while standard error is a real file.
-
-    Call it before a full-screen app replaces `sys.stderr` (Textual does): the tracker is
-    started with the stderr descriptor, and starting it later fails, which would leave a
-    cold load to a single core.
-    """
-    try:
-        from multiprocessing import resource_tracker
-
-        resource_tracker.ensure_running()
-    except Exception:  # noqa: BLE001 - only a speed-up
-        pass
 
 
 def _map_chunk(each: Callable[[str], T], paths: list[str]) -> list[T]:

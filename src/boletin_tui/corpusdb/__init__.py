@@ -4,7 +4,7 @@ See `db.CorpusDB`. Pure Python, no interface code.
 """
 
 from boletin_tui.corpusdb.db import CorpusDB
+from boletin_tui.corpusdb.report import SyncReport
 from boletin_tui.corpusdb.schema import db_path, default_cache_dir
-from boletin_tui.corpusdb.sync import SyncReport
 
 __all__ = ["CorpusDB", "SyncReport", "db_path", "default_cache_dir"]

@@ -12,30 +12,16 @@ the other waits). Tags and notes for search live in this connection's memory onl
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from itertools import compress
 from pathlib import Path
 
-from boletin_tui.corpus.model import Bulletin, Conflict, Link, Outline, Skipped
+from boletin_tui.corpus.model import Bulletin, Conflict, Outline, Skipped
 from boletin_tui.corpusdb import schema
-from boletin_tui.corpusdb.sync import Progress, SyncReport, sync
-from boletin_tui.search.fold import fold, tokens
-from boletin_tui.search.fts import ALL, Fts, Sql, as_sql, compile_node
-from boletin_tui.search.query import parse, query_terms
-
-ORDER = "ORDER BY undated, neg_day, neg_num, title_fold, hash"
-_COLUMNS = (
-    "key, number, kind, date, city, dateline, title,"
-    " (SELECT group_concat(path, char(0)) FROM (SELECT path FROM files f"
-    "  WHERE f.hash = b.hash ORDER BY path)), hash"
-)
-_OUTLINE = f"SELECT {_COLUMNS} FROM bulletins b"
-_PLAIN = _COLUMNS.split(", (SELECT", 1)[0]  # without the sources
+from boletin_tui.corpusdb.report import Progress, SyncReport
+from boletin_tui.corpusdb.rows import COLUMNS, ORDER, OUTLINE, PLAIN, bulletin_of, outline_of
 
 
 class CorpusDB:
@@ -61,8 +47,13 @@ class CorpusDB:
         memory: bool = False,
     ) -> CorpusDB:
         """The database for these corpus paths in `cache_dir` (the user cache folder by
-        default), or a private one in memory (`memory=True`, for `--no-cache`)."""
-        return cls(":memory:" if memory else schema.db_path(paths, cache_dir), paths)
+        default), or a private one in memory (`memory=True`, for `--no-cache`). Databases of
+        older schema versions in that folder are deleted (`schema.prune_older`)."""
+        if memory:
+            return cls(":memory:", paths)
+        path = schema.db_path(paths, cache_dir)
+        schema.prune_older(path.parent)
+        return cls(path, paths)
 
     @classmethod
     def of(cls, bulletins: Iterable[Bulletin]) -> CorpusDB:
@@ -93,6 +84,8 @@ class CorpusDB:
         """Parse new and changed files, drop removed ones; `progress(done, total)` after each
         committed batch. Safe from any thread. A database found damaged meanwhile is moved
         aside and rebuilt."""
+        from boletin_tui.corpusdb.sync import sync  # the parser: not needed to read
+
         in_memory = os.fspath(self.path) == ":memory:"
         conn = self._conn if in_memory else schema.open_database(self.path)
         try:
@@ -149,13 +142,13 @@ class CorpusDB:
     def rows(self, offset: int = 0, limit: int = -1) -> list[Outline]:
         """Outlines (no body) in timeline order, `limit` of them from `offset` (-1: all)."""
         if 0 <= limit <= 500:  # a page: each row's sources by the index on files.hash
-            sql = f"{_OUTLINE} WHERE key IS NOT NULL {ORDER} LIMIT ? OFFSET ?"
-            return [_outline(r) for r in self._all(sql, (limit, offset))]
+            sql = f"{OUTLINE} WHERE key IS NOT NULL {ORDER} LIMIT ? OFFSET ?"
+            return [outline_of(r) for r in self._all(sql, (limit, offset))]
         # Many rows: every source in one pass (a sub-select per row costs 20 times more).
         sources = self._sources()
-        sql = f"SELECT {_PLAIN}, hash FROM bulletins WHERE key IS NOT NULL {ORDER} LIMIT ? OFFSET ?"
+        sql = f"SELECT {PLAIN}, hash FROM bulletins WHERE key IS NOT NULL {ORDER} LIMIT ? OFFSET ?"
         return [
-            _outline((*r[:7], "\0".join(sources.get(r[7], ())), r[7]))
+            outline_of((*r[:7], "\0".join(sources.get(r[7], ())), r[7]))
             for r in self._all(sql, (limit, offset))
         ]
 
@@ -169,29 +162,29 @@ class CorpusDB:
         return sources
 
     def outline(self, key: str) -> Outline | None:
-        rows = self._all(f"{_OUTLINE} WHERE key = ? LIMIT 1", (key,))
-        return _outline(rows[0]) if rows else None
+        rows = self._all(f"{OUTLINE} WHERE key = ? LIMIT 1", (key,))
+        return outline_of(rows[0]) if rows else None
 
     def bulletin(self, key: str) -> Bulletin | None:
         """The full bulletin under `key`, or None."""
         with self._lock:
             row = self._conn.execute(
-                f"SELECT id, {_COLUMNS} FROM bulletins b WHERE key = ? LIMIT 1", (key,)
+                f"SELECT id, {COLUMNS} FROM bulletins b WHERE key = ? LIMIT 1", (key,)
             ).fetchone()
             if row is None:
                 return None
             body = self._conn.execute("SELECT body FROM texts WHERE id = ?", (row[0],)).fetchone()
-        return _bulletin(_outline(row[1:]), body[0] if body else None)
+        return bulletin_of(outline_of(row[1:]), body[0] if body else None)
 
     def bulletins(self) -> list[Bulletin]:
         """Every bulletin, in timeline order (reads every text: for the CLI)."""
         sources = self._sources()
         sql = (
-            f"SELECT {_PLAIN}, hash, (SELECT body FROM texts t WHERE t.id = b.id)"
+            f"SELECT {PLAIN}, hash, (SELECT body FROM texts t WHERE t.id = b.id)"
             f" FROM bulletins b WHERE key IS NOT NULL {ORDER}"
         )
         return [
-            _bulletin(_outline((*r[:7], "\0".join(sources.get(r[7], ())), r[7])), r[8])
+            bulletin_of(outline_of((*r[:7], "\0".join(sources.get(r[7], ())), r[7])), r[8])
             for r in self._all(sql)
         ]
 
@@ -249,79 +242,17 @@ class CorpusDB:
 
     def set_annotations(self, items: Iterable[tuple[str, Sequence[str], str]]) -> None:
         """`set_annotation_terms` for many, in one transaction (at launch)."""
-        with self._lock:
-            c = self._conn
-            c.execute("BEGIN")
-            try:
-                for key, tags, note in items:
-                    for table in ("ann", "ann_tags", "ann_fts"):
-                        c.execute(f"DELETE FROM temp.{table} WHERE key = ?", (key,))
-                    folded = list(
-                        dict.fromkeys(t for t in (" ".join(fold(x).split()) for x in tags) if t)
-                    )
-                    words = " ".join([*tags, note or ""]).strip()
-                    if not folded and not tokens(words):
-                        continue
-                    c.execute("INSERT INTO temp.ann(key) VALUES (?)", (key,))
-                    c.executemany(
-                        "INSERT INTO temp.ann_tags(key, tag) VALUES (?, ?)",
-                        [(key, t) for t in folded],
-                    )
-                    c.execute("INSERT INTO temp.ann_fts(key, words) VALUES (?, ?)", (key, words))
-                c.execute("COMMIT")
-            except BaseException:
-                c.execute("ROLLBACK")
-                raise
-            self._annotated = c.execute("SELECT count(*) FROM temp.ann").fetchone()[0]
+        from boletin_tui.corpusdb.searching import set_annotations
+
+        self._annotated = set_annotations(self, items)
 
     def search(self, query: str, *, relevance: bool = False) -> list[str]:
         """Keys matching `query` (see `search.SYNTAX_HELP`) in timeline order, or by relevance
         (bm25 over the text words; ties and non-text conditions in timeline order). Every key
         for an empty query. Never raises: bad syntax is searched as words, then as nothing."""
-        q = parse(query)
-        if q.root is None:
-            return self.keys()
-        try:
-            return self._run(
-                compile_node(q.root, self._annotated > 0), q.words if relevance else []
-            )
-        except sqlite3.OperationalError:
-            pass  # an expression FTS5 refuses: the words alone
-        try:
-            words = [w for w in query_terms(query) if w]
-            if not words:
-                return []
-            plain = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
-            return self._run(Fts(plain), [])
-        except sqlite3.Error:
-            return []
+        from boletin_tui.corpusdb.searching import search
 
-    def _run(self, part: Fts | Sql, rank_words: list[str]) -> list[str]:
-        sql = as_sql(part)
-        if rank_words:
-            expr = " OR ".join('"' + w.replace('"', '""') + '"' for w in rank_words)
-            return [
-                k
-                for (k,) in self._all(
-                    "SELECT b.key FROM bulletins b LEFT JOIN"
-                    " (SELECT rowid, bm25(fts) AS r FROM fts WHERE fts MATCH ?) s ON s.rowid = b.id"
-                    f" WHERE b.id IN ({sql.sql})"
-                    f" AND b.key IS NOT NULL ORDER BY s.r IS NULL, s.r, b.undated, b.neg_day,"
-                    f" b.neg_num, b.title_fold, b.hash",
-                    (expr, *sql.params),
-                )
-            ]
-        with self._lock:
-            cursor = self._conn.execute(sql.sql, sql.params)
-            cursor.row_factory = _first
-            ids: list[int] = cursor.fetchall()
-        order, rank = self._timeline()
-        # Mark the positions, then keep the marked keys in order: no sort, no per-key object.
-        marks = bytearray(len(order) + 1)  # the last slot takes ids without a key yet
-        last = len(rank)
-        for i in ids:
-            marks[rank[i] if i < last else -1] = 1
-        return list(compress(order, marks))
+        return search(self, query, relevance, self._annotated > 0)
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -333,43 +264,6 @@ class CorpusDB:
         return int(self._all(sql, params)[0][0])
 
 
-def _first(_cursor: sqlite3.Cursor, row: tuple) -> object:
-    return row[0]
-
-
-def _bulletin(o: Outline, body: str | None) -> Bulletin:
-    highlights, paragraphs, links = json.loads(body) if body else ([], [], [])
-    return Bulletin(
-        key=o.key,
-        number=o.number,
-        kind=o.kind,
-        date=o.date,
-        city=o.city,
-        dateline=o.dateline,
-        title=o.title,
-        highlights=tuple(highlights),
-        paragraphs=tuple(paragraphs),
-        links=tuple(Link(label, url) for label, url in links),
-        sources=o.sources,
-        content_hash=o.content_hash,
-    )
-
-
-def _outline(row: Sequence) -> Outline:
-    key, number, kind, date, city, dateline, title, sources, content_hash = row
-    return Outline(
-        key,
-        number,
-        kind,
-        dt.date.fromisoformat(date) if date else None,
-        city,
-        dateline,
-        title,
-        tuple(schema.from_db(p) for p in sources.split("\0")) if sources else (),
-        content_hash,
-    )
-
-
 class _nolock:
     def __enter__(self) -> None:
         return None
@@ -378,4 +272,4 @@ class _nolock:
         return None
 
 
-__all__ = ["ALL", "CorpusDB", "SyncReport"]
+__all__ = ["CorpusDB", "SyncReport"]

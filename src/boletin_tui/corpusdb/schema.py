@@ -8,7 +8,9 @@ paths, sorted, so `a b` and `b a` share it) in the user cache folder. WAL mode: 
 time, readers never blocked; a second process waits for the writer (`busy_timeout`).
 A file that is not a database, is damaged, or belongs to another program is moved aside (kept,
 never overwritten) and a new one is made; one of an older schema of ours is deleted (it is only
-a cache). Opening never fails: as a last resort the database lives in memory.
+a cache), and so are the files an older schema version left under other names
+(`prune_older`, on `CorpusDB.open`). Opening never fails: as a last resort the database lives
+in memory.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -32,6 +35,7 @@ CREATE TABLE files(
     hash TEXT, reason TEXT
 ) WITHOUT ROWID;
 CREATE INDEX files_hash ON files(hash);
+CREATE INDEX files_problems ON files(path) WHERE reason IS NOT NULL;
 CREATE TABLE bulletins(
     id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, base_key TEXT NOT NULL, key TEXT,
     number TEXT, kind TEXT, date TEXT, city TEXT, dateline TEXT, title TEXT NOT NULL,
@@ -39,7 +43,8 @@ CREATE TABLE bulletins(
     undated INTEGER NOT NULL, neg_day INTEGER NOT NULL, neg_num INTEGER NOT NULL,
     title_fold TEXT NOT NULL
 );
-CREATE INDEX bulletins_order ON bulletins(undated, neg_day, neg_num, title_fold, hash, key);
+CREATE INDEX bulletins_timeline
+    ON bulletins(undated, neg_day, neg_num, title_fold, hash, key, month);
 CREATE INDEX bulletins_key ON bulletins(key);
 CREATE INDEX bulletins_base ON bulletins(base_key);
 CREATE INDEX bulletins_year ON bulletins(year);
@@ -51,6 +56,17 @@ CREATE VIRTUAL TABLE fts USING fts5(
 PRAGMA application_id = {APP_ID};
 PRAGMA user_version = {VERSION};
 """
+
+# Indexes added since version 3 was first written, made by `add_missing_indexes` in databases
+# made before them (an index is derived data: no new version, no reparse). The timeline's
+# index covers the keys and months the first list reads (an index-only scan: at 100,000
+# bulletins 0.06 s instead of 0.16-0.3 s, and seconds when the table's pages are not cached).
+INDEXES = {
+    "bulletins_timeline": "CREATE INDEX bulletins_timeline"
+    " ON bulletins(undated, neg_day, neg_num, title_fold, hash, key, month)",
+    "files_problems": "CREATE INDEX files_problems ON files(path) WHERE reason IS NOT NULL",
+}
+REPLACED_INDEXES = ("bulletins_order",)  # what `bulletins_timeline` replaces
 
 # Per connection, in memory: tags and notes as the annotation store holds them now.
 TEMP_SCHEMA = f"""
@@ -111,6 +127,26 @@ def db_path(
     return (
         Path(cache_dir or default_cache_dir()) / f"corpus-v{VERSION}-{digest.hexdigest()}.sqlite3"
     )
+
+
+_FILE = re.compile(r"corpus-v(\d+)-[0-9a-f]+\.sqlite3(?:-wal|-shm)?")
+
+
+def prune_older(folder: Path) -> None:
+    """Delete the databases (and their WAL files) of older schema versions in `folder`: a new
+    schema version makes new file names, and the old files would stay forever otherwise.
+    Files of this version (other folder sets) and of newer ones, files moved aside and any
+    other file are left alone. Never raises."""
+    try:
+        entries = os.scandir(folder)
+    except OSError:
+        return
+    with entries:
+        for entry in entries:
+            found = _FILE.fullmatch(entry.name)
+            if found is not None and int(found.group(1)) < VERSION:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -180,6 +216,26 @@ def _prepared(conn: sqlite3.Connection) -> sqlite3.Connection:
     conn.execute("SELECT count(*) FROM bulletins WHERE id = 0").fetchone()  # reads the schema
     conn.executescript(TEMP_SCHEMA)
     return conn
+
+
+def add_missing_indexes(conn: sqlite3.Connection) -> None:
+    """Make the `INDEXES` a database made before them lacks, and drop those they replace, in
+    one write transaction (only when one is missing: a read otherwise)."""
+    names = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    missing = [sql for name, sql in INDEXES.items() if name not in names]
+    if not missing:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for sql in INDEXES.values():
+            conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+        for name in REPLACED_INDEXES:
+            conn.execute(f"DROP INDEX IF EXISTS {name}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def move_aside(path: Path, why: str) -> Path | None:

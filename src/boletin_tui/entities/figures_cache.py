@@ -17,9 +17,10 @@ the error when that bulletin is opened).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from boletin_tui.entities.figures_table import FigureRow, FiguresTable, rows_of_bulletin
+if TYPE_CHECKING:  # imported where used: the app makes a cache at launch, fills it later
+    from boletin_tui.entities.figures_table import FigureRow, FiguresTable
 
 Progress = Callable[[int, int], object]
 
@@ -67,6 +68,7 @@ class FiguresCache:
         Calls `progress(done, total)` every `every` bulletins and at the end; returns early
         when `stop()` says so. Then builds the table of every key, so that `table(keys)` of
         all of them answers at once."""
+        from boletin_tui.entities.figures_table import rows_of_bulletin
         from boletin_tui.entities.recognise import recognise
 
         self._started = True
@@ -102,6 +104,8 @@ class FiguresCache:
         cached = self._table
         if cached is not None and cached[0] == self._version and cached[1] == wanted:
             return cached[2]
+        from boletin_tui.entities.figures_table import FiguresTable
+
         version = self._version
         table = FiguresTable(row for key in wanted for row in self.rows_of(key))
         self._table = (version, wanted, table)

@@ -34,6 +34,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -44,12 +45,9 @@ from textual.widgets import Footer, Header, Input, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from boletin_tui.actions import BY_ID, display_keys
-from boletin_tui.corpus import Bulletin, prepare_parallel_parsing, sample_corpus_path
 from boletin_tui.entities.figures_cache import FiguresCache
-from boletin_tui.entities.figures_table import FigureRow
 from boletin_tui.jumping import jump_key
 from boletin_tui.safe_text import safe_text
-from boletin_tui.search import SYNTAX_HELP
 from boletin_tui.store import Annotation, AnnotationStore
 from boletin_tui.tui import loading
 from boletin_tui.tui.annotating import Annotating
@@ -59,7 +57,6 @@ from boletin_tui.tui.entity_summary import EntitySummary
 from boletin_tui.tui.exporting import Exporter
 from boletin_tui.tui.figures_screen import FiguresProgress, FiguresScreen
 from boletin_tui.tui.figures_work import FiguresWork
-from boletin_tui.tui.help_screen import HelpScreen
 from boletin_tui.tui.jump_screen import JumpScreen
 from boletin_tui.tui.keymap import (
     action_for,
@@ -85,13 +82,16 @@ from boletin_tui.tui.saved_searches import SavedSearches
 from boletin_tui.tui.saving import Saver
 from boletin_tui.tui.search_bar import SearchBar
 from boletin_tui.tui.searching import Searching
-from boletin_tui.tui.skipped_screen import SkippedScreen
 from boletin_tui.tui.status_line import StatusLine
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.tag_list import TagList
 from boletin_tui.tui.timeline import Timeline
 from boletin_tui.workspace import Workspace, Write
+
+if TYPE_CHECKING:
+    from boletin_tui.corpus import Bulletin
+    from boletin_tui.entities.figures_table import FigureRow
 
 # App actions that still apply while the figures screen is shown (uifig); `search` focuses its
 # filter, as a priority binding run in the order typed (keys right after it are the filter's).
@@ -649,10 +649,15 @@ class BoletinApp(App[None]):
         self.annotating.redo()
 
     def action_skipped(self) -> None:
+        from boletin_tui.tui.skipped_screen import SkippedScreen
+
         corpus = self.workspace.corpus
         self.push_screen(SkippedScreen(corpus.skipped if corpus else []))
 
     def action_help(self) -> None:
+        from boletin_tui.search import SYNTAX_HELP
+        from boletin_tui.tui.help_screen import HelpScreen
+
         self.push_screen(HelpScreen(help_lines(self._keys), SYNTAX_HELP))
 
     def action_help_quit(self) -> None:
@@ -740,6 +745,8 @@ def make_app(
     The database is opened and read here, before any screen: raises `StoreError`
     (`CorruptDatabase`, `StoreBusy`) when it cannot be used.
     """
+    from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
+
     prepare_parallel_parsing()  # before Textual replaces sys.stderr
     store = AnnotationStore(db_path, annotator)
     try:

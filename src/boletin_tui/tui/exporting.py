@@ -13,9 +13,6 @@ from typing import Any
 from textual.app import App
 
 from boletin_tui.safe_text import safe_text
-from boletin_tui.store.exchange import export_rows, write_export
-from boletin_tui.tui.choice_screen import REPLACE, replace_screen
-from boletin_tui.tui.export_screen import ExportScreen, default_export_path
 from boletin_tui.tui.labels import plural
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.workspace import Workspace
@@ -29,6 +26,9 @@ class Exporter:
 
     def ask(self) -> None:
         """Ask for the file, then export to it."""
+        # Imported here, not at launch (issue 11: the first frame imports what it draws).
+        from boletin_tui.tui.choice_screen import REPLACE, replace_screen
+        from boletin_tui.tui.export_screen import ExportScreen, default_export_path
 
         def replace_chosen(path: Path, choice: str | None) -> None:
             if choice == REPLACE:
@@ -55,6 +55,8 @@ class Exporter:
         )
 
     def _export(self, path: Path) -> None:
+        from boletin_tui.store.exchange import export_rows, write_export
+
         app = self._app
         shown = safe_text(str(path), newlines=False)  # a file name is never markup
         try:

@@ -10,6 +10,7 @@ text: it goes through `safe_text` and into plain `Segment`s, never markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,11 +21,13 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from boletin_tui.entities.figures_table import FigureRow
 from boletin_tui.formatting import format_figure
 from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.keymap import widget_binding
 from boletin_tui.tui.rows import fit
+
+if TYPE_CHECKING:  # the figures screen is imported at launch, its rows module when shown
+    from boletin_tui.entities.figures_table import FigureRow
 
 # (column of `FiguresTable.sort`, title, width; 0 = the rest of the line)
 GRID_COLUMNS: tuple[tuple[str, str, int], ...] = (

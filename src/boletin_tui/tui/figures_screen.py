@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -24,13 +25,15 @@ from textual.widgets import Input, Static
 
 from boletin_tui.actions import BY_ID, display_keys
 from boletin_tui.entities.figures_cache import FiguresCache
-from boletin_tui.entities.figures_table import FigureRow, FiguresTable
 from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.figures_export import FiguresExportScreen, default_figures_path
 from boletin_tui.tui.figures_grid import GRID_COLUMNS, FiguresGrid
 from boletin_tui.tui.keymap import effective_keys, widget_binding
 from boletin_tui.tui.labels import plural
 from boletin_tui.tui.series_chart import SeriesChart
+
+if TYPE_CHECKING:  # imported when the screen is made: the app imports this at launch
+    from boletin_tui.entities.figures_table import FigureRow
 
 SCREEN_ACTIONS = (
     "figures_filter",
@@ -53,7 +56,7 @@ class FiguresProgress(Message):
         return isinstance(message, FiguresProgress)
 
 
-class FiguresScreen(Screen[FigureRow | None]):
+class FiguresScreen(Screen["FigureRow | None"]):
     """See the module. Dismissed with the row to open, or None."""
 
     BINDINGS = [
@@ -68,6 +71,8 @@ class FiguresScreen(Screen[FigureRow | None]):
 
     def __init__(self, cache: FiguresCache, keys: Sequence[str], word: str = "") -> None:
         super().__init__()
+        from boletin_tui.entities.figures_table import FiguresTable
+
         self.cache, self.keys = cache, list(keys)
         self.table = FiguresTable(())
         self.word = word
@@ -122,7 +127,7 @@ class FiguresScreen(Screen[FigureRow | None]):
         if self.sort is not None:
             column, reverse = self.sort
             if self.word.strip():
-                rows = FiguresTable.sort(rows, column, reverse)
+                rows = type(self.table).sort(rows, column, reverse)
             else:
                 rows = self.table.sorted_rows(column, reverse)
         self.shown = rows  # never modified: a new list whenever the rows change

@@ -9,15 +9,17 @@ app's way to show the bulletin of the row chosen on the screen.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.worker import get_current_worker
 
 from boletin_tui.entities.figures_cache import FiguresCache
-from boletin_tui.entities.figures_table import FigureRow
 from boletin_tui.tui.figures_screen import FiguresProgress, FiguresScreen
 from boletin_tui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from boletin_tui.entities.figures_table import FigureRow
 
 
 class FiguresWork:

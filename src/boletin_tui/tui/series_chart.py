@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual import events
@@ -25,10 +26,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from boletin_tui.entities.figures_table import FigureRow
 from boletin_tui.formatting import format_figure
 from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.rows import fit
+
+if TYPE_CHECKING:  # the figures screen is imported at launch, its rows module when shown
+    from boletin_tui.entities.figures_table import FigureRow
 
 _LABEL = 26  # date and bulletin
 _VALUE = 16

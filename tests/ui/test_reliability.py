@@ -176,3 +176,33 @@ async def test_a_note_over_the_limit_is_refused_and_kept(make, db_path, h):
         assert editor.text == big and "Sin guardar" in status(app)
         assert app.query_one(AnnotationPanel).key == KEY
     assert not db_path.exists() or KEY not in h.stored(db_path)
+
+
+async def test_a_damaged_journal_kept_aside_by_a_save_is_told(make, db_path, h):
+    """The store keeps a damaged journal aside when a write folds it in (issue 16): the app
+    says so, once, instead of the copy appearing silently beside the database."""
+    writer = AnnotationStore(db_path, "ana", compact_delay=None)
+    writer.add_tags("1/2020", ["base"])
+    writer.add_tags("2/2020", ["perdida"])
+    journal = db_path.with_name(db_path.name + ".journal")
+    lines = journal.read_bytes().split(b"\n")
+    lines[1] = b'{"changes": [["annotations", "7", {"key": ro'  # damaged on disk
+    journal.write_bytes(b"\n".join(lines))
+    told = h.notifications()
+    app = make()
+    try:
+        async with app.run_test(size=SIZE, message_hook=told.hook) as pilot:
+            await app.listed.wait()
+            await h.settle(pilot)
+            assert not [n for n in told if n.title == "Base de anotaciones"]
+            await pilot.press("t", *"nueva", "enter")
+            await h.settle(pilot)
+            shown = [n.message for n in told if n.title == "Base de anotaciones"]
+            assert len(shown) == 1 and "copia" in shown[0]
+            await pilot.press("t", *"otra", "enter")
+            await h.settle(pilot)
+            assert len([n for n in told if n.title == "Base de anotaciones"]) == 1
+    finally:
+        writer.close()
+    assert list(db_path.parent.glob(db_path.name + ".journal.corrupt-*"))
+    assert h.stored(db_path)[KEY]["tags"] == ["nueva", "otra"]

@@ -65,9 +65,11 @@ class Saver:
         self._quit_when_saved = False
         self._told: str | None = None  # the save problem last notified (no repeats per retry)
         self._leaving = False
+        self._notices_told = 0  # the store's notices already shown
 
     def start(self) -> None:
         """Start the retry/watch timer and the signal handlers (from the app's `on_mount`)."""
+        self.tell_notices()  # a journal kept aside when the database was opened
         self._app.set_interval(POLL_SECONDS, self.poll_now, name="poll")
         loop = asyncio.get_running_loop()
         for sig in SIGNALS:
@@ -115,7 +117,22 @@ class Saver:
             )
         self._after_write()
 
+    def tell_notices(self) -> None:
+        """Show what the store says it kept aside (a damaged journal, a journal of a file
+        replaced underneath), once each: nothing is dropped without the user knowing."""
+        notices = self._store.notices()
+        fresh, self._notices_told = notices[self._notices_told :], len(notices)
+        if fresh:
+            self._app.notify(
+                safe_text("\n".join(fresh)),
+                title="Base de anotaciones",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+
     def _after_write(self) -> None:
+        self.tell_notices()
         self.send()  # a write waiting behind this one may go now
         if not self._workspace.pending:
             if self._told is not None:
@@ -181,6 +198,7 @@ class Saver:
     def _poll(self) -> None:
         if self._store.changed().result():
             self._app.post_message(AnnotationsChanged(self._store.all().result()))
+            self._app.call_from_thread(self.tell_notices)  # the reread may have kept some aside
 
     # -- leaving ---------------------------------------------------------------------------
     async def quit(self) -> None:

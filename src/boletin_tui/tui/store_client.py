@@ -59,6 +59,10 @@ class StoreClient:
         """The database and its lock file (no I/O): exports must not replace them."""
         return self._store.own_files()
 
+    def notices(self) -> list[str]:
+        """Lines about journals the store kept aside so far (no I/O; see `store.journal`)."""
+        return self._store.notices()
+
     def call(self, function: Callable[[AnnotationStore], T]) -> Future[T]:
         """Run `function(store)` on the store thread (batch writes, saved searches)."""
         return self._pool.submit(function, self._store)

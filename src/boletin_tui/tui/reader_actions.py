@@ -106,7 +106,7 @@ class ReaderActions(_Base):
         reader.set_hits(self._reader_hits(reader.bulletin))
 
     def _unread_text(self) -> str:
-        unread = self.workspace.reads.unread_count(self._timeline.shown_keys)
+        unread = self._timeline.unread_count(self.workspace.reads)  # snappy: remembered
         return f" · {unread} sin leer" if unread else " · todo leído"
 
     # -- read marks -------------------------------------------------------------------------

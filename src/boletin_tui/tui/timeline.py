@@ -27,7 +27,6 @@ from boletin_tui.tui.keymap import widget_binding
 from boletin_tui.tui.rows import Row, build_rows, fit, row_parts
 from boletin_tui.tui.wrapping import break_lines
 
-
 _STRIPS_KEPT = 4096  # rows drawn kept for reuse (a few screens' worth across searches)
 
 

@@ -72,13 +72,16 @@ class ReadState:
         return gone
 
     def unread_count(self, keys: Iterable[str]) -> int:
-        """How many of `keys` are unread. For a tuple the answer is remembered until the
-        marks change, so a status line redrawn on every move does not count again."""
+        """How many of `keys` (distinct) are unread. For a tuple the answer is remembered
+        until the marks change, so a status line redrawn on every move does not count again."""
         stamp = (self.version, len(self.keys))
         memo = self._counted
         if memo is not None and memo[0] is keys and memo[1] == stamp:
             return memo[2]
-        count = sum(1 for k in keys if k not in self.keys)
+        if isinstance(keys, (tuple, list)):  # distinct keys: a set operation, in C
+            count = len(keys) - len(self.keys.intersection(keys))
+        else:
+            count = sum(1 for k in keys if k not in self.keys)
         if isinstance(keys, tuple):
             self._counted = (keys, stamp, count)
         return count

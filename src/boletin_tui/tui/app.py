@@ -133,7 +133,7 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
         yield Header(icon="§")
         with Horizontal(id="main"):
             with Vertical(id="timeline-pane"):
-                yield SearchBar(id="search")
+                yield SearchBar(id="search", searcher=self._search)  # snappy: no message
                 yield Timeline(id="timeline")
                 yield Static("Cargando boletines…", id="timeline-status")
             with Vertical(id="reader-pane"):

@@ -24,7 +24,7 @@ from textual.strip import Strip
 from boletin_tui.corpus import Outline
 from boletin_tui.reading import ReadState
 from boletin_tui.tui.keymap import widget_binding
-from boletin_tui.tui.rows import Row, build_rows, fit, row_parts
+from boletin_tui.tui.rows import Row, RowIndex, build_rows, fit, row_parts
 from boletin_tui.tui.wrapping import break_lines
 
 _STRIPS_KEPT = 4096  # rows drawn kept for reuse (a few screens' worth across searches)
@@ -72,8 +72,8 @@ class Timeline(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._source: RowSource | None = None
         self._rows: list[Row] = []
-        self._keys: tuple[str, ...] | None = None  # the keys of `_rows` (`_shown_keys`)
-        self._all_rows: list[Row] = []
+        self._keys: tuple[str, ...] = ()  # the keys of `_rows`, in order
+        self._index = RowIndex([])  # every row, see `set_source`
         self._count = 0
         self._marks: set[str] = set()
         self._read: set[str] | None = None  # read keys (None: no read marks shown)
@@ -97,9 +97,7 @@ class Timeline(ScrollView, can_focus=True):
         return list(self._shown_keys())
 
     def _shown_keys(self) -> tuple[str, ...]:
-        """The keys shown, built once per list shown (the same tuple until it changes)."""
-        if self._keys is None:
-            self._keys = tuple(r.key for r in self._rows if r.key is not None)
+        """The keys shown (the same tuple until the list changes)."""
         return self._keys
 
     def unread_count(self, reads: ReadState) -> int:
@@ -110,34 +108,19 @@ class Timeline(ScrollView, can_focus=True):
         """Show the bulletins of `source` (keeping the current one when it is still there)."""
         self._source = source
         self._strips.clear()  # a bulletin's title or date may have changed
-        self._all_rows = build_rows(source.keys, source.months)
+        self._index = RowIndex(build_rows(source.keys, source.months))
         self._marks = set(marks)
-        self._show(self._all_rows)
+        self.set_filter(None)
 
     def set_filter(self, keys: Collection[str] | None) -> None:
-        """Show only bulletins whose key is in `keys` (with their headings); None shows all."""
+        """Show only bulletins whose key is in `keys` (with their headings); None shows all.
+        (snappy: built from the results, see `RowIndex.filter`, not by walking every row.)"""
+        index, keep = self._index, self._current
         if keys is None:
-            self._show(self._all_rows)
-            return
-        wanted = keys if isinstance(keys, (set, frozenset, dict)) else set(keys)
-        # One pass over the rows built once: a heading is kept when a bulletin under it is.
-        rows: list[Row] = []
-        year = month = None
-        for row in self._all_rows:
-            if row.key is None:
-                if row.level == 0:
-                    year, month = row, None
-                else:
-                    month = row
-            elif row.key in wanted:
-                if year is not None:
-                    rows.append(year)
-                    year = None
-                if month is not None:
-                    rows.append(month)
-                    month = None
-                rows.append(row)
-        self._show(rows)
+            target = index.at.get(keep) if keep is not None else None
+            self._show(index.rows, index.keys, target)
+        else:
+            self._show(*index.filter(keys, keep))
 
     def refresh_marks(self, marked: Iterable[str], unmarked: Iterable[str] = ()) -> None:
         """Add the annotated marker to `marked` keys and take it off `unmarked` ones."""
@@ -179,18 +162,14 @@ class Timeline(ScrollView, can_focus=True):
                 self._move_to(index)
                 return
 
-    def _show(self, rows: list[Row]) -> None:
-        keep = self._current
-        self._rows, self._keys = rows, None
-        self._count = sum(1 for r in rows if r.key is not None)
+    def _show(self, rows: list[Row], keys: tuple[str, ...], target: int | None) -> None:
+        """Show `rows` (holding the bulletins `keys`), the cursor on row `target` (None: the
+        first bulletin)."""
+        self._rows, self._keys, self._count = rows, keys, len(keys)
         # Not `self.virtual_size = ...`: that re-lays out the whole screen on every search
         # keystroke, and this widget's size never depends on its rows (see `LineView`).
         self._cursor, self._extra = None, 0
         self._set_height()
-        target = next(
-            (i for i, r in enumerate(rows) if r.key is not None and r.key == keep),
-            None,
-        )
         if target is None:
             target = self._next_bulletin(-1, 1)
         self._move_to(target, force=True)

@@ -445,10 +445,12 @@ class BoletinApp(SavingApp, ReaderTools, ReaderActions, TrustActions, PassageAct
 
     # -- actions ----------------------------------------------------------------------------
     def action_timeline_cursor(self, step: int) -> None:
+        before = self._timeline.current_key
         self._timeline.action_cursor(step)
         # snappy: show the bulletin now, not when `Timeline.Selected` arrives: the cursor and
         # the text then go out in one frame (a frame in between delays the next by 1/60 s).
-        self._sync_selection()
+        if self._timeline.current_key != before:
+            self._sync_selection()
 
     def action_add_tag(self) -> None:
         self._sync_selection()

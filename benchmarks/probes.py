@@ -8,8 +8,8 @@ prints one JSON object of figures (seconds unless the name says otherwise). Prob
 - `app`: launch the app headless (`run_test`) to its first interactive screen, move to the next
   bulletin, type a search keystroke; with `--cold` the parse cache starts empty. Moves and
   keystrokes are timed twice: to the state changed and the pane's visible lines rendered
-  (`next_bulletin`, `app_search_keystroke`), and to the frame that shows the change
-  composed, with nothing left to repaint (`*_frame`: what the user waits for).
+  (`next_bulletin`, `app_search_keystroke`), and to the first frame composed that shows the
+  next bulletin or the filtered list (`*_frame`: what the user waits for).
 """
 
 from __future__ import annotations
@@ -142,9 +142,10 @@ def _render_visible(widget) -> None:
 class Frames:
     """Frames the app composes (headless, `App._display` still receives each one), with
     `state()` when each was composed: `until(t0, done)` waits for the first frame after
-    `t0` whose state satisfies `done`, and for the screen to have nothing left to repaint,
-    and returns the time of the last frame then. So a figure runs from the key to the frame
-    that shows its result, not to the moment the app's state changed."""
+    `t0` whose state satisfies `done`, and for the screen to have nothing left to repaint
+    (so that the next key starts from a quiet app), and returns the time of that first
+    frame. So a figure runs from the key to the frame that shows its result (the next
+    bulletin; the filtered list), not to the moment the app's state changed."""
 
     def __init__(self, app, state) -> None:
         self.app, self.state = app, state
@@ -170,9 +171,9 @@ class Frames:
                 or screen._repaint_required
                 or screen._scroll_required
             )
-            shown = any(t >= t0 and done(s) for t, s in zip(self.times, self.states, strict=True))
+            shown = [t for t, s in zip(self.times, self.states, strict=True) if t >= t0 and done(s)]
             if shown and clean and self.app._message_queue.empty():
-                return self.times[-1]
+                return shown[0]
             if time.perf_counter() > deadline:
                 raise TimeoutError("no frame showed the change in time")
             await asyncio.sleep(0.0005)
@@ -208,8 +209,8 @@ def probe_app(archive: Path, work: Path, cold: bool) -> dict:
                 await _until(lambda b=before: reader.bulletin is not b)
                 _render_visible(reader)
                 steps.append(time.perf_counter() - t0)
-                # The same move, to the frame that shows it (the reading pane, the list, the
-                # panel: everything the move changed); then a pause, as between key repeats.
+                # The same move, to the first frame that shows the bulletin; then a pause,
+                # as between key repeats.
                 shown.append(await frames.until(t0, lambda s, b=before: s[0] is not b) - t0)
                 await asyncio.sleep(0.02)
             figures["next_bulletin"] = statistics.median(steps)

@@ -87,13 +87,14 @@ class RowIndex:
     def filter(self, keys: Iterable[str], keep: str | None) -> tuple[list[Row], tuple, int | None]:
         """(rows, their keys, the index of `keep`'s row or None) for the bulletins of `keys`
         that have a row, in timeline order, each year and month heading before its first."""
-        at, rows = self.at, self.rows
-        found = [at[k] for k in keys if k in at]
+        rows = self.rows
+        found = [i for i in map(self.at.get, keys) if i is not None]
         found.sort()  # already in order when the index gives timeline order: linear
-        wanted = at.get(keep, -1) if keep is not None else -1
+        wanted = self.at.get(keep, -1) if keep is not None else -1
         years, months = self._year, self._month
         out: list[Row] = []
-        append = out.append
+        shown: list[str] = []
+        append, show = out.append, shown.append
         target = None
         last_year = last_month = previous = -1
         for index in found:
@@ -109,9 +110,10 @@ class RowIndex:
                 last_month = month
             if index == wanted:
                 target = len(out)
-            append(rows[index])
-        shown = tuple([row.key for row in out if row.key is not None])
-        return out, shown, target
+            row = rows[index]
+            append(row)
+            show(row.key)  # type: ignore[arg-type]  # a bulletin row has a key
+        return out, tuple(shown), target
 
 
 def short_number(bulletin: Bulletin | Outline) -> str:

@@ -94,15 +94,17 @@ class Timeline(ScrollView, can_focus=True):
 
     @property
     def shown_keys(self) -> list[str]:
-        return list(self._shown_keys())
+        return list(self._keys)
 
-    def _shown_keys(self) -> tuple[str, ...]:
-        """The keys shown (the same tuple until the list changes)."""
+    @property
+    def listed_keys(self) -> tuple[str, ...]:
+        """The keys shown, as the same tuple until the list changes (`ReadState` remembers
+        its unread count by that tuple)."""
         return self._keys
 
     def unread_count(self, reads: ReadState) -> int:
         """How many bulletins shown are unread (`reads` remembers it until a mark changes)."""
-        return reads.unread_count(self._shown_keys())
+        return reads.unread_count(self._keys)
 
     def set_source(self, source: RowSource, marks: Iterable[str] = ()) -> None:
         """Show the bulletins of `source` (keeping the current one when it is still there)."""

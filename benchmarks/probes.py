@@ -6,7 +6,10 @@ prints one JSON object of figures (seconds unless the name says otherwise). Prob
 - `core`: load the corpus, recognise entities, search keystrokes, add a tag with N annotations.
 - `hits`: at N bulletins, `n` (next search hit, across bulletins) against `j`, interleaved.
 - `app`: launch the app headless (`run_test`) to its first interactive screen, move to the next
-  bulletin, type a search keystroke; with `--cold` the parse cache starts empty.
+  bulletin, type a search keystroke; with `--cold` the parse cache starts empty. Moves and
+  keystrokes are timed twice: to the state changed and the pane's visible lines rendered
+  (`next_bulletin`, `app_search_keystroke`), and to the first frame composed that shows the
+  next bulletin or the filtered list (`*_frame`: what the user waits for).
 """
 
 from __future__ import annotations
@@ -136,6 +139,46 @@ def _render_visible(widget) -> None:
     widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
 
 
+class Frames:
+    """Frames the app composes (headless, `App._display` still receives each one), with
+    `state()` when each was composed: `until(t0, done)` waits for the first frame after
+    `t0` whose state satisfies `done`, and for the screen to have nothing left to repaint
+    (so that the next key starts from a quiet app), and returns the time of that first
+    frame. So a figure runs from the key to the frame that shows its result (the next
+    bulletin; the filtered list), not to the moment the app's state changed."""
+
+    def __init__(self, app, state) -> None:
+        self.app, self.state = app, state
+        self.times: list[float] = []
+        self.states: list[object] = []
+        display = app._display
+
+        def recorded(screen, renderable) -> None:
+            if renderable is not None:
+                self.times.append(time.perf_counter())
+                self.states.append(self.state())
+            display(screen, renderable)
+
+        app._display = recorded
+
+    async def until(self, t0: float, done, limit: float = 60.0) -> float:
+        deadline = time.perf_counter() + limit
+        while True:
+            screen = self.app.screen
+            clean = not (
+                screen._dirty_widgets
+                or screen._layout_required
+                or screen._repaint_required
+                or screen._scroll_required
+            )
+            shown = [t for t, s in zip(self.times, self.states, strict=True) if t >= t0 and done(s)]
+            if shown and clean and self.app._message_queue.empty():
+                return shown[0]
+            if time.perf_counter() > deadline:
+                raise TimeoutError("no frame showed the change in time")
+            await asyncio.sleep(0.0005)
+
+
 def probe_app(archive: Path, work: Path, cold: bool) -> dict:
     t_start = time.perf_counter()
     from boletin_tui.tui import make_app
@@ -153,11 +196,12 @@ def probe_app(archive: Path, work: Path, cold: bool) -> dict:
         async with app.run_test(size=(120, 36)):
             figures["first_screen"] = time.perf_counter() - t_start
             reader, timeline = app.query_one(Reader), app.query_one(Timeline)
+            frames = Frames(app, lambda: (reader.bulletin, getattr(app, "_query", None)))
             await _until(lambda: reader.bulletin is not None)
             figures["interactive"] = time.perf_counter() - t_start
             await _until(app.index_built.is_set)
             figures["search_ready"] = time.perf_counter() - t_start
-            steps = []
+            steps, shown = [], []
             for _ in range(20):
                 before = reader.bulletin
                 t0 = time.perf_counter()
@@ -165,10 +209,16 @@ def probe_app(archive: Path, work: Path, cold: bool) -> dict:
                 await _until(lambda b=before: reader.bulletin is not b)
                 _render_visible(reader)
                 steps.append(time.perf_counter() - t0)
+                # The same move, to the first frame that shows the bulletin; then a pause,
+                # as between key repeats.
+                shown.append(await frames.until(t0, lambda s, b=before: s[0] is not b) - t0)
+                await asyncio.sleep(0.02)
             figures["next_bulletin"] = statistics.median(steps)
+            figures["next_bulletin_frame"] = statistics.median(shown)
+            figures["next_bulletin_frame_p95"] = sorted(shown)[int(0.95 * (len(shown) - 1))]
             _key(app, "slash", "/")
             await _until(lambda: app.focused is not timeline)
-            keys = []
+            keys, framed = [], []
             typed = [(c, c) for c in "segur"] + [("backspace", "\x08")] * 5
             for key, ch in typed + [(c, c) for c in "oaxac"]:
                 query = getattr(app, "_query", None)
@@ -177,8 +227,14 @@ def probe_app(archive: Path, work: Path, cold: bool) -> dict:
                 await _until(lambda q=query: getattr(app, "_query", None) != q)
                 _render_visible(timeline)
                 keys.append(time.perf_counter() - t0)
+                framed.append(await frames.until(t0, lambda s, q=query: s[1] != q) - t0)
+                await asyncio.sleep(0.03)  # typing speed
             figures["app_search_keystroke"] = statistics.median(keys)
             figures["app_search_keystroke_p95"] = sorted(keys)[int(0.95 * (len(keys) - 1))]
+            figures["app_search_keystroke_frame"] = statistics.median(framed)
+            figures["app_search_keystroke_frame_p95"] = sorted(framed)[
+                int(0.95 * (len(framed) - 1))
+            ]
 
     asyncio.run(drive())
     figures["peak_rss_mb"] = _peak_mb()

@@ -51,6 +51,8 @@ class ReadState:
 
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self.keys: set[str] = set(keys)
+        self.version = 0  # counts changes made through `mark` and `unmark`
+        self._counted: tuple[tuple[str, ...], tuple[int, int], int] | None = None
 
     def is_read(self, key: str | None) -> bool:
         return key is not None and key in self.keys
@@ -59,16 +61,30 @@ class ReadState:
         """Mark `keys` read; return those that were unread, in the order given."""
         new = [k for k in dict.fromkeys(keys) if k not in self.keys]
         self.keys.update(new)
+        self.version += 1
         return new
 
     def unmark(self, keys: Iterable[str]) -> list[str]:
         """Mark `keys` unread; return those that were read."""
         gone = [k for k in dict.fromkeys(keys) if k in self.keys]
         self.keys.difference_update(gone)
+        self.version += 1
         return gone
 
     def unread_count(self, keys: Iterable[str]) -> int:
-        return sum(1 for k in keys if k not in self.keys)
+        """How many of `keys` (distinct) are unread. For a tuple the answer is remembered
+        until the marks change, so a status line redrawn on every move does not count again."""
+        stamp = (self.version, len(self.keys))
+        memo = self._counted
+        if memo is not None and memo[0] is keys and memo[1] == stamp:
+            return memo[2]
+        if isinstance(keys, (tuple, list)):  # distinct keys: a set operation, in C
+            count = len(keys) - len(self.keys.intersection(keys))
+        else:
+            count = sum(1 for k in keys if k not in self.keys)
+        if isinstance(keys, tuple):
+            self._counted = (keys, stamp, count)
+        return count
 
     def filter(self, keys: list[str], read: bool) -> list[str]:
         """The keys of `keys` that are read (`read`) or unread (not `read`), in order."""

@@ -168,7 +168,8 @@ class BoletinApp(App[None]):
             workspace,
             store,
             current=lambda: self._timeline.current_key,
-            listed=self._listed,
+            # The same tuple until the list changes: the unread count is remembered by it.
+            listed=lambda: self._timeline.listed_keys,
             redraw=self._reads_changed,
         )
         self.tools = ReaderTools(
@@ -204,7 +205,7 @@ class BoletinApp(App[None]):
         yield Header(icon="§")
         with Horizontal(id="main"):
             with Vertical(id="timeline-pane"):
-                yield SearchBar(id="search")
+                yield SearchBar(id="search", searcher=self._search_now)  # no message: one frame
                 yield Timeline(id="timeline")
                 yield StatusLine("Cargando boletines…", id="timeline-status")
             with Vertical(id="reader-pane"):
@@ -492,6 +493,11 @@ class BoletinApp(App[None]):
     def _on_query(self, message: SearchBar.Query) -> None:
         self.searching.search(message.text)
 
+    def _search_now(self, text: str) -> None:
+        """The search field's text changed: filter in the keystroke's own turn (the field and
+        the list then go out in one frame; see `SearchBar`)."""
+        self.searching.search(text)
+
     @on(SearchBar.Cleared)
     def _on_cleared(self) -> None:
         self.searching.search("")
@@ -591,7 +597,12 @@ class BoletinApp(App[None]):
 
     # -- actions (the table's ids: `boletin_tui.actions`) -----------------------------------
     def action_timeline_cursor(self, step: int) -> None:
+        before = self._timeline.current_key
         self._timeline.action_cursor(step)
+        # snappy: show the bulletin now, not when `Timeline.Selected` arrives: the cursor and
+        # the text then go out in one frame (a frame in between delays the next by 1/60 s).
+        if self._timeline.current_key != before:
+            self._sync_selection()
 
     def action_add_tag(self) -> None:
         self._sync_selection()

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -30,6 +32,11 @@ class EntitySummary(OptionList):
     """`show(mentions)`; `entries_shown` is what the list offers, in order."""
 
     BINDINGS = [widget_binding("entity_show", "show_entry"), widget_binding("entity_filter")]
+    # The list's size never depends on its options (its height is fixed, see the module), so
+    # new options need a repaint and the scrollbar's update, not a layout of the whole screen
+    # (which re-renders every scrollbar on it: several ms of each `j`). `OptionList` assigns
+    # `virtual_size` and updates the scrollbars itself; this only drops the layout. (snappy)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class Show(Message):
         """Scroll the reading pane to `entry`'s first mention."""
@@ -72,8 +79,9 @@ class EntitySummary(OptionList):
         if not shown:
             options = [Option(NO_ENTITIES, disabled=True)]
         self.entries_shown = shown
-        self.clear_options()
-        self.add_options(options)
+        # One step, not `clear_options` then `add_options`: the empty list in between hid the
+        # scrollbar and showed it again, a layout of the whole screen each time. (snappy)
+        self.set_options(options)
         first = next((i for i, o in enumerate(options) if o and not o.disabled), None)
         self.highlighted = first
 

@@ -10,7 +10,7 @@ status line's count).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from textual.app import App
@@ -36,7 +36,7 @@ class ReadMarks:
         store: StoreClient,
         *,
         current: Callable[[], str | None],
-        listed: Callable[[], list[str]],
+        listed: Callable[[], Sequence[str]],
         redraw: Callable[[], None],
     ) -> None:
         self._app, self._workspace, self._store = app, workspace, store

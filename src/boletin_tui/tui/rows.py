@@ -61,6 +61,61 @@ def build_rows(keys: Sequence[str], months: Iterable[str | None]) -> list[Row]:
     return rows
 
 
+class RowIndex:
+    """Every row of the timeline (`build_rows`), with each bulletin's position and the
+    headings above it, so that the rows of a search's results (`filter`) are built in time
+    proportional to the results, not to the corpus."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.rows = rows
+        self.at: dict[str, int] = {}  # key -> index of its row
+        self._year: list[int] = []  # per row: the index of the year (or undated) heading above
+        self._month: list[int] = []  # per row: the month heading above it, -1 for none
+        year = month = -1
+        for index, row in enumerate(rows):
+            if row.key is None:
+                if row.level == 0:
+                    year, month = index, -1
+                else:
+                    month = index
+            else:
+                self.at[row.key] = index
+            self._year.append(year)
+            self._month.append(month)
+        self.keys = tuple(self.at)  # rows are in order, and so is the dict
+
+    def filter(self, keys: Iterable[str], keep: str | None) -> tuple[list[Row], tuple, int | None]:
+        """(rows, their keys, the index of `keep`'s row or None) for the bulletins of `keys`
+        that have a row, in timeline order, each year and month heading before its first."""
+        rows = self.rows
+        found = [i for i in map(self.at.get, keys) if i is not None]
+        found.sort()  # already in order when the index gives timeline order: linear
+        wanted = self.at.get(keep, -1) if keep is not None else -1
+        years, months = self._year, self._month
+        out: list[Row] = []
+        shown: list[str] = []
+        append, show = out.append, shown.append
+        target = None
+        last_year = last_month = previous = -1
+        for index in found:
+            if index == previous:  # a key given twice
+                continue
+            previous = index
+            year, month = years[index], months[index]
+            if year != last_year and year >= 0:
+                append(rows[year])
+                last_year, last_month = year, -1
+            if month != last_month and month >= 0:
+                append(rows[month])
+                last_month = month
+            if index == wanted:
+                target = len(out)
+            row = rows[index]
+            append(row)
+            show(row.key)  # type: ignore[arg-type]  # a bulletin row has a key
+        return out, tuple(shown), target
+
+
 def short_number(bulletin: Bulletin | Outline) -> str:
     """The printed number, or `s/n` for unnumbered bulletins."""
     return bulletin.number or UNNUMBERED

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 from boletin_tui.tui.handoff import HandsBackKeys
@@ -15,6 +19,10 @@ class SearchBar(HandsBackKeys, Input):
 
     BINDINGS = [Binding("escape", "clear", "Borrar búsqueda", tooltip="Muestra todos")]
     LEAVE_KEYS = {"enter": "done", "escape": "clear", "down": "done"}  # down: into the list
+    # `Input` sets its virtual size (the text's width, for scrolling it) on every keystroke,
+    # and a layout of the whole screen came with it; the field's size never depends on its
+    # text (a fixed height and width), so a repaint is enough. (snappy)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class Query(Message):
         def __init__(self, text: str) -> None:
@@ -27,8 +35,13 @@ class SearchBar(HandsBackKeys, Input):
     class Done(Message):
         pass
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, searcher: Callable[[str], None] | None = None):
+        """`searcher`, when given, is called with each change instead of posting `Query`:
+        in the keystroke's own turn, so that the field and the filtered list go out in one
+        frame (a message arrives after a frame of the field alone, and Textual then waits
+        for its next 1/60 s tick to draw the list). (snappy)"""
         super().__init__(placeholder="buscar… (? ayuda: sintaxis)", id=id)
+        self.searcher = searcher
 
     def open(self) -> None:
         self.display = True
@@ -36,7 +49,10 @@ class SearchBar(HandsBackKeys, Input):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Query(event.value))
+        if self.searcher is not None:
+            self.searcher(event.value)
+        else:
+            self.post_message(self.Query(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

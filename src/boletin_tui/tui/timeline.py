@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -21,9 +22,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from boletin_tui.corpus import Outline
+from boletin_tui.reading import ReadState
 from boletin_tui.tui.keymap import widget_binding
-from boletin_tui.tui.rows import Row, build_rows, fit, row_parts
+from boletin_tui.tui.rows import Row, RowIndex, build_rows, fit, row_parts
 from boletin_tui.tui.wrapping import break_lines
+
+_STRIPS_KEPT = 4096  # rows drawn kept for reuse (a few screens' worth across searches)
 
 
 class RowSource(Protocol):
@@ -68,13 +72,16 @@ class Timeline(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._source: RowSource | None = None
         self._rows: list[Row] = []
-        self._all_rows: list[Row] = []
+        self._keys: tuple[str, ...] = ()  # the keys of `_rows`, in order
+        self._index = RowIndex([])  # every row, see `set_source`
         self._count = 0
         self._marks: set[str] = set()
         self._read: set[str] | None = None  # read keys (None: no read marks shown)
         self._cursor: int | None = None  # index into _rows, always a bulletin row
         self._current: str | None = None
         self._extra = 0  # 1 while the current row's title takes a second line (issue 15)
+        self._strips: dict[tuple, Strip] = {}  # bulletin rows drawn, see `render_line`
+        self._base: tuple[int, Style] | None = None  # see `_base_style`
 
     # -- data -------------------------------------------------------------------------------
     @property
@@ -87,39 +94,35 @@ class Timeline(ScrollView, can_focus=True):
 
     @property
     def shown_keys(self) -> list[str]:
-        return [r.key for r in self._rows if r.key is not None]
+        return list(self._keys)
+
+    @property
+    def listed_keys(self) -> tuple[str, ...]:
+        """The keys shown, as the same tuple until the list changes (`ReadState` remembers
+        its unread count by that tuple)."""
+        return self._keys
+
+    def unread_count(self, reads: ReadState) -> int:
+        """How many bulletins shown are unread (`reads` remembers it until a mark changes)."""
+        return reads.unread_count(self._keys)
 
     def set_source(self, source: RowSource, marks: Iterable[str] = ()) -> None:
         """Show the bulletins of `source` (keeping the current one when it is still there)."""
         self._source = source
-        self._all_rows = build_rows(source.keys, source.months)
+        self._strips.clear()  # a bulletin's title or date may have changed
+        self._index = RowIndex(build_rows(source.keys, source.months))
         self._marks = set(marks)
-        self._show(self._all_rows)
+        self.set_filter(None)
 
     def set_filter(self, keys: Collection[str] | None) -> None:
-        """Show only bulletins whose key is in `keys` (with their headings); None shows all."""
+        """Show only bulletins whose key is in `keys` (with their headings); None shows all.
+        (snappy: built from the results, see `RowIndex.filter`, not by walking every row.)"""
+        index, keep = self._index, self._current
         if keys is None:
-            self._show(self._all_rows)
-            return
-        wanted = keys if isinstance(keys, (set, frozenset, dict)) else set(keys)
-        # One pass over the rows built once: a heading is kept when a bulletin under it is.
-        rows: list[Row] = []
-        year = month = None
-        for row in self._all_rows:
-            if row.key is None:
-                if row.level == 0:
-                    year, month = row, None
-                else:
-                    month = row
-            elif row.key in wanted:
-                if year is not None:
-                    rows.append(year)
-                    year = None
-                if month is not None:
-                    rows.append(month)
-                    month = None
-                rows.append(row)
-        self._show(rows)
+            target = index.at.get(keep) if keep is not None else None
+            self._show(index.rows, index.keys, target)
+        else:
+            self._show(*index.filter(keys, keep))
 
     def refresh_marks(self, marked: Iterable[str], unmarked: Iterable[str] = ()) -> None:
         """Add the annotated marker to `marked` keys and take it off `unmarked` ones."""
@@ -161,18 +164,14 @@ class Timeline(ScrollView, can_focus=True):
                 self._move_to(index)
                 return
 
-    def _show(self, rows: list[Row]) -> None:
-        keep = self._current
-        self._rows = rows
-        self._count = sum(1 for r in rows if r.key is not None)
+    def _show(self, rows: list[Row], keys: tuple[str, ...], target: int | None) -> None:
+        """Show `rows` (holding the bulletins `keys`), the cursor on row `target` (None: the
+        first bulletin)."""
+        self._rows, self._keys, self._count = rows, keys, len(keys)
         # Not `self.virtual_size = ...`: that re-lays out the whole screen on every search
         # keystroke, and this widget's size never depends on its rows (see `LineView`).
         self._cursor, self._extra = None, 0
         self._set_height()
-        target = next(
-            (i for i, r in enumerate(rows) if r.key is not None and r.key == keep),
-            None,
-        )
         if target is None:
             target = self._next_bulletin(-1, 1)
         self._move_to(target, force=True)
@@ -218,18 +217,20 @@ class Timeline(ScrollView, can_focus=True):
             return
         previous, self._cursor = self._cursor, index
         extra, self._extra = self._extra, int(len(self._title_lines(index)) > 1)
-        if extra != self._extra:  # the rows below the cursor move by a line
+        moved = extra != self._extra  # the rows below the cursor move by a line
+        if moved:
             self._set_height()
-            force = True
-        if not self._scroll_into_view(index) and previous is not None and not force:
-            if self._extra:  # the two-line row moved: only the lines between change
-                low = min(previous, index)
-                self.refresh_lines(low, max(previous, index) + 2 - low)
-            else:
-                self.refresh_line(previous)  # only the two rows that changed
-                self.refresh_line(index)
-        else:
+        if self._scroll_into_view(index) or previous is None or force:
             self.refresh()
+        elif moved:  # snappy: from the first row that changed down, not the lines above
+            low = min(previous, index)
+            self.refresh_lines(low, max(round(self.scroll_y) + self.size.height - low, 1))
+        elif self._extra:  # the two-line row moved: only the lines between change
+            low = min(previous, index)
+            self.refresh_lines(low, max(previous, index) + 2 - low)
+        else:
+            self.refresh_line(previous)  # only the two rows that changed
+            self.refresh_line(index)
         self._announce(self._rows[index].key)
 
     def _announce(self, key: str | None) -> None:
@@ -280,7 +281,7 @@ class Timeline(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index, second = self._line_row(y + round(self.scroll_y))
-        base = self.rich_style
+        base = self._base_style()
         if index >= len(self._rows):
             return Strip.blank(width, base)
         row = self._rows[index]
@@ -294,10 +295,17 @@ class Timeline(ScrollView, can_focus=True):
             style = base + self.get_component_rich_style(name)
             indent = "" if row.level == 0 else " "
             return Strip([Segment(fit(indent + row.label, width), style)], width)
-        mark, number, date, title = row_parts(outline, row.key in self._marks, width)
-        if index == self._cursor:
+        marked, cursor = row.key in self._marks, index == self._cursor
+        unread = self._read is not None and row.key not in self._read
+        # snappy: a row drawn once is kept (a move redraws two rows, a search most of them).
+        cache_key = (row, marked, cursor, unread, width)
+        strip = self._strips.get(cache_key)
+        if strip is not None:
+            return strip
+        mark, number, date, title = row_parts(outline, marked, width)
+        if cursor:
             base = base + self.get_component_rich_style("timeline--cursor")
-        if self._read is not None and row.key not in self._read:
+        if unread:
             base = base + self.get_component_rich_style("timeline--unread")
         segments = [
             Segment(mark, base + self.get_component_rich_style("timeline--mark")),
@@ -305,7 +313,19 @@ class Timeline(ScrollView, can_focus=True):
             Segment(date, base + self.get_component_rich_style("timeline--date")),
             Segment(title, base),
         ]
-        return Strip(segments).adjust_cell_length(width, base)
+        strip = Strip(segments).adjust_cell_length(width, base)
+        if len(self._strips) >= _STRIPS_KEPT:
+            self._strips.clear()
+        self._strips[cache_key] = strip
+        return strip
+
+    def _base_style(self) -> Style:
+        """`rich_style`, worked out again only when the styles change (it walks every
+        ancestor: computed for each line, it was most of a timeline's repaint). (snappy)"""
+        stamp = self.styles._cache_key
+        if self._base is None or self._base[0] != stamp:
+            self._base = (stamp, self.rich_style)
+        return self._base[1]
 
     def _two_line_row(self, index: int, second: bool, width: int) -> Strip:
         """The current row whose title does not fit: the title whole on two lines."""
@@ -342,3 +362,5 @@ class Timeline(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._rich_style_cache.clear()
+        self._strips.clear()
+        self._base = None

@@ -1,11 +1,11 @@
 """`BoletinApp`: composes the three panes and routes messages between them, the workspace,
 the workers and the app's collaborators.
 
-Build it with `make_app(...)` (the CLI and the tests share it). The state and its rules live
-in a `Workspace` (Textual-free); the keys come from the action table (`keymap.py`); the
-corpus loads and the index builds in worker threads after the first frame (`loading.py`);
-every database call runs on the single store thread (`StoreClient`). Widgets only show state
-and post what the user asked for.
+Build it with `make_app(...)` (`tui/make.py`; the CLI and the tests share it). The state and
+its rules live in a `Workspace` (Textual-free); the keys come from the action table
+(`keymap.py`); the corpus loads and the index builds in worker threads after the first frame
+(`loading.py`); every database call runs on the single store thread (`StoreClient`). Widgets
+only show state and post what the user asked for.
 
 Each feature is a plain object the app owns, handed what it needs (the workspace, the store
 client, Textual's public `App` methods, the widgets it works on, typed callbacks), never the
@@ -48,7 +48,7 @@ from boletin_tui.actions import BY_ID, display_keys
 from boletin_tui.entities.figures_cache import FiguresCache
 from boletin_tui.jumping import jump_key
 from boletin_tui.safe_text import safe_text
-from boletin_tui.store import Annotation, AnnotationStore
+from boletin_tui.store import Annotation
 from boletin_tui.tui import loading
 from boletin_tui.tui.annotating import Annotating
 from boletin_tui.tui.annotations import AnnotationPanel
@@ -77,7 +77,6 @@ from boletin_tui.tui.passage_reader import PassageReader
 from boletin_tui.tui.read_marks import ReadMarks
 from boletin_tui.tui.reader_tools import ReaderTools
 from boletin_tui.tui.resume import header_text, remember
-from boletin_tui.tui.resume import start as resume_start
 from boletin_tui.tui.saved_searches import SavedSearches
 from boletin_tui.tui.saving import Saver
 from boletin_tui.tui.search_bar import SearchBar
@@ -736,50 +735,3 @@ class BoletinApp(App[None]):
 def _detail(error: BaseException | None) -> str:
     name = type(error).__name__
     return f"{name}: {error}" if str(error) else name
-
-
-def make_app(
-    paths: Sequence[str | os.PathLike[str]],
-    db_path: str | os.PathLike[str],
-    annotator: str | None = None,
-    *,
-    cache_dir: str | os.PathLike[str] | None = None,
-    use_cache: bool = True,
-    keymap: Mapping[str, str] | None = None,
-    theme: str | None = None,
-    config_problems: Sequence[str] = (),
-) -> BoletinApp:
-    """The app on `paths` (the bundled sample when empty) with the database at `db_path`;
-    `keymap` maps action ids to keys, `theme` names a theme, and `config_problems` are lines
-    to show at launch (all from `config.toml`, see `boletin_tui.config`).
-
-    The database is opened and read here, before any screen: raises `StoreError`
-    (`CorruptDatabase`, `StoreBusy`) when it cannot be used.
-    """
-    from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
-
-    prepare_parallel_parsing()  # before Textual replaces sys.stderr
-    store = AnnotationStore(db_path, annotator)
-    try:
-        annotations = store.all()
-        read_keys = store.read_keys(store.annotator)  # issue 15
-    except BaseException:
-        store.close()
-        raise
-    begin = resume_start([Path(p) for p in paths], db_path)  # reader2: where we left off
-    app = BoletinApp(
-        begin.paths or [sample_corpus_path()],
-        begin.label,
-        StoreClient(store),
-        annotations,
-        cache_dir=cache_dir,
-        use_cache=use_cache,
-        keymap=keymap,
-        theme=theme,
-        config_problems=config_problems,
-        read_keys=read_keys,
-    )
-    app.db_path, app.corpus_paths = Path(db_path), begin.paths
-    app.start_bulletin, app.resumed = begin.bulletin, begin.resumed
-    app.sub_title = header_text(begin.label, app.db_path, resumed=begin.resumed)
-    return app

@@ -6,17 +6,18 @@ parse: the peer, parsing every file in the same processes and storing nothing.
 cold: a new database for ARCHIVE, everything parsed and indexed (2 cores: processes), seconds.
 warm: open the existing database, count and the first 60 rows (what a launch shows first).
 search: p95 / median of the keystrokes of typical queries, with the list of keys returned.
-Each prints one JSON line with its figures (seconds) and the peak memory (ru_maxrss, MB).
+Each prints one JSON line with its figures (seconds) and its own peak memory (MB, see peak.py).
 """
 
 from __future__ import annotations
 
 import json
-import resource
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from peak import peak_mb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
@@ -44,10 +45,6 @@ KEYSTROKES = [
     "año:2015",
     "11,907",
 ]
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:

@@ -17,17 +17,14 @@ from __future__ import annotations
 import asyncio
 import json
 import random
-import resource
 import statistics
 import sys
 import time
 from pathlib import Path
 
+from peak import peak_mb
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
-
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _annotate_all(db_path: Path, keys: list[str]) -> None:
@@ -111,7 +108,7 @@ def probe_core(archive: Path, work: Path, cold: bool) -> dict:
         tag_times.append(time.perf_counter() - t0)
     store.close()
     figures["add_tag"] = statistics.median(tag_times)
-    figures["peak_rss_mb"] = _peak_mb()
+    figures["peak_rss_mb"] = peak_mb()
     return figures
 
 
@@ -237,7 +234,7 @@ def probe_app(archive: Path, work: Path, cold: bool) -> dict:
             ]
 
     asyncio.run(drive())
-    figures["peak_rss_mb"] = _peak_mb()
+    figures["peak_rss_mb"] = peak_mb()
     return figures
 
 

@@ -33,8 +33,8 @@ def make_app(
     (`CorruptDatabase`, `StoreBusy`) when it cannot be used.
     """
     from boletin_tui.corpus import prepare_parallel_parsing, sample_corpus_path
+    from boletin_tui.corpusdb.schema import db_path as corpus_db_path
 
-    prepare_parallel_parsing()  # before Textual replaces sys.stderr
     store = AnnotationStore(db_path, annotator)
     try:
         annotations = store.all()
@@ -43,8 +43,14 @@ def make_app(
         store.close()
         raise
     begin = resume_start([Path(p) for p in paths], db_path)  # reader2: where we left off
+    corpus_paths = begin.paths or [sample_corpus_path()]
+    if not use_cache or not corpus_db_path(corpus_paths, cache_dir).exists():
+        # A cold load parses in worker processes: start multiprocessing's resource tracker
+        # now, before Textual replaces sys.stderr. A warm launch skips it (a process start,
+        # ~20 ms of the launch, issue 11); the few files changed since are parsed in-process.
+        prepare_parallel_parsing()
     app = BoletinApp(
-        begin.paths or [sample_corpus_path()],
+        corpus_paths,
         begin.label,
         StoreClient(store),
         annotations,

@@ -15,7 +15,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess:
+def run(
+    *args: str, stdin: str | None = None, cwd: str | None = None, **env: str
+) -> subprocess.CompletedProcess:
     full_env = {
         **os.environ,
         "PYTHONPATH": str(REPO / "src"),
@@ -29,6 +31,7 @@ def run(*args: str, stdin: str | None = None, **env: str) -> subprocess.Complete
         capture_output=True,
         input=stdin,
         env=full_env,
+        cwd=cwd,
         timeout=120,
         encoding="utf-8",
         errors="replace",
@@ -162,3 +165,11 @@ def test_import_bad_file(db: str, tmp_path: Path):
     done = run("import", "--db", db, str(bad))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert not Path(db).exists()
+
+
+def test_export_to_dash_writes_standard_output(db: str, tmp_path: Path):
+    run("tag", "--db", db, "45/2019", "salud")
+    done = run("export", "--db", db, "-o", "-", cwd=str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert [r["key"] for r in csv.DictReader(io.StringIO(done.stdout, newline=""))] == ["045/2019"]
+    assert not (tmp_path / "-").exists()  # not a file named "-"

@@ -75,7 +75,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="CSV para Excel: BOM (acentos) y ' ante celdas que empiezan con = + - @",
     )
-    p.add_argument("-o", "--output", metavar="OUT", help="archivo de salida (por omisión, stdout)")
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="archivo de salida (por omisión, o con -, stdout)"
+    )
     add_corpus_args(p)
     p.set_defaults(func=run_export)
 
@@ -223,6 +225,8 @@ def run_note(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.output == "-":  # `-o -`: standard output, as with most command-line tools
+        args.output = None
     if args.format == "xlsx" and not args.output:
         raise UsageError("boletin-tui export: xlsx se escribe a un archivo: use -o ARCHIVO.xlsx")
 

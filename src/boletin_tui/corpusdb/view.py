@@ -52,7 +52,7 @@ class CorpusView:
         if key is None:
             return None
         if self._positions is None:
-            self._positions = {k: i for i, k in enumerate(self.keys)}
+            self._positions = dict(zip(self.keys, range(len(self.keys)), strict=True))  # in C
         return self._positions.get(key)
 
     def __contains__(self, key: object) -> bool:

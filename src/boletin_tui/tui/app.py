@@ -353,7 +353,7 @@ class BoletinApp(App[None]):
     def _resume_bulletin(self) -> None:
         """Once the list is shown: go to the bulletin remembered, and say so in the header."""
         key, self.start_bulletin = self.start_bulletin, None
-        if key and self.workspace.has(key) and key in set(self._timeline.shown_keys):
+        if key and self.workspace.has(key) and self._timeline.shows(key):  # issue 11: no set
             self._timeline.select(key)
             self._sync_selection()
             self.sub_title = header_text(

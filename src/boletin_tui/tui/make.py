@@ -9,6 +9,7 @@ from pathlib import Path
 
 from boletin_tui.store import AnnotationStore
 from boletin_tui.tui.app import BoletinApp
+from boletin_tui.tui.loading import start_opening
 from boletin_tui.tui.resume import header_text
 from boletin_tui.tui.resume import start as resume_start
 from boletin_tui.tui.store_client import StoreClient
@@ -62,6 +63,8 @@ def make_app(
         read_keys=read_keys,
     )
     app.db_path, app.corpus_paths = Path(db_path), begin.paths
+    # issue 11: the corpus database read while Textual starts (see `loading.start_opening`)
+    app.opening = start_opening(corpus_paths, cache_dir, use_cache)
     app.start_bulletin, app.resumed = begin.bulletin, begin.resumed
     app.sub_title = header_text(begin.label, app.db_path, resumed=begin.resumed)
     return app

@@ -10,8 +10,8 @@ when it is drawn (`row_parts`).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from functools import cached_property
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property, partial
 from itertools import groupby
 from typing import TYPE_CHECKING, NamedTuple, overload
 
@@ -56,17 +56,18 @@ class RowIndex:
     is made when it is asked for, found by bisecting the headings' places. `filter` builds the
     rows of a search's results in time proportional to the results, not to the corpus.
 
-    `position(key)` gives a key's place in `keys` (None when absent); by default a dict is
-    built the first time it is needed."""
+    `positions()` gives each key's place in `keys` (asked for the first time it is needed);
+    by default a dict is built then."""
 
     def __init__(
         self,
         keys: Sequence[str],
         months: Iterable[str | None],
-        position: Callable[[str], int | None] | None = None,
+        positions: Callable[[], Mapping[str, int]] | None = None,
     ) -> None:
         self.bulletin_keys = keys
-        self._position = position
+        self._positions = positions
+        self._get: Callable[[str], int | None] | None = None  # the positions' `get`, in C
         self._heads: list[Row] = []  # the heading rows, in order
         self._head_rows: list[int] = []  # the row index of each heading
         self._starts: list[int] = []  # per run of one month: its first key's position
@@ -112,10 +113,16 @@ class RowIndex:
 
     def position(self, key: str) -> int | None:
         """Where `key` is in the keys, or None."""
-        if self._position is None:
-            found = dict(zip(self.bulletin_keys, range(len(self.bulletin_keys)), strict=True))
-            self._position = found.get
-        return self._position(key)
+        return self._lookup()(key)
+
+    def _lookup(self) -> Callable[[str], int | None]:
+        if self._get is None:
+            if self._positions is None:
+                keys = self.bulletin_keys
+                self._get = dict(zip(keys, range(len(keys)), strict=True)).get
+            else:
+                self._get = self._positions().get
+        return self._get
 
     def row_of(self, key: str | None) -> int | None:
         """The index of `key`'s row, or None."""
@@ -136,7 +143,7 @@ class RowIndex:
     def filter(self, keys: Iterable[str], keep: str | None) -> tuple[list[Row], tuple, int | None]:
         """(rows, their keys, the index of `keep`'s row or None) for the bulletins of `keys`
         that have a row, in timeline order, each year and month heading before its first."""
-        position = self.position
+        position = self._lookup()
         found = [p for p in map(position, keys) if p is not None]
         found.sort()  # already in order when the index gives timeline order: linear
         wanted = position(keep) if keep is not None else None
@@ -145,6 +152,7 @@ class RowIndex:
         out: list[Row] = []
         shown: list[str] = []
         append, show = out.append, shown.append
+        new_row = partial(tuple.__new__, Row)
         target = None
         last_year = last_month = previous = -1
         run, next_start = -1, 0
@@ -165,7 +173,7 @@ class RowIndex:
             if pos == wanted:
                 target = len(out)
             key = all_keys[pos]
-            append(Row(key, 2, key, pos))
+            append(new_row((key, 2, key, pos)))  # as `Row(...)`, without its Python `__new__`
             show(key)
         return out, tuple(shown), target
 

@@ -10,7 +10,7 @@ current.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from rich.segment import Segment
@@ -37,7 +37,7 @@ class RowSource(Protocol):
     def keys(self) -> Sequence[str]: ...
     @property
     def months(self) -> Sequence[str | None]: ...
-    def position(self, key: str | None) -> int | None: ...
+    def positions(self) -> Mapping[str, int]: ...
     def outline_at(self, pos: int) -> Outline | None: ...
 
 
@@ -112,7 +112,7 @@ class Timeline(ScrollView, can_focus=True):
         self._source = source
         self._strips.clear()  # a bulletin's title or date may have changed
         # issue 11: no row per key is built here (see `RowIndex`), the positions are the view's
-        self._index = RowIndex(source.keys, source.months, source.position)
+        self._index = RowIndex(source.keys, source.months, source.positions)
         self._marks = set(marks)
         self.set_filter(None)
 

@@ -1,7 +1,9 @@
 """The body of the loading worker: a plain function the app runs in a thread.
 
 `open_corpus` opens the corpus database of the paths and, when it holds bulletins (a warm
-launch), reads their view at once (`CorpusView`: keys and months only, ~20 ms at 10,000).
+launch), reads their view at once (`CorpusView`: keys and months only); `make_app` runs it in
+a thread of its own (`start_opening`) while the annotations load and Textual starts, and
+`on_mount` takes the result (`opened`; issue 11).
 `load_in_steps` posts that view first (`CorpusLoaded`): posted as the worker starts, it is
 handled before the first frame, which then shows the list and its count rather than a
 "loading" frame drawn for nothing (issue 11). It then brings the database in step with the

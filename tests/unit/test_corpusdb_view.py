@@ -11,7 +11,7 @@ from boletin_tui.corpus import sample_corpus_path
 from boletin_tui.corpusdb import CorpusDB
 from boletin_tui.corpusdb import view as view_module
 from boletin_tui.corpusdb.view import CorpusView
-from boletin_tui.tui.rows import UNDATED, build_rows
+from boletin_tui.tui.rows import UNDATED, RowIndex, build_rows
 
 
 @pytest.fixture
@@ -72,3 +72,35 @@ def test_texts_reads_each_bulletin_when_asked(db):
     assert [b.key for b in texts] == view.keys
     assert texts[2] == db.bulletin(view.keys[2]) and texts[2].paragraphs
     assert [b.key for b in texts[1:3]] == view.keys[1:3]
+
+
+def test_a_row_index_finds_rows_and_filters_without_a_row_per_key():
+    keys = ["b", "a", "c", "d", "z", "y"]
+    months = ["2024-03", "2024-01", "2023-12", "2023-12", None, None]
+    index = RowIndex(keys, months)
+    rows = build_rows(keys, months)
+    assert len(index.rows) == len(rows) == 12 and list(index.rows) == rows
+    assert index.rows[-1] == rows[-1] and index.rows[2:5] == rows[2:5]
+    assert [index.row_of(k) for k in keys] == [rows.index(r) for r in rows if r.key]
+    assert index.row_of("nope") is None and index.row_of(None) is None
+    found, shown, target = index.filter(["y", "c", "b", "c"], "c")
+    assert [r.label for r in found] == [
+        "2024",
+        "marzo 2024",
+        "b",
+        "2023",
+        "diciembre 2023",
+        "c",
+        UNDATED,
+        "y",
+    ]
+    assert shown == ("b", "c", "y") and found[target].key == "c"
+    assert index.filter([], None) == ([], (), None)
+    assert list(RowIndex([], []).rows) == []
+
+
+def test_the_skeleton_gives_every_key_and_month_in_timeline_order(db):
+    keys, months = db.skeleton()
+    rows = db.rows()
+    assert keys == [o.key for o in rows]
+    assert months == [f"{o.date:%Y-%m}" if o.date else None for o in rows]

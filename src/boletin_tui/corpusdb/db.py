@@ -120,8 +120,19 @@ class CorpusDB:
     def skeleton(self) -> tuple[list[str], list[str | None]]:
         """Every key in timeline order with its month (`"2023-05"`; None when undated): what
         the timeline's headings need, without titles or texts."""
-        rows = self._all(f"SELECT key, month FROM bulletins WHERE key IS NOT NULL {ORDER}")
-        return [k for k, _ in rows], [m for _, m in rows]
+        # issue 11: one string of each column, split in C (a row per key read from SQLite
+        # took 50-80 ms of a warm launch at 100,000; this takes a third of that).
+        found, keys, months = self._all(
+            "SELECT count(*), group_concat(key, char(0)), group_concat(ifnull(month, ''), char(0))"
+            f" FROM (SELECT key, month FROM bulletins WHERE key IS NOT NULL {ORDER})"
+        )[0]
+        if not found:
+            return [], []
+        split_keys, split_months = keys.split("\0"), months.split("\0")
+        if len(split_keys) != found or len(split_months) != found:  # a NUL in a key (a test)
+            rows = self._all(f"SELECT key, month FROM bulletins WHERE key IS NOT NULL {ORDER}")
+            return [k for k, _ in rows], [m for _, m in rows]
+        return split_keys, [m or None for m in split_months]
 
     def _timeline(self) -> tuple[list[str], list[int]]:
         """Keys in order and each id's position, read again only when the data changed (a

@@ -51,9 +51,13 @@ class CorpusView:
         """Where `key` is in the timeline, or None."""
         if key is None:
             return None
+        return self.positions().get(key)
+
+    def positions(self) -> dict[str, int]:
+        """Each key's place in the timeline (made the first time it is asked for)."""
         if self._positions is None:
-            self._positions = {k: i for i, k in enumerate(self.keys)}
-        return self._positions.get(key)
+            self._positions = dict(zip(self.keys, range(len(self.keys)), strict=True))  # in C
+        return self._positions
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.position(key) is not None

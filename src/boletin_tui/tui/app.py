@@ -89,7 +89,10 @@ from boletin_tui.tui.timeline import Timeline
 from boletin_tui.workspace import Workspace, Write
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from boletin_tui.corpus import Bulletin
+    from boletin_tui.corpusdb import CorpusDB
     from boletin_tui.entities.figures_table import FigureRow
 
 # App actions that still apply while the figures screen is shown (uifig); `search` focuses its
@@ -146,6 +149,7 @@ class BoletinApp(App[None]):
         self.texts_loaded = asyncio.Event()
         self.index_built = asyncio.Event()
         self._cache_dir, self._use_cache = cache_dir, use_cache
+        self.opening: Future[CorpusDB] | None = None  # issue 11: started by `make_app`
         self._keys = dict(keymap or {})
         self.config_problems = list(config_problems)
         if theme is not None:
@@ -234,7 +238,7 @@ class BoletinApp(App[None]):
         self._status_line = self.query_one(StatusLine)
         self.query_one(SearchBar).display = False
         self._timeline.focus()
-        self.db = loading.open_corpus(self.paths, self._cache_dir, self._use_cache)
+        self.db = loading.opened(self.opening, self.paths, self._cache_dir, self._use_cache)
         self._mount_features()
         self.run_worker(
             partial(loading.load_in_steps, self.db, self.post_message),
@@ -353,7 +357,7 @@ class BoletinApp(App[None]):
     def _resume_bulletin(self) -> None:
         """Once the list is shown: go to the bulletin remembered, and say so in the header."""
         key, self.start_bulletin = self.start_bulletin, None
-        if key and self.workspace.has(key) and key in set(self._timeline.shown_keys):
+        if key and self.workspace.has(key) and self._timeline.shows(key):  # issue 11: no set
             self._timeline.select(key)
             self._sync_selection()
             self.sub_title = header_text(

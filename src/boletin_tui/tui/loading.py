@@ -1,7 +1,9 @@
 """The body of the loading worker: a plain function the app runs in a thread.
 
 `open_corpus` opens the corpus database of the paths and, when it holds bulletins (a warm
-launch), reads their view at once (`CorpusView`: keys and months only, ~20 ms at 10,000).
+launch), reads their view at once (`CorpusView`: keys and months only); `make_app` runs it in
+a thread of its own (`start_opening`) while the annotations load and Textual starts, and
+`on_mount` takes the result (`opened`; issue 11).
 `load_in_steps` posts that view first (`CorpusLoaded`): posted as the worker starts, it is
 handled before the first frame, which then shows the list and its count rather than a
 "loading" frame drawn for nothing (issue 11). It then brings the database in step with the
@@ -15,9 +17,11 @@ from __future__ import annotations
 import gc
 import importlib
 import os
+import threading
 import time
 import weakref
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 
 from textual.message import Message
@@ -49,9 +53,41 @@ def open_corpus(
     """The corpus database of `paths` (in memory with `use_cache` False: nothing kept), with
     the view of what it holds read now when it holds anything (see the module)."""
     db = CorpusDB.open(paths, cache_dir, memory=not use_cache)
-    if db.count():
-        _READ_AT_OPEN[db] = CorpusView.read(db, db.problems())
+    view = CorpusView.read(db)  # empty for a new database: no `count()`, a scan of its own
+    if len(view):
+        view.skipped = list(db.problems())
+        view.positions()  # made now, off the interface thread (issue 11)
+        _READ_AT_OPEN[db] = view
     return db
+
+
+def start_opening(
+    paths: Sequence[Path], cache_dir: str | os.PathLike[str] | None, use_cache: bool
+) -> Future[CorpusDB]:
+    """`open_corpus` in a thread of its own, started now (issue 11: `make_app` starts it
+    before the app runs, so that the database's reads, which SQLite does without holding
+    the interpreter lock, go on while Textual starts; `on_mount` waits for it)."""
+    future: Future[CorpusDB] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(open_corpus(paths, cache_dir, use_cache))
+        except BaseException as exc:  # noqa: BLE001 - raised again by `opened`
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="open-corpus", daemon=True).start()
+    return future
+
+
+def opened(
+    opening: Future[CorpusDB] | None,
+    paths: Sequence[Path],
+    cache_dir: str | os.PathLike[str] | None,
+    use_cache: bool,
+) -> CorpusDB:
+    """The database `opening` (see `start_opening`) opened, or, without one, `open_corpus`
+    now; raises what opening it raised."""
+    return opening.result() if opening is not None else open_corpus(paths, cache_dir, use_cache)
 
 
 def sync_corpus(db: CorpusDB, progress: Callable[[int, int], None]) -> SyncReport:

@@ -1,15 +1,20 @@
 """The timeline's rows: year and month headings interleaved with bulletins.
 
-Pure data, no Textual: `build_rows(keys, months)` walks the keys in corpus order (newest first,
-undated last) and returns `Row`s, a heading whenever the year or month changes and one
-`Sin fecha` heading before the undated ones. A bulletin row holds its key and its position in
-the corpus order; its number, date and title are read when it is drawn (`row_parts`).
+Pure data, no Textual: `RowIndex(keys, months)` takes the keys in corpus order (newest first,
+undated last) and gives their `Row`s, a heading whenever the year or month changes and one
+`Sin fecha` heading before the undated ones, each row made only when it is read. A bulletin
+row holds its key and its position in the corpus order; its number, date and title are read
+when it is drawn (`row_parts`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+import gc
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property, partial
+from itertools import groupby
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from rich.cells import cell_len, set_cell_size
 
@@ -26,8 +31,8 @@ MARK = "●"
 
 class Row(NamedTuple):
     """A heading (`key` is None, `level` 0 for a year, 1 for a month) or a bulletin (`key`,
-    and `pos`, its position in the corpus order). A named tuple: 10,000 are built at each
-    launch, three times faster than frozen dataclasses."""
+    and `pos`, its position in the corpus order). A named tuple: made for each row drawn and
+    each search result, three times faster than frozen dataclasses."""
 
     label: str
     level: int = 0
@@ -41,79 +46,172 @@ class Row(NamedTuple):
 
 def build_rows(keys: Sequence[str], months: Iterable[str | None]) -> list[Row]:
     """Headings and bulletin rows for `keys`, in the order given; `months[i]` is the month of
-    `keys[i]` as `"2023-05"`, None when it is undated."""
-    rows: list[Row] = []
-    current: str | None = None
-    year = ""
-    undated = False
-    for pos, (key, month) in enumerate(zip(keys, months, strict=True)):
-        if month is None:
-            if not undated:
-                rows.append(Row(UNDATED, 0))
-                undated = True
-        elif month != current:
-            if month[:4] != year:
-                year = month[:4]
-                rows.append(Row(str(int(year)), 0))
-            current = month
-            rows.append(Row(f"{MONTHS[int(month[5:7]) - 1]} {int(year)}", 1))
-        rows.append(Row(key, 2, key, pos))
-    return rows
+    `keys[i]` as `"2023-05"`, None when it is undated (every row of a `RowIndex`, as a list)."""
+    return list(RowIndex(keys, months).rows)
 
 
 class RowIndex:
-    """Every row of the timeline (`build_rows`), with each bulletin's position and the
-    headings above it, so that the rows of a search's results (`filter`) are built in time
-    proportional to the results, not to the corpus."""
+    """Every row of the timeline: the bulletins of `keys` under year and month headings (see
+    the module), without a row per key (issue 11: at 100,000 bulletins building them was
+    most of a warm launch). The months are taken as runs (`itertools.groupby`, in C); a row
+    is made when it is asked for, found by bisecting the headings' places. `filter` builds the
+    rows of a search's results in time proportional to the results, not to the corpus.
 
-    def __init__(self, rows: list[Row]) -> None:
-        self.rows = rows
-        self.at: dict[str, int] = {}  # key -> index of its row
-        self._year: list[int] = []  # per row: the index of the year (or undated) heading above
-        self._month: list[int] = []  # per row: the month heading above it, -1 for none
-        year = month = -1
-        for index, row in enumerate(rows):
-            if row.key is None:
-                if row.level == 0:
-                    year, month = index, -1
-                else:
-                    month = index
+    `positions()` gives each key's place in `keys` (asked for the first time it is needed);
+    by default a dict is built then."""
+
+    def __init__(
+        self,
+        keys: Sequence[str],
+        months: Iterable[str | None],
+        positions: Callable[[], Mapping[str, int]] | None = None,
+    ) -> None:
+        self.bulletin_keys = keys
+        self._positions = positions
+        self._get: Callable[[str], int | None] | None = None  # the positions' `get`, in C
+        self._heads: list[Row] = []  # the heading rows, in order
+        self._head_rows: list[int] = []  # the row index of each heading
+        self._starts: list[int] = []  # per run of one month: its first key's position
+        self._before: list[int] = []  # per run: how many headings are above its keys
+        self._year: list[int] = []  # per run: the row index of its year (or undated) heading
+        self._month: list[int] = []  # per run: the row index of its month heading, -1 none
+        year = ""
+        year_row = -1
+        pos = 0
+        undated = False
+        for month, run in groupby(months):
+            count = len(list(run))
+            if month is None:
+                if not undated:
+                    year_row = self._head(Row(UNDATED, 0), pos)
+                    undated = True
+                month_row = -1
             else:
-                self.at[row.key] = index
-            self._year.append(year)
-            self._month.append(month)
-        self.keys = tuple(self.at)  # rows are in order, and so is the dict
+                if month[:4] != year:
+                    year = month[:4]
+                    year_row = self._head(Row(str(int(year)), 0), pos)
+                month_row = self._head(Row(f"{MONTHS[int(month[5:7]) - 1]} {int(year)}", 1), pos)
+            self._starts.append(pos)
+            self._before.append(len(self._heads))
+            self._year.append(year_row)
+            self._month.append(month_row)
+            pos += count
+        if pos != len(keys):
+            raise ValueError("one month for each key")
+        self.rows: Sequence[Row] = _Rows(self, len(keys) + len(self._heads))
+
+    def _head(self, row: Row, pos: int) -> int:
+        """Add heading `row` above the key at `pos`; its row index."""
+        index = pos + len(self._heads)
+        self._heads.append(row)
+        self._head_rows.append(index)
+        return index
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """Every key, in order (a tuple: the unread count is remembered by it)."""
+        return tuple(self.bulletin_keys)
+
+    def position(self, key: str) -> int | None:
+        """Where `key` is in the keys, or None."""
+        return self._lookup()(key)
+
+    def _lookup(self) -> Callable[[str], int | None]:
+        if self._get is None:
+            if self._positions is None:
+                keys = self.bulletin_keys
+                self._get = dict(zip(keys, range(len(keys)), strict=True)).get
+            else:
+                self._get = self._positions().get
+        return self._get
+
+    def row_of(self, key: str | None) -> int | None:
+        """The index of `key`'s row, or None."""
+        pos = self.position(key) if key is not None else None
+        if pos is None:
+            return None
+        return pos + self._before[bisect_right(self._starts, pos) - 1]
+
+    def row(self, index: int) -> Row:
+        """Row `index` (0 <= index < len(rows))."""
+        head = bisect_right(self._head_rows, index) - 1
+        if head >= 0 and self._head_rows[head] == index:
+            return self._heads[head]
+        pos = index - head - 1
+        key = self.bulletin_keys[pos]
+        return Row(key, 2, key, pos)
 
     def filter(self, keys: Iterable[str], keep: str | None) -> tuple[list[Row], tuple, int | None]:
         """(rows, their keys, the index of `keep`'s row or None) for the bulletins of `keys`
         that have a row, in timeline order, each year and month heading before its first."""
-        rows = self.rows
-        found = [i for i in map(self.at.get, keys) if i is not None]
+        # A row is made for each result: tens of thousands of new tuples would set off the
+        # cyclic collector several times over the app's whole heap (at 100,000 bulletins, a
+        # search keystroke 60% slower). They hold no cycles: collect none while making them.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._filter(keys, keep)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _filter(self, keys: Iterable[str], keep: str | None) -> tuple[list[Row], tuple, int | None]:
+        position = self._lookup()
+        found = [p for p in map(position, keys) if p is not None]
         found.sort()  # already in order when the index gives timeline order: linear
-        wanted = self.at.get(keep, -1) if keep is not None else -1
+        wanted = position(keep) if keep is not None else None
+        all_keys, starts = self.bulletin_keys, self._starts
         years, months = self._year, self._month
         out: list[Row] = []
         shown: list[str] = []
         append, show = out.append, shown.append
+        new_row = partial(tuple.__new__, Row)
         target = None
         last_year = last_month = previous = -1
-        for index in found:
-            if index == previous:  # a key given twice
+        run, next_start = -1, 0
+        for pos in found:
+            if pos == previous:  # a key given twice
                 continue
-            previous = index
-            year, month = years[index], months[index]
+            previous = pos
+            if pos >= next_start:  # a later run of months
+                run = bisect_right(starts, pos) - 1
+                next_start = starts[run + 1] if run + 1 < len(starts) else len(all_keys)
+            year, month = years[run], months[run]
             if year != last_year and year >= 0:
-                append(rows[year])
+                append(self.row(year))
                 last_year, last_month = year, -1
             if month != last_month and month >= 0:
-                append(rows[month])
+                append(self.row(month))
                 last_month = month
-            if index == wanted:
+            if pos == wanted:
                 target = len(out)
-            row = rows[index]
-            append(row)
-            show(row.key)  # type: ignore[arg-type]  # a bulletin row has a key
+            key = all_keys[pos]
+            append(new_row((key, 2, key, pos)))  # as `Row(...)`, without its Python `__new__`
+            show(key)
         return out, tuple(shown), target
+
+
+class _Rows(Sequence[Row]):
+    """`RowIndex.rows`: every row, each made when it is indexed."""
+
+    def __init__(self, index: RowIndex, length: int) -> None:
+        self._index, self._length = index, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        return self._index.row(index)
 
 
 def short_number(bulletin: Bulletin | Outline) -> str:

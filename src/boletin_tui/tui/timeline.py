@@ -10,7 +10,7 @@ current.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from rich.segment import Segment
@@ -24,7 +24,7 @@ from textual.strip import Strip
 from boletin_tui.corpus import Outline
 from boletin_tui.reading import ReadState
 from boletin_tui.tui.keymap import widget_binding
-from boletin_tui.tui.rows import Row, RowIndex, build_rows, fit, row_parts
+from boletin_tui.tui.rows import Row, RowIndex, fit, row_parts
 from boletin_tui.tui.wrapping import break_lines
 
 _STRIPS_KEPT = 4096  # rows drawn kept for reuse (a few screens' worth across searches)
@@ -37,6 +37,7 @@ class RowSource(Protocol):
     def keys(self) -> Sequence[str]: ...
     @property
     def months(self) -> Sequence[str | None]: ...
+    def positions(self) -> Mapping[str, int]: ...
     def outline_at(self, pos: int) -> Outline | None: ...
 
 
@@ -71,9 +72,9 @@ class Timeline(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._source: RowSource | None = None
-        self._rows: list[Row] = []
+        self._rows: Sequence[Row] = []
         self._keys: tuple[str, ...] = ()  # the keys of `_rows`, in order
-        self._index = RowIndex([])  # every row, see `set_source`
+        self._index = RowIndex([], [])  # every row, see `set_source`
         self._count = 0
         self._marks: set[str] = set()
         self._read: set[str] | None = None  # read keys (None: no read marks shown)
@@ -110,7 +111,8 @@ class Timeline(ScrollView, can_focus=True):
         """Show the bulletins of `source` (keeping the current one when it is still there)."""
         self._source = source
         self._strips.clear()  # a bulletin's title or date may have changed
-        self._index = RowIndex(build_rows(source.keys, source.months))
+        # issue 11: no row per key is built here (see `RowIndex`), the positions are the view's
+        self._index = RowIndex(source.keys, source.months, source.positions)
         self._marks = set(marks)
         self.set_filter(None)
 
@@ -119,8 +121,7 @@ class Timeline(ScrollView, can_focus=True):
         (snappy: built from the results, see `RowIndex.filter`, not by walking every row.)"""
         index, keep = self._index, self._current
         if keys is None:
-            target = index.at.get(keep) if keep is not None else None
-            self._show(index.rows, index.keys, target)
+            self._show(index.rows, index.keys, index.row_of(keep))
         else:
             self._show(*index.filter(keys, keep))
 
@@ -141,7 +142,11 @@ class Timeline(ScrollView, can_focus=True):
         """Outlines of the bulletins shown, in order (read a page at a time: for jumps)."""
         if self._source is None:
             return []
-        found = (self._source.outline_at(r.pos) for r in self._rows if r.key is not None)
+        if self._rows is self._index.rows:  # every bulletin: no need to make their rows
+            places: Iterable[int] = range(len(self._keys))
+        else:
+            places = [r.pos for r in self._rows if r.key is not None]
+        found = map(self._source.outline_at, places)
         return [o for o in found if o is not None]
 
     def _outline(self, index: int | None) -> Outline | None:
@@ -158,13 +163,24 @@ class Timeline(ScrollView, can_focus=True):
         rows = [self._rows[i] for i in found if i is not None]
         return [row.key for row in rows if row.key is not None]
 
+    def shows(self, key: str) -> bool:
+        """Whether the bulletin `key` is in the list shown."""
+        if self._rows is self._index.rows:
+            return self._index.row_of(key) is not None
+        return key in self._keys
+
     def select(self, key: str) -> None:
+        if self._rows is self._index.rows:  # every bulletin: found without walking the rows
+            found = self._index.row_of(key)
+            if found is not None:
+                self._move_to(found)
+            return
         for index, row in enumerate(self._rows):
             if row.key is not None and row.key == key:
                 self._move_to(index)
                 return
 
-    def _show(self, rows: list[Row], keys: tuple[str, ...], target: int | None) -> None:
+    def _show(self, rows: Sequence[Row], keys: tuple[str, ...], target: int | None) -> None:
         """Show `rows` (holding the bulletins `keys`), the cursor on row `target` (None: the
         first bulletin)."""
         self._rows, self._keys, self._count = rows, keys, len(keys)

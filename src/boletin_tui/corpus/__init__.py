@@ -7,10 +7,10 @@ code needing only the records (the app's first screen) does not load them (issue
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from boletin_tui.corpus.model import Block, Bulletin, Conflict, Corpus, Link, Outline, Skipped
+from boletin_tui.lazy import lazy_names
 
 if TYPE_CHECKING:
     from boletin_tui.corpus.files import find_files, parse_file
@@ -32,13 +32,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = [

@@ -9,12 +9,12 @@ not with the package: importing `boletin_tui.entities.model` or `.figures_cache`
 
 from __future__ import annotations
 
-import importlib
 import sys
 import types
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from boletin_tui.entities.model import TYPES, Mention
+from boletin_tui.lazy import lazy_names
 
 if TYPE_CHECKING:
     from boletin_tui.entities.numerals import parse_number
@@ -24,13 +24,7 @@ if TYPE_CHECKING:
 _LAZY = {"parse_number": "numerals", "recognise": "recognise", "recognise_bulletin": "recognise"}
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 class _Package(types.ModuleType):

@@ -7,9 +7,9 @@ the corpus database (`boletin_tui.corpusdb.CorpusDB.search`, compiled by `search
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from boletin_tui.lazy import lazy_names
 from boletin_tui.search.fold import fold, tokens
 
 if TYPE_CHECKING:
@@ -18,13 +18,7 @@ if TYPE_CHECKING:
 _LAZY = {"SYNTAX_HELP": "query", "Query": "query", "parse": "query"}
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = ["SYNTAX_HELP", "Query", "fold", "parse", "tokens"]

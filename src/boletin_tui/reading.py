@@ -9,7 +9,7 @@ results; the rest of the query goes to the index untouched.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -52,7 +52,7 @@ class ReadState:
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self.keys: set[str] = set(keys)
         self.version = 0  # counts changes made through `mark` and `unmark`
-        self._counted: tuple[tuple[str, ...], tuple[int, int], int] | None = None
+        self._counted: tuple[Sequence[str], tuple[int, int], int] | None = None
 
     def is_read(self, key: str | None) -> bool:
         return key is not None and key in self.keys
@@ -72,17 +72,18 @@ class ReadState:
         return gone
 
     def unread_count(self, keys: Iterable[str]) -> int:
-        """How many of `keys` (distinct) are unread. For a tuple the answer is remembered
-        until the marks change, so a status line redrawn on every move does not count again."""
+        """How many of `keys` (distinct) are unread. For a sequence other than a list (a
+        tuple, search `Matches`: not changed once made) the answer is remembered until the
+        marks change, so a status line redrawn on every move does not count again."""
         stamp = (self.version, len(self.keys))
         memo = self._counted
         if memo is not None and memo[0] is keys and memo[1] == stamp:
             return memo[2]
-        if isinstance(keys, (tuple, list)):  # distinct keys: a set operation, in C
+        if isinstance(keys, Sequence):  # distinct keys: a set operation, in C
             count = len(keys) - len(self.keys.intersection(keys))
         else:
             count = sum(1 for k in keys if k not in self.keys)
-        if isinstance(keys, tuple):
+        if isinstance(keys, Sequence) and not isinstance(keys, list):
             self._counted = (keys, stamp, count)
         return count
 

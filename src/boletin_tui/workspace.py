@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from boletin_tui.corpus import Bulletin, Outline
+from boletin_tui.corpusdb.matches import Matches
 from boletin_tui.corpusdb.view import CorpusView
 from boletin_tui.reading import ReadState, ReadWrite, split_read_filter
 from boletin_tui.store import (
@@ -64,7 +65,7 @@ _KEEP_READ = 64  # full bulletins kept (the one on screen and its neighbours)
 class SearchBackend(Protocol):
     """What the workspace needs of search (see `boletin_tui.corpusdb.CorpusDB`)."""
 
-    def search(self, query: str) -> list[str]: ...
+    def search(self, query: str) -> Sequence[str]: ...
     def set_annotation_terms(self, key: str, tags: Sequence[str], note: str) -> None: ...
     def set_annotations(self, items: Iterable[tuple[str, Sequence[str], str]]) -> None: ...
 
@@ -170,14 +171,19 @@ class Workspace:
         index.set_annotations((a.key, a.tags, a.note) for a in self.annotations.values())
         self.index = index
 
-    def search(self, query: str) -> list[str]:
-        """The keys matching `query` (with `leído:sí`/`leído:no` applied to the read marks).
-        Raises `SearchNotReady` before the index is set."""
+    def search(self, query: str) -> Sequence[str]:
+        """The keys matching `query` in timeline order (with `leído:sí`/`leído:no` applied to
+        the read marks; `Matches` from the corpus database). Raises `SearchNotReady` before
+        the index is set."""
         if self.index is None:
             raise SearchNotReady(self.index_error or "")
         rest, read = split_read_filter(query)
         keys = self.index.search(rest)
-        return keys if read is None else self.reads.filter(keys, read)
+        if read is None:
+            return keys
+        if isinstance(keys, Matches):  # kept as positions (see `Matches`)
+            return keys.where(lambda key: self.reads.is_read(key) is read)
+        return self.reads.filter(list(keys), read)
 
     # -- read marks (issue 15): state here, on disk through `ReadWrite` -------------------
     def mark_read(self, keys: Iterable[str]) -> ReadWrite | None:

@@ -10,6 +10,7 @@ import pytest
 from boletin_tui.corpus import sample_corpus_path
 from boletin_tui.corpusdb import CorpusDB
 from boletin_tui.corpusdb import view as view_module
+from boletin_tui.corpusdb.matches import Matches
 from boletin_tui.corpusdb.view import CorpusView
 from boletin_tui.tui.rows import UNDATED, RowIndex, build_rows
 
@@ -79,12 +80,14 @@ def test_a_row_index_finds_rows_and_filters_without_a_row_per_key():
     months = ["2024-03", "2024-01", "2023-12", "2023-12", None, None]
     index = RowIndex(keys, months)
     rows = build_rows(keys, months)
-    assert len(index.rows) == len(rows) == 12 and list(index.rows) == rows
-    assert index.rows[-1] == rows[-1] and index.rows[2:5] == rows[2:5]
-    assert [index.row_of(k) for k in keys] == [rows.index(r) for r in rows if r.key]
-    assert index.row_of("nope") is None and index.row_of(None) is None
-    found, shown, target = index.filter(["y", "c", "b", "c"], "c")
-    assert [r.label for r in found] == [
+    every = index.everything
+    assert len(every.rows) == len(rows) == 12 and list(every.rows) == rows
+    assert every.rows[-1] == rows[-1] and every.rows[2:5] == rows[2:5]
+    assert [every.row_of(k) for k in keys] == [rows.index(r) for r in rows if r.key]
+    assert every.row_of("nope") is None and every.row_of(None) is None
+    assert every.count == 6 and list(every.keys) == keys
+    found = index.filter(["y", "c", "b", "c"])
+    assert [r.label for r in found.rows] == [
         "2024",
         "marzo 2024",
         "b",
@@ -94,9 +97,39 @@ def test_a_row_index_finds_rows_and_filters_without_a_row_per_key():
         UNDATED,
         "y",
     ]
-    assert shown == ("b", "c", "y") and found[target].key == "c"
-    assert index.filter([], None) == ([], (), None)
-    assert list(RowIndex([], []).rows) == []
+    assert list(found.keys) == ["b", "c", "y"] and found.count == 3
+    assert found.rows[found.row_of("c")].key == "c" and found.row_of("a") is None
+    assert "y" in found and "d" not in found
+    assert list(index.filter([]).rows) == [] and index.filter([]).count == 0
+    assert list(RowIndex([], []).everything.rows) == []
+
+
+def test_a_year_heading_shows_above_a_later_month_when_its_first_has_no_match():
+    index = RowIndex(["b", "a"], ["2024-03", "2024-01"])
+    assert [r.label for r in index.filter(["a"]).rows] == ["2024", "enero 2024", "a"]
+
+
+def test_matches_over_the_same_keys_are_laid_out_as_the_keys_would_be():
+    keys = ["b", "a", "c", "d", "z", "y"]
+    months = ["2024-03", "2024-01", "2023-12", "2023-12", None, None]
+    index = RowIndex(keys, months)
+    matches = Matches(keys, [1, 3, 4])
+    by_positions = index.filter(matches)
+    assert by_positions.items is matches.positions  # not looked up again
+    other = Matches(list(keys), [1, 3, 4])  # an equal list, not the same: looked up
+    assert list(by_positions.rows) == list(index.filter(other).rows)
+    assert list(by_positions.rows) == list(index.filter(["a", "d", "z"]).rows)
+
+
+def test_a_search_gives_positions_in_the_keys_the_skeleton_gave(db):
+    keys, _months = db.skeleton()
+    found = db.search("vacuna")
+    assert isinstance(found, Matches) and found.order is keys
+    assert 0 < len(found) < len(keys) and list(found) == [k for k in keys if k in set(found)]
+    assert found == list(found) and found != list(found)[1:]
+    everything = db.search("")
+    assert everything.order is keys and list(everything) == keys
+    assert db.skeleton()[0] is keys  # read again, unchanged: the same list (a view's keys)
 
 
 def test_the_skeleton_gives_every_key_and_month_in_timeline_order(db):

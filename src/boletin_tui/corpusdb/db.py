@@ -20,8 +20,17 @@ from pathlib import Path
 
 from boletin_tui.corpus.model import Bulletin, Conflict, Outline, Skipped
 from boletin_tui.corpusdb import schema
+from boletin_tui.corpusdb.matches import Matches
 from boletin_tui.corpusdb.report import Progress, SyncReport
-from boletin_tui.corpusdb.rows import COLUMNS, ORDER, OUTLINE, PLAIN, bulletin_of, outline_of
+from boletin_tui.corpusdb.rows import (
+    COLUMNS,
+    ORDER,
+    OUTLINE,
+    PLAIN,
+    bulletin_of,
+    outline_of,
+    rank_of,
+)
 
 
 class CorpusDB:
@@ -35,7 +44,8 @@ class CorpusDB:
         self._annotated = 0
         self._version: int | None = None  # `PRAGMA data_version` the order below is from
         self._order: list[str] = []  # keys in timeline order
-        self._rank: list[int] = []  # bulletin id -> position in `_order` (len(_order): none)
+        self._ids = ""  # their ids, in the same order, as "4,1,7"
+        self._rank: list[int] | None = None  # id -> position in `_order`, made from `_ids`
         self.last_sync: SyncReport | None = None
 
     @classmethod
@@ -119,36 +129,51 @@ class CorpusDB:
 
     def skeleton(self) -> tuple[list[str], list[str | None]]:
         """Every key in timeline order with its month (`"2023-05"`; None when undated): what
-        the timeline's headings need, without titles or texts."""
+        the timeline's headings need, without titles or texts. The list of keys is the one
+        searches then give their positions in (`Matches.order`), until the data changes."""
+        with self._lock:
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            return self._read_skeleton(version)
+
+    def _read_skeleton(self, version: int) -> tuple[list[str], list[str | None]]:
         # issue 11: one string of each column, split in C (a row per key read from SQLite
-        # took 50-80 ms of a warm launch at 100,000; this takes a third of that).
-        found, keys, months = self._all(
-            "SELECT count(*), group_concat(key, char(0)), group_concat(ifnull(month, ''), char(0))"
-            f" FROM (SELECT key, month FROM bulletins WHERE key IS NOT NULL {ORDER})"
-        )[0]
-        if not found:
-            return [], []
-        split_keys, split_months = keys.split("\0"), months.split("\0")
+        # took 50-80 ms of a warm launch at 100,000; this takes a third of that). The data
+        # version is read first: a commit in between only makes the next search read again.
+        found, keys, months, ids = self._conn.execute(
+            "SELECT count(*), group_concat(key, char(0)), group_concat(ifnull(month, ''),"
+            f" char(0)), group_concat(id) FROM (SELECT id, key, month FROM bulletins"
+            f" WHERE key IS NOT NULL {ORDER})"
+        ).fetchone()
+        split_keys: list[str] = keys.split("\0") if found else []
+        split_months = months.split("\0") if found else []
         if len(split_keys) != found or len(split_months) != found:  # a NUL in a key (a test)
-            rows = self._all(f"SELECT key, month FROM bulletins WHERE key IS NOT NULL {ORDER}")
-            return [k for k, _ in rows], [m for _, m in rows]
+            rows = self._conn.execute(
+                f"SELECT key, month, id FROM bulletins WHERE key IS NOT NULL {ORDER}"
+            ).fetchall()
+            split_keys, split_months = [r[0] for r in rows], [r[1] or "" for r in rows]
+            ids = ",".join(str(r[2]) for r in rows)
+        if split_keys == self._order and (ids or "") == self._ids:
+            split_keys = self._order  # the same list: views and searches share it (`Matches`)
+        else:
+            self._order, self._ids, self._rank = split_keys, ids or "", None
+        self._version = version
         return split_keys, [m or None for m in split_months]
 
     def _timeline(self) -> tuple[list[str], list[int]]:
-        """Keys in order and each id's position, read again only when the data changed (a
-        commit by another connection changes `data_version`; `sync` resets it here)."""
+        """Keys in order (the list `skeleton` last gave) and each id's position, read again
+        only when the data changed (a commit by another connection changes `data_version`;
+        `sync` resets it here)."""
         with self._lock:
             version = self._conn.execute("PRAGMA data_version").fetchone()[0]
             if version != self._version:
-                rows = self._conn.execute(
-                    f"SELECT id, key FROM bulletins WHERE key IS NOT NULL {ORDER}"
-                ).fetchall()
-                self._order = [k for _, k in rows]
-                self._rank = [len(rows)] * (max((r for r, _ in rows), default=0) + 1)
-                for i, (rowid, _) in enumerate(rows):
-                    self._rank[rowid] = i
-                self._version = version
+                self._read_skeleton(version)
+            if self._rank is None:
+                self._rank = rank_of(self._ids, len(self._order))
             return self._order, self._rank
+
+    def prepare_search(self) -> None:
+        """Make now what the first search needs (a worker calls it, not the interface)."""
+        self._timeline()
 
     def rows(self, offset: int = 0, limit: int = -1) -> list[Outline]:
         """Outlines (no body) in timeline order, `limit` of them from `offset` (-1: all)."""
@@ -257,10 +282,11 @@ class CorpusDB:
 
         self._annotated = set_annotations(self, items)
 
-    def search(self, query: str, *, relevance: bool = False) -> list[str]:
-        """Keys matching `query` (see `search.SYNTAX_HELP`) in timeline order, or by relevance
-        (bm25 over the text words; ties and non-text conditions in timeline order). Every key
-        for an empty query. Never raises: bad syntax is searched as words, then as nothing."""
+    def search(self, query: str, *, relevance: bool = False) -> Matches | list[str]:
+        """Keys matching `query` (see `search.SYNTAX_HELP`) in timeline order, as `Matches`
+        (positions in the keys `skeleton` gave), or by relevance as a list (bm25 over the
+        text words; ties and non-text conditions in timeline order). Every key for an empty
+        query. Never raises: bad syntax is searched as words, then as nothing."""
         from boletin_tui.corpusdb.searching import search
 
         return search(self, query, relevance, self._annotated > 0)

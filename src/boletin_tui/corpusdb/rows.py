@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections import deque
 from collections.abc import Sequence
 
 from boletin_tui.corpus.model import Bulletin, Link, Outline
@@ -59,3 +60,12 @@ def outline_of(row: Sequence) -> Outline:
         tuple(from_db(p) for p in sources.split("\0")) if sources else (),
         content_hash,
     )
+
+
+def rank_of(ids: str, count: int) -> list[int]:
+    """Each bulletin id's position in the timeline, from `ids` (`"4,1,7"`: the ids in
+    timeline order, `count` of them); `count` for an id not in it."""
+    found = list(map(int, ids.split(","))) if ids else []
+    rank = [count] * (max(found, default=0) + 1)
+    deque(map(rank.__setitem__, found, range(count)), maxlen=0)  # in C
+    return rank

@@ -41,7 +41,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Header, Input, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from boletin_tui.actions import BY_ID, display_keys
@@ -58,6 +58,7 @@ from boletin_tui.tui.exporting import Exporter
 from boletin_tui.tui.figures_screen import FiguresProgress, FiguresScreen
 from boletin_tui.tui.figures_work import FiguresWork
 from boletin_tui.tui.jump_screen import JumpScreen
+from boletin_tui.tui.key_bar import KeyBar
 from boletin_tui.tui.keymap import (
     action_for,
     app_bindings,
@@ -216,7 +217,7 @@ class BoletinApp(App[None]):
                 yield Legend(id="legend")
                 yield PassageReader(id="reader")  # the Reader, with passages
             yield AnnotationPanel(id="panel")
-        yield Footer()
+        yield KeyBar()  # issue 11: not `Footer`, see key_bar.py
 
     def on_mount(self) -> None:
         if self._keys:

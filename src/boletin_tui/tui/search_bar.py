@@ -37,21 +37,35 @@ class SearchBar(HandsBackKeys, Input):
 
     def __init__(self, *, id: str | None = None, searcher: Callable[[str], None] | None = None):
         """`searcher`, when given, is called with each change instead of posting `Query`:
-        in the keystroke's own turn, so that the field and the filtered list go out in one
-        frame (a message arrives after a frame of the field alone, and Textual then waits
-        for its next 1/60 s tick to draw the list). (snappy)"""
+        as the value changes, in the keystroke's own turn, so that the field and the
+        filtered list go out in one frame. (`Input.Changed` is a message: the screen drew a
+        frame of the field alone before it was handled, and the list then waited for
+        Textual's next 1/60 s tick; issue 11.)"""
         super().__init__(placeholder="buscar… (? ayuda: sintaxis)", id=id)
         self.searcher = searcher
+        self._quiet = False
 
     def open(self) -> None:
         self.display = True
         self.app.set_focus(self)  # now: keys typed right after `/` belong here
 
+    def show_query(self, text: str) -> None:
+        """Show `text` without searching it or posting anything (the caller searches)."""
+        self._quiet = True
+        try:
+            with self.prevent(Input.Changed):
+                self.value = text
+        finally:
+            self._quiet = False
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        if self.searcher is not None and not self._quiet and self.is_mounted:
+            self.searcher(value)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if self.searcher is not None:
-            self.searcher(event.value)
-        else:
+        if self.searcher is None:  # else searched as the value changed
             self.post_message(self.Query(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

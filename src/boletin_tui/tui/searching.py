@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
-from textual.widgets import Input
 
 from boletin_tui.corpus import Bulletin
 from boletin_tui.query_hits import QueryHits
@@ -46,8 +45,7 @@ class Searching:
 
     def run_query(self, text: str) -> None:
         """Show `text` in the search field and filter the timeline by it at once."""
-        with self._bar.prevent(Input.Changed):
-            self._bar.value = text
+        self._bar.show_query(text)
         self._bar.display = True
         self.search(text)
 

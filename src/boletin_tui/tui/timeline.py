@@ -22,9 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from boletin_tui.corpus import Outline
-from boletin_tui.reading import ReadState
 from boletin_tui.tui.keymap import widget_binding
-from boletin_tui.tui.rows import Row, RowIndex, fit, row_parts
+from boletin_tui.tui.rows import Listing, Row, RowIndex, fit, row_parts
 from boletin_tui.tui.wrapping import break_lines
 
 _STRIPS_KEPT = 4096  # rows drawn kept for reuse (a few screens' worth across searches)
@@ -72,10 +71,9 @@ class Timeline(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._source: RowSource | None = None
-        self._rows: Sequence[Row] = []
-        self._keys: tuple[str, ...] = ()  # the keys of `_rows`, in order
-        self._index = RowIndex([], [])  # every row, see `set_source`
-        self._count = 0
+        self._index = RowIndex([], [])  # where the headings go, see `set_source`
+        self._listing = self._index.everything  # the rows shown
+        self._rows: Sequence[Row] = self._listing.rows
         self._marks: set[str] = set()
         self._read: set[str] | None = None  # read keys (None: no read marks shown)
         self._cursor: int | None = None  # index into _rows, always a bulletin row
@@ -91,21 +89,17 @@ class Timeline(ScrollView, can_focus=True):
 
     @property
     def shown_count(self) -> int:
-        return self._count
+        return self._listing.count
 
     @property
     def shown_keys(self) -> list[str]:
-        return list(self._keys)
+        return list(self._listing.keys)
 
     @property
-    def listed_keys(self) -> tuple[str, ...]:
-        """The keys shown, as the same tuple until the list changes (`ReadState` remembers
-        its unread count by that tuple)."""
-        return self._keys
-
-    def unread_count(self, reads: ReadState) -> int:
-        """How many bulletins shown are unread (`reads` remembers it until a mark changes)."""
-        return reads.unread_count(self._keys)
+    def listed_keys(self) -> Sequence[str]:
+        """The keys shown, as the same sequence until the list changes (`ReadState`
+        remembers its unread count by that object)."""
+        return self._listing.keys
 
     def set_source(self, source: RowSource, marks: Iterable[str] = ()) -> None:
         """Show the bulletins of `source` (keeping the current one when it is still there)."""
@@ -118,12 +112,8 @@ class Timeline(ScrollView, can_focus=True):
 
     def set_filter(self, keys: Collection[str] | None) -> None:
         """Show only bulletins whose key is in `keys` (with their headings); None shows all.
-        (snappy: built from the results, see `RowIndex.filter`, not by walking every row.)"""
-        index, keep = self._index, self._current
-        if keys is None:
-            self._show(index.rows, index.keys, index.row_of(keep))
-        else:
-            self._show(*index.filter(keys, keep))
+        (issue 11: laid out from the matches' positions, see `RowIndex.filter`.)"""
+        self._show(self._index.everything if keys is None else self._index.filter(keys))
 
     def refresh_marks(self, marked: Iterable[str], unmarked: Iterable[str] = ()) -> None:
         """Add the annotated marker to `marked` keys and take it off `unmarked` ones."""
@@ -142,11 +132,7 @@ class Timeline(ScrollView, can_focus=True):
         """Outlines of the bulletins shown, in order (read a page at a time: for jumps)."""
         if self._source is None:
             return []
-        if self._rows is self._index.rows:  # every bulletin: no need to make their rows
-            places: Iterable[int] = range(len(self._keys))
-        else:
-            places = [r.pos for r in self._rows if r.key is not None]
-        found = map(self._source.outline_at, places)
+        found = map(self._source.outline_at, self._listing.items)
         return [o for o in found if o is not None]
 
     def _outline(self, index: int | None) -> Outline | None:
@@ -165,25 +151,18 @@ class Timeline(ScrollView, can_focus=True):
 
     def shows(self, key: str) -> bool:
         """Whether the bulletin `key` is in the list shown."""
-        if self._rows is self._index.rows:
-            return self._index.row_of(key) is not None
-        return key in self._keys
+        return self._listing.row_of(key) is not None
 
     def select(self, key: str) -> None:
-        if self._rows is self._index.rows:  # every bulletin: found without walking the rows
-            found = self._index.row_of(key)
-            if found is not None:
-                self._move_to(found)
-            return
-        for index, row in enumerate(self._rows):
-            if row.key is not None and row.key == key:
-                self._move_to(index)
-                return
+        found = self._listing.row_of(key)
+        if found is not None:
+            self._move_to(found)
 
-    def _show(self, rows: Sequence[Row], keys: tuple[str, ...], target: int | None) -> None:
-        """Show `rows` (holding the bulletins `keys`), the cursor on row `target` (None: the
-        first bulletin)."""
-        self._rows, self._keys, self._count = rows, keys, len(keys)
+    def _show(self, listing: Listing) -> None:
+        """Show `listing`, the cursor on the current bulletin if it is listed, else on the
+        first."""
+        target = listing.row_of(self._current)
+        self._listing, self._rows = listing, listing.rows
         # Not `self.virtual_size = ...`: that re-lays out the whole screen on every search
         # keystroke, and this widget's size never depends on its rows (see `LineView`).
         self._cursor, self._extra = None, 0

@@ -162,6 +162,7 @@ class Timeline(ScrollView, can_focus=True):
         """Show `listing`, the cursor on the current bulletin if it is listed, else on the
         first."""
         target = listing.row_of(self._current)
+        top, before = round(self.scroll_y), self._drawn()
         self._listing, self._rows = listing, listing.rows
         # Not `self.virtual_size = ...`: that re-lays out the whole screen on every search
         # keystroke, and this widget's size never depends on its rows (see `LineView`).
@@ -169,8 +170,25 @@ class Timeline(ScrollView, can_focus=True):
         self._set_height()
         if target is None:
             target = self._next_bulletin(-1, 1)
-        self._move_to(target, force=True)
-        self.refresh()
+        self._move_to(target, force=True, repaint=False)
+        if round(self.scroll_y) != top:
+            self.refresh()
+            return
+        # issue 11: only the lines that show something else (a search typed on often keeps
+        # most of the screen: every line repainted cost about 0.2 ms in Textual).
+        for y, (was, now) in enumerate(zip(before, self._drawn(), strict=True)):
+            if was != now:
+                self.refresh_line(top + y)
+
+    def _drawn(self) -> list[tuple[Row | None, bool, bool]]:
+        """What each line on screen shows: its row, whether it is a title's second line, and
+        whether it is the cursor's."""
+        top, count, drawn = round(self.scroll_y), len(self._rows), []
+        for y in range(top, top + self.size.height):
+            index, second = self._line_row(y)
+            row = self._rows[index] if index < count else None
+            drawn.append((row, second, index == self._cursor))
+        return drawn
 
     # -- cursor -----------------------------------------------------------------------------
     def _next_bulletin(self, start: int, step: int) -> int | None:
@@ -204,7 +222,9 @@ class Timeline(ScrollView, can_focus=True):
             return line, False
         return (cursor, True) if line == cursor + 1 else (line - 1, False)
 
-    def _move_to(self, index: int | None, force: bool = False) -> None:
+    def _move_to(self, index: int | None, force: bool = False, repaint: bool = True) -> None:
+        """Put the cursor on row `index` (`force`: even if it is there) and repaint what
+        changed (all of it with `force`, unless not `repaint`: the caller repaints)."""
         if index is None:
             if force:
                 self._cursor = None
@@ -216,7 +236,8 @@ class Timeline(ScrollView, can_focus=True):
         if moved:
             self._set_height()
         if self._scroll_into_view(index) or previous is None or force:
-            self.refresh()
+            if repaint:
+                self.refresh()
         elif moved:  # snappy: from the first row that changed down, not the lines above
             low = min(previous, index)
             self.refresh_lines(low, max(round(self.scroll_y) + self.size.height - low, 1))

@@ -118,7 +118,8 @@ class AnnotationPanel(Vertical):
         if text == SAVED and self._pending:
             text = UNSAVED_RETRY  # never `Guardado` while the store has not saved it
         self._set_text("#note-status", text)
-        self.query_one("#note-status").set_class(text in (UNSAVED, UNSAVED_RETRY), "-unsaved")
+        for status in self.query("#note-status"):  # none while the panel is being removed
+            status.set_class(text in (UNSAVED, UNSAVED_RETRY), "-unsaved")
 
     def set_pending(self, pending: bool) -> None:
         """Whether the bulletin shown has writes not saved yet (the store refused them)."""
@@ -130,9 +131,12 @@ class AnnotationPanel(Vertical):
     def _set_text(self, selector: str, text: str) -> None:
         # Fixed-height lines: update the text without a layout, and only when it changed.
         # User text (the annotator's name) is plain `Content`, never markup.
+        # A store's answer may arrive while the app is closing and the panel's lines are
+        # gone: nothing to show then, and no error.
         if self._texts.get(selector) != text:
             self._texts[selector] = text
-            self.query_one(selector, Static).update(Content(text), layout=False)
+            for line in self.query(selector).results(Static):
+                line.update(Content(text), layout=False)
 
     def show_saved(self, change: Change, *, note_pending: bool) -> None:
         """A write for `change.key` was saved (`Workspace.saved`): if that bulletin is shown,

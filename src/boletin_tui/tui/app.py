@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -147,6 +148,7 @@ class BoletinApp(App[None]):
         workspace.reads.keys.update(read_keys)  # read marks (issue 15)
         self.hidden_types: set[str] = set()
         self.listed = asyncio.Event()
+        self.drawn = threading.Event()  # the first list is on screen (see `loading`)
         self.texts_loaded = asyncio.Event()
         self.index_built = asyncio.Event()
         self._cache_dir, self._use_cache = cache_dir, use_cache
@@ -242,7 +244,7 @@ class BoletinApp(App[None]):
         self.db = loading.opened(self.opening, self.paths, self._cache_dir, self._use_cache)
         self._mount_features()
         self.run_worker(
-            partial(loading.load_in_steps, self.db, self.post_message),
+            partial(loading.load_in_steps, self.db, self.post_message, self.drawn),
             thread=True,
             exclusive=True,
             group="corpus",
@@ -324,6 +326,8 @@ class BoletinApp(App[None]):
         self._status(self._count_text())
         self._update_bindings()
         self.listed.set()
+        if first:
+            self.call_after_refresh(self.drawn.set)
         if corpus.complete:
             loading.keep_out_of_gc()
             self.texts_loaded.set()

@@ -21,7 +21,12 @@ import asyncio
 
 import pytest
 from textual import events
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
 
+from boletin_tui.tui.handoff import HandsBackKeys
 from boletin_tui.tui.passage_dialog import PassageDialog
 from boletin_tui.tui.timeline import Timeline
 
@@ -133,3 +138,56 @@ async def test_without_textual_internals_no_key_is_lost(make, db_path, h, monkey
     records = h.stored(db_path)
     assert records["210/2023"]["tags"] == ["verificar"]
     assert records["188/2023"]["note"] == "fecha dudosa"
+
+
+class _LaterField(HandsBackKeys, Input):
+    """Its leave action only posts a message: the app moves the focus when it arrives."""
+
+    LEAVE_KEYS = {"enter": "leave"}
+
+    class Left(Message):
+        pass
+
+    def action_leave(self) -> None:
+        self.post_message(self.Left())
+
+
+class _FocusLaterApp(App[None]):
+    """`x` and `y` are app keys (as `j`, `a`... in boletin-tui: off while a field types)."""
+
+    BINDINGS = [
+        Binding("x", "record('x')", priority=True),
+        Binding("y", "record('y')", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.recorded: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield _LaterField(id="first")
+        yield Input(id="second")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not isinstance(self.focused, Input)
+
+    def action_record(self, key: str) -> None:
+        self.recorded.append(key)
+
+    def on__later_field_left(self) -> None:
+        self.query_one("#second", Input).focus()
+
+
+@pytest.mark.parametrize("after", AFTER)
+async def test_keys_after_a_leave_key_never_go_back_into_the_field_left(after):
+    """A leave action that leaves the focus to a later message: the keys typed after its key
+    are the app's (here `x` `y`, in order), not the field's; once the focus has moved, the
+    next field gets what is typed next."""
+    app = _FocusLaterApp()
+    async with app.run_test() as pilot:
+        await typist(app, "ab\rxy", after)
+        await pilot.pause()
+        await pilot.press("c", "d")
+        assert app.query_one("#first", Input).value == "ab"
+        assert app.recorded == ["x", "y"]
+        assert app.query_one("#second", Input).value == "cd"

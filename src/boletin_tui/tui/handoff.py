@@ -6,10 +6,10 @@ The contract of `HandsBackKeys`: every key reaches its destination in the order 
   the keys typed (a Textual binding runs only once the key has bubbled up to the app, after
   the keys typed next went into the field). After it the field has let go of the focus: if
   the action left it there (the focus may move later, through a message), the field drops it.
-- The keys still queued for a field that has let go (typed after its leave key, or after
-  the focus moved away by any other means) are handed back to the app, all at once, in order
-  and AHEAD of the keys the app has not routed yet; the app routes them afresh (its priority
-  bindings, then the focused widget). Nothing is dropped, nothing goes into the field left.
+- The keys still queued for a field that has let go (typed after its leave key, or met once
+  its screen's focus has moved away by other means) are handed back to the app, all at once,
+  in order and AHEAD of the keys the app has not routed yet; the app routes them afresh (its
+  priority bindings, then the focused widget). None is dropped, none goes into the field left.
 - A leave action does not await: the app would route keys typed later meanwhile.
 
 Why ahead: the app forwards each key to the focused widget's own queue as soon as it reads
@@ -46,7 +46,7 @@ class HandsBackKeys(_Field):
     LEAVE_KEYS: ClassVar[dict[str, str]] = {}
 
     async def _on_key(self, event: events.Key) -> None:
-        if self.app.focused is not self:  # typed after this field let go: not ours
+        if self.screen.focused is not self:  # typed after this field let go: not ours
             event.stop()
             event.prevent_default()
             _hand_back(self, event)
@@ -59,7 +59,7 @@ class HandsBackKeys(_Field):
         event.prevent_default()
         await self.run_action(action)
         if self.app.focused is self:  # keys typed next must not come back here
-            self.app.set_focus(None)
+            self.app.set_focus(None)  # (a dialog the action closed is no longer app.screen)
         _hand_back(self)
 
 

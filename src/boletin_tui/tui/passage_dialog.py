@@ -2,7 +2,8 @@
 
 `PassageDialog` shows the quote, a tag field with the same completion as the bulletin's tags
 (`TagSuggester`, `split_tags`) and a note. `enter` in the tag field goes to the note; `ctrl+s`
-or `escape` saves and closes (as the note editor does: nothing typed is dropped), returning
+or `escape` saves and closes (as the note editor does: nothing typed is dropped; keys typed
+right after any of these go where they were meant, in order: `tui/handoff.py`), returning
 `(tags, note)`. `ConfirmDelete` returns True only for `s` or `enter` on *Borrar*.
 """
 
@@ -30,14 +31,25 @@ def _quote(text: str) -> Content:
     return Content(f"«{text}»")
 
 
+# `ctrl+s` and `escape` save and close in the order typed, from either field (keys typed
+# right after them go to the screen below, not into the passage). (keyorder)
+_SAVE_KEYS = {"ctrl+s": "screen.save", "escape": "screen.save"}
+
+
 class _TagField(HandsBackKeys, Input):
     """The tag field: `enter` moves to the note at once, in the order typed (keys typed
     right after it go to the note, not into the tags)."""
 
-    LEAVE_KEYS = {"enter": "to_note"}
+    LEAVE_KEYS = {"enter": "to_note", **_SAVE_KEYS}
 
     def action_to_note(self) -> None:
         self.screen.set_focus(self.screen.query_one("#passage-note", TextArea))
+
+
+class _NoteField(HandsBackKeys, TextArea):
+    """The note: `ctrl+s` and `escape` save the passage at once, in the order typed."""
+
+    LEAVE_KEYS = _SAVE_KEYS
 
 
 class PassageDialog(ModalScreen[tuple[list[str], str] | None]):
@@ -67,7 +79,7 @@ class PassageDialog(ModalScreen[tuple[list[str], str] | None]):
                 suggester=self._suggester,
                 id="passage-tags",
             )
-            yield TextArea(self._note, soft_wrap=True, tab_behavior="focus", id="passage-note")
+            yield _NoteField(self._note, soft_wrap=True, tab_behavior="focus", id="passage-note")
             yield Label(
                 "enter: a la nota · ctrl+s o escape: guardar",
                 classes="dialog-hint",

@@ -200,7 +200,10 @@ class Timeline(ScrollView, can_focus=True):
         return None
 
     def _set_height(self) -> None:
-        size = Size(0, len(self._rows) + self._extra)
+        # Always room for the current row's second line (a blank last line when it has
+        # one): moving between one- and two-line rows then leaves the height, and so the
+        # scrollbar, alone (re-rendering a scrollbar costs Textual ~2 ms a move; issue 11).
+        size = Size(0, len(self._rows) + 1 if self._rows else 0)
         if size != self.virtual_size:
             self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)

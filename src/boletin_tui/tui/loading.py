@@ -30,7 +30,11 @@ from boletin_tui.corpusdb import CorpusDB, SyncReport
 from boletin_tui.corpusdb.view import CorpusView
 from boletin_tui.tui.messages import CorpusLoaded, LoadProgress
 
-AFTER_FIRST_LIST = ("boletin_tui.entities.recognise", "boletin_tui.corpusdb.searching")
+AFTER_FIRST_LIST = (
+    "boletin_tui.entities.recognise",
+    "boletin_tui.corpusdb.searching",
+    "boletin_tui.search.hits",
+)
 LOAD_FAILED = "No se pudieron cargar los boletines"
 INDEX_FAILED = "La búsqueda no está disponible"
 REFRESH_EVERY = 1.0  # seconds between views posted while files are read...

@@ -37,6 +37,7 @@ from boletin_tui.writes import unsaved_lines
 POLL_SECONDS = 2.0
 SIGNAL_SAVE_SECONDS = 10.0  # how long a signal waits for the pending writes before leaving
 SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+SETTLE_SECONDS = 0.1  # a signal's save ends when nothing new came in this long
 GRACE_SECONDS = 10.0  # then the process ends anyway (`hangup.Hangup`'s watchdog)
 
 
@@ -275,14 +276,25 @@ class Saver:
         self._app.run_worker(self._leave_on_signal(sig), group="quit", exclusive=True)
 
     async def _leave_on_signal(self, sig: int) -> None:
-        self._views.flush_note()
         self.send()
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.drain(), SIGNAL_SAVE_SECONDS)
+            await asyncio.wait_for(self._settle(), SIGNAL_SAVE_SECONDS)
         self.unsaved_at_exit = self._workspace.pending
         if self.hangup.hung_up:  # no terminal to restore, nor to print on
             self.hangup.leave(sig, unsaved_lines(self.unsaved_at_exit))
         self._app.exit(return_code=128 + sig)
+
+    async def _settle(self) -> None:
+        """Queue the note being typed and await every write; again while the events read
+        before the signal (a key, `enter`) still make more."""
+        while True:
+            self._views.flush_note()
+            await self.drain()
+            await asyncio.sleep(SETTLE_SECONDS)
+            if self._views.typed_note() is None and not any(
+                w.state in _RUNNING for w in self._saving
+            ):
+                return
 
     def _unsaved_lines(self) -> list[str]:
         """For the watchdog: what the workspace has not saved, and the note being typed."""

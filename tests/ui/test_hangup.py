@@ -160,7 +160,7 @@ class PtyApp:
         except subprocess.TimeoutExpired:
             state = _state(self.process.pid)
             raise AssertionError(
-                f"the app still runs {timeout:g} s after the hangup ({state})"
+                f"the app still runs {timeout:g} s after the hangup or signal ({state})"
             ) from None
 
     def kill(self) -> None:
@@ -291,10 +291,12 @@ def test_a_note_a_hangup_cannot_save_is_kept_beside_the_database(launch, tmp_pat
     assert "no se guardó la nota de 210/2023:\nnota sin base\n" in text
 
 
-def test_a_terminal_that_stopped_reading_then_hangs_up(launch, tmp_path):
-    """An ssh connection that stalls, then drops: the app's writes to the terminal block, its
-    main thread then blocks behind them, and the hangup cannot run the usual save. The
-    watchdog ends the process all the same, and the note typed is kept."""
+@pytest.mark.parametrize("ending", ["hangup", "sigterm"])
+def test_a_terminal_that_stopped_reading(launch, tmp_path, ending):
+    """An ssh connection that stalls, then drops (or the app gets SIGTERM meanwhile): the
+    app's writes to the terminal block, its main thread then blocks behind them, and the event
+    loop cannot run the usual save. The watchdog ends the process all the same, and the note
+    typed is kept (saved, or in the file beside the database)."""
     app = launch()
     app.wait_for(r"4 boletines")
     app.wait_for(r"3 sin leer")
@@ -314,9 +316,13 @@ def test_a_terminal_that_stopped_reading_then_hangs_up(launch, tmp_path):
             blocked_since = None
         elif blocked_since is None:
             blocked_since = time.monotonic()
-    app.hang_up()
+    if ending == "hangup":
+        app.hang_up()
+    else:
+        os.kill(app.process.pid, signal.SIGTERM)
     # The watchdog's deadline: `SIGNAL_SAVE_SECONDS` + `GRACE_SECONDS` (20 s).
-    assert app.wait_gone(EXIT_SECONDS + 25) in HANGUP_CODES
+    status = app.wait_gone(EXIT_SECONDS + 25)
+    assert status in (HANGUP_CODES if ending == "hangup" else (128 + signal.SIGTERM,))
     kept = "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("db.json.unsaved-*.txt"))
     saved = _records(tmp_path).get("210/2023", {})
     assert saved.get("note") == "nota atascada" or "nota atascada\n" in kept

@@ -28,12 +28,15 @@ second such thread. Writing to the terminal fails (EIO), which ends the writer t
 queue then fills and every later write, and `WriterThread.stop()`, blocks for ever, so the
 teardown `exit()` runs, which writes the codes that restore the terminal, never returns.
 
-So SIGHUP gets a Python-level handler (`signal.signal`), which runs in the main thread at its
-next bytecode, even while the event loop is busy or blocked on a lock. On a hangup it
+So SIGHUP, SIGTERM and SIGINT get Python-level handlers (`signal.signal`, not the event
+loop's `add_signal_handler`), which run in the main thread at its next bytecode, even while
+the event loop is busy or blocked on a lock (a full writer queue: a terminal that stopped
+reading, then SIGTERM, would otherwise never end the app). On a hangup the handler
 `detach()`es at once
 (standard input becomes a pipe that never has data, so the input threads wait in `select`;
 standard output and error become /dev/null, so a writer thread still alive keeps writing;
-SIGCONT does nothing any more), arms the watchdog and asks for the save on the event loop.
+SIGCONT does nothing any more); for any of the three it arms the watchdog, then asks for the
+save on the event loop.
 """
 
 from __future__ import annotations
@@ -43,10 +46,10 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from boletin_tui import ui_state
 from boletin_tui.atomic import write_bytes_atomic
@@ -76,29 +79,34 @@ class Hangup:
         self._never_ready: int | None = None  # the write end of standard input's new pipe
         self._armed = threading.Event()
         self._signal: int = signal.SIGHUP
-        self._on_hangup: Callable[[], object] = lambda: None
+        self._on_signal: Callable[[int], object] = lambda signum: None
+        self._previous: dict[int, Any] = {}
 
-    def install(self, on_hangup: Callable[[], object]) -> None:
-        """Handle SIGHUP (main thread only) and start the idle watchdog; `on_hangup()` is
-        called from the handler and must only schedule the save (`call_soon_threadsafe`)."""
-        self._on_hangup = on_hangup
+    def install(self, signals: Iterable[int], on_signal: Callable[[int], object]) -> None:
+        """Handle `signals` (main thread only) and start the idle watchdog. Each signal arms
+        it and, on a hangup, detaches at once; then `on_signal(signum)` is called, which must
+        only schedule the save (`call_soon_threadsafe`)."""
+        self._on_signal = on_signal
         self._was_tty = os.isatty(0)
-        signal.signal(signal.SIGHUP, self._handler)
+        for signum in signals:
+            self._previous[signum] = signal.signal(signum, self._handler)
         # Started now, not from the handler: a handler may run while the main thread holds
         # `threading`'s own locks.
         threading.Thread(target=self._watch, name="boletin-hangup", daemon=True).start()
         self.active = True
 
     def uninstall(self) -> None:
-        """SIGHUP kills again (the app has closed its session). An armed watchdog stays."""
-        if self.active:
-            signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        """The handlers from before `install` (the app has closed its session). An armed
+        watchdog stays armed."""
+        for signum, previous in self._previous.items():
+            signal.signal(signum, signal.SIG_DFL if previous is None else previous)
+        self._previous.clear()
 
     def _handler(self, signum: int, frame: FrameType | None) -> None:
-        if self.gone():  # else a SIGHUP sent with `kill`: the terminal is there to restore
+        if self.gone():  # else a signal sent with `kill`: the terminal is there to restore
             self.detach()
         self.arm(signum)
-        self._on_hangup()
+        self._on_signal(signum)
 
     def gone(self) -> bool:
         """Whether the terminal hung up (and was not detached yet): standard input was a

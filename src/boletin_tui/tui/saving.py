@@ -96,13 +96,16 @@ class Saver:
         self.tell_notices()  # a journal kept aside when the database was opened
         self._app.set_interval(POLL_SECONDS, self.poll_now, name="poll")
         loop = asyncio.get_running_loop()
+        if not self._app.is_headless:  # a terminal to lose: handlers that run when the loop
+            with contextlib.suppress(ValueError):  # cannot (`hangup`); not in the main thread
+                self.hangup.install(
+                    SIGNALS, lambda sig: loop.call_soon_threadsafe(self._on_signal, sig)
+                )
+            return
         for sig in SIGNALS:
             # Not in the main thread (some test runners): the default handlers stay.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                if sig == signal.SIGHUP and not self._app.is_headless:  # a terminal to lose
-                    self.hangup.install(lambda: loop.call_soon_threadsafe(self._on_hangup))
-                else:
-                    loop.add_signal_handler(sig, self._on_signal, sig)
+                loop.add_signal_handler(sig, self._on_signal, sig)
 
     def stop(self) -> None:
         self.hangup.uninstall()

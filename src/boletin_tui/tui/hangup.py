@@ -32,11 +32,10 @@ So SIGHUP, SIGTERM and SIGINT get Python-level handlers (`signal.signal`, not th
 loop's `add_signal_handler`), which run in the main thread at its next bytecode, even while
 the event loop is busy or blocked on a lock (a full writer queue: a terminal that stopped
 reading, then SIGTERM, would otherwise never end the app). On a hangup the handler
-`detach()`es at once
-(standard input becomes a pipe that never has data, so the input threads wait in `select`;
-standard output and error become /dev/null, so a writer thread still alive keeps writing;
-SIGCONT does nothing any more); for any of the three it arms the watchdog, then asks for the
-save on the event loop.
+`detach()`es at once (standard input becomes a pipe that never has data, so the input threads
+wait in `select`; standard output and error become /dev/null, so a writer thread still alive
+keeps writing; SIGCONT does nothing any more); for any of the three it arms the watchdog, then
+asks for the save on the event loop.
 """
 
 from __future__ import annotations

@@ -301,7 +301,9 @@ class Saver:
 
     def _unsaved_lines(self) -> list[str]:
         """For the watchdog: what the workspace has not saved, and the note being typed."""
-        typed = self._views.typed_note()
+        typed = None
+        with contextlib.suppress(Exception):  # read from another thread: widgets may be gone
+            typed = self._views.typed_note()
         note = [Write("set_note", typed[0], note=typed[1])] if typed else []
         return unsaved_lines([*self._workspace.pending, *note])
 

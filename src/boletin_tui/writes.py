@@ -126,6 +126,35 @@ def is_permanent(error: BaseException) -> bool:
     return isinstance(error, (StoreUsageError, ValueError, LookupError))
 
 
+def unsaved_lines(writes: Iterable[Write]) -> list[str]:
+    """What a user must know of `writes` that were not saved, to redo them by hand: a line
+    naming each, then its note or its tags (the lines the app prints, or keeps in a file,
+    when it leaves with them unsaved). A note keeps its own newlines."""
+    lines: list[str] = []
+    for write in writes:
+        if write.op == "set_note":
+            lines += [f"boletin-tui: no se guardó la nota de {write.key}:", write.note]
+        elif write.op in ("add_tags", "remove_tags"):
+            done = "añadieron" if write.op == "add_tags" else "quitaron"
+            lines += [f"boletin-tui: no se {done} las etiquetas de {write.key}:"]
+            lines += ["; ".join(write.tags)]
+        else:  # passages, undo, redo: what was typed for a passage, if anything
+            where = f" de {write.key}" if write.key else ""
+            lines += [f"boletin-tui: no se guardó {_EDITS.get(write.op, write.op)}{where}"]
+            edit = write.edit or Edit()
+            lines += [t for t in ("; ".join(edit.tags), edit.note) if t]
+    return lines
+
+
+_EDITS = {
+    "add_passage": "el pasaje nuevo",
+    "update_passage": "el cambio de un pasaje",
+    "delete_passage": "el borrado de un pasaje",
+    "undo": "el «deshacer»",
+    "redo": "el «rehacer»",
+}
+
+
 class PendingWrites:
     """Every write asked for and not yet saved, in order (see the module's docstring)."""
 

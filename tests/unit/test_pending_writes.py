@@ -160,3 +160,28 @@ def test_discard_forgets_pending_writes(store, path):
 def test_busy_is_the_error_a_held_lock_gives(store, path):
     with lock_held(path), pytest.raises(StoreBusy):
         store.add_tags(KEY, ["x"])
+
+
+def test_unsaved_lines_name_each_write_and_keep_what_was_typed():
+    from boletin_tui.workspace_edits import Edit
+    from boletin_tui.writes import Write, unsaved_lines
+
+    writes = [
+        Write("set_note", KEY, note="dos\nlíneas"),
+        Write("add_tags", KEY, tags=("a", "b")),
+        Write("remove_tags", KEY, tags=("c",)),
+        Write("add_passage", KEY, edit=Edit(text="x", end=1, tags=("p",), note="nota del pasaje")),
+        Write("undo", ""),
+    ]
+    assert unsaved_lines(writes) == [
+        f"boletin-tui: no se guardó la nota de {KEY}:",
+        "dos\nlíneas",
+        f"boletin-tui: no se añadieron las etiquetas de {KEY}:",
+        "a; b",
+        f"boletin-tui: no se quitaron las etiquetas de {KEY}:",
+        "c",
+        f"boletin-tui: no se guardó el pasaje nuevo de {KEY}",
+        "p",
+        "nota del pasaje",
+        "boletin-tui: no se guardó el «deshacer»",
+    ]

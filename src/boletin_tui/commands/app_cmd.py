@@ -25,6 +25,7 @@ def run_app(args: argparse.Namespace) -> int:
     prints one message on standard error and returns 1, both before the screen opens."""
     from boletin_tui.config import load_config
     from boletin_tui.store import StoreError, resolve_db_path
+    from boletin_tui.writes import unsaved_lines
 
     paths = corpus_paths(args) if args.paths else []
     config = load_config()
@@ -54,12 +55,7 @@ def run_app(args: argparse.Namespace) -> int:
     app.run()
     # A signal that left before the store could save (the lock held by another process):
     # the notes go to standard error, so that what was typed is not lost with the screen.
-    for write in app.unsaved_at_exit:
-        if write.op == "set_note":
-            print(f"boletin-tui: no se guardó la nota de {write.key}:", file=sys.stderr)
-            print(safe_text(write.note), file=sys.stderr)
-        else:
-            done = "añadieron" if write.op == "add_tags" else "quitaron"
-            print(f"boletin-tui: no se {done} las etiquetas de {write.key}:", file=sys.stderr)
-            print(safe_text("; ".join(write.tags), newlines=False), file=sys.stderr)
+    # (After a hangup there is no standard error: `tui/hangup.py` keeps them in a file.)
+    for line in unsaved_lines(app.unsaved_at_exit):
+        print(safe_text(line), file=sys.stderr)
     return int(app.return_code or 0)

@@ -65,6 +65,11 @@ class Annotating:
             self._workspace.set_note(*pending, editor.base)
             self._send()
 
+    def typed_note(self) -> tuple[str, str] | None:
+        """(key, text) typed in the editor and not queued; changes nothing (`SaverViews`)."""
+        editor = self._panel.editor
+        return (editor.key, editor.text) if editor.dirty and editor.key is not None else None
+
     def undo(self) -> None:
         self.flush_note()  # a note being written is the latest change: saved, then undone
         self._workspace.undo()

@@ -284,13 +284,20 @@ class BoletinApp(App[None]):
             refilter=self.searching.again,
             status=lambda: self._status(self.status_text()),
         )
-        self.saver = Saver(self, self.workspace, self.store, self.annotating)
+        self.saver = Saver(
+            self, self.workspace, self.store, self.annotating, close=self.close_session
+        )
         self.saver.start()  # retries, the database watch, signals (issue 12)
         self.searches.load()  # reader2
         self._timeline.set_read(self.workspace.reads.keys)  # read marks (issue 15)
 
     def on_unmount(self) -> None:
         self.saver.stop()
+        self.close_session()
+
+    def close_session(self) -> None:
+        """Remember where the session was, close the store and the corpus: when the app
+        unmounts, or after a hangup, which ends the process without unmounting (hangup.py)."""
         if self.db_path is not None and self.workspace.corpus is not None:
             # reader2: where to start next time (never fails)
             remember(self.db_path, self.corpus_paths, self._timeline.current_key)

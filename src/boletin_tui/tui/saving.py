@@ -6,8 +6,10 @@ says, each one awaited on the store thread by an async worker (`_save`); a write
 refuses stays pending in the workspace (`Sin guardar` in the panel and the status line) and goes
 out again with the next write, every `POLL_SECONDS`, and when quitting. The same timer asks the
 store whether the file changed (another app, the CLI) and posts `AnnotationsChanged` when it
-did. Quitting with unsaved work asks (`choice_screen.quit_screen`); SIGTERM, SIGHUP and SIGINT
-save what can be saved and leave through `exit()`, which restores the terminal.
+did. Quitting with unsaved work asks (`choice_screen.quit_screen`); SIGTERM and SIGINT save what
+can be saved and leave through `exit()`, which restores the terminal; a hangup (SIGHUP, or the
+terminal gone without one) saves the same way and ends the process without touching the
+terminal, and every such signal has a deadline (`hangup.Hangup`).
 
 What it needs of the interface comes in as `SaverViews`: it never reads a widget.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from textual.app import App
@@ -25,14 +27,18 @@ from textual.worker import Worker, WorkerState
 
 from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.choice_screen import DISCARD, KEEP_TRYING, quit_screen
+from boletin_tui.tui.hangup import Hangup
 from boletin_tui.tui.labels import plural
 from boletin_tui.tui.messages import AnnotationsChanged
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.workspace import Change, Stored, Workspace, Write
+from boletin_tui.writes import unsaved_lines
 
 POLL_SECONDS = 2.0
 SIGNAL_SAVE_SECONDS = 10.0  # how long a signal waits for the pending writes before leaving
 SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+SETTLE_SECONDS = 0.1  # a signal's save ends when nothing new came in this long
+GRACE_SECONDS = 10.0  # then the process ends anyway (`hangup.Hangup`'s watchdog)
 
 
 class SaverViews(Protocol):
@@ -50,14 +56,32 @@ class SaverViews(Protocol):
     def flush_note(self) -> None:
         """Queue the note being typed as a write."""
 
+    def typed_note(self) -> tuple[str, str] | None:
+        """(key, text) typed and not queued yet, read without changing anything (from the
+        hangup watchdog's thread too)."""
+
 
 class Saver:
     """Saving, retrying, watching the database and leaving safely (see the module)."""
 
     def __init__(
-        self, app: App[Any], workspace: Workspace, store: StoreClient, views: SaverViews
+        self,
+        app: App[Any],
+        workspace: Workspace,
+        store: StoreClient,
+        views: SaverViews,
+        *,
+        close: Callable[[], None],
     ) -> None:
+        """`close()` ends the session (remember it, close the store) after a hangup."""
         self._app, self._workspace, self._store, self._views = app, workspace, store, views
+        self.hangup = Hangup(
+            store.path,
+            deadline=SIGNAL_SAVE_SECONDS + GRACE_SECONDS,
+            unsaved=self._unsaved_lines,
+            close=close,
+            close_store=store.close,
+        )
         # What a signal could not save before leaving (the CLI prints it on standard error).
         self.unsaved_at_exit: Sequence[Write] = ()
         self._saving: list[Worker[None]] = []
@@ -72,12 +96,19 @@ class Saver:
         self.tell_notices()  # a journal kept aside when the database was opened
         self._app.set_interval(POLL_SECONDS, self.poll_now, name="poll")
         loop = asyncio.get_running_loop()
+        if not self._app.is_headless:  # a terminal to lose: handlers that run when the loop
+            with contextlib.suppress(ValueError):  # cannot (`hangup`); not in the main thread
+                self.hangup.install(
+                    SIGNALS, lambda sig: loop.call_soon_threadsafe(self._on_signal, sig)
+                )
+            return
         for sig in SIGNALS:
             # Not in the main thread (some test runners): the default handlers stay.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self._on_signal, sig)
 
     def stop(self) -> None:
+        self.hangup.uninstall()
         loop = asyncio.get_running_loop()
         for sig in SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
@@ -186,6 +217,8 @@ class Saver:
     def poll_now(self) -> None:
         """Retry what failed, and look whether the file changed on disk (posting
         `AnnotationsChanged` to the app with its records when it did)."""
+        if self.hangup.gone():  # hung up, and no SIGHUP came
+            self._on_hangup()
         # Not while the quit dialog asks whether to discard them: a retry started then could
         # still complete after «Descartar y salir».
         if self._workspace.writes.unsent and self._app.screen.id != "quit-dialog":
@@ -230,21 +263,49 @@ class Saver:
             self._app.notify("La aplicación se cerrará en cuanto se guarden los cambios.")
             self.send()
 
+    def _on_hangup(self) -> None:
+        self._on_signal(signal.SIGHUP)
+
     def _on_signal(self, sig: int) -> None:
-        if self._leaving:  # a second signal: leave now
-            self.unsaved_at_exit = self._workspace.pending
-            self._app.exit(return_code=128 + sig)
+        self.hangup.arm(sig)  # the process ends by a deadline, whatever happens next
+        if self.hangup.gone():  # the terminal hung up (whatever the signal)
+            self.hangup.detach()
+        if self._leaving:  # a second signal: leave now (after a hangup, when saved)
+            if not self.hangup.hung_up:
+                self.unsaved_at_exit = self._workspace.pending
+                self._app.exit(return_code=128 + sig)
             return
         self._leaving = True
         self._app.run_worker(self._leave_on_signal(sig), group="quit", exclusive=True)
 
     async def _leave_on_signal(self, sig: int) -> None:
-        self._views.flush_note()
         self.send()
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.drain(), SIGNAL_SAVE_SECONDS)
+            await asyncio.wait_for(self._settle(), SIGNAL_SAVE_SECONDS)
         self.unsaved_at_exit = self._workspace.pending
+        if self.hangup.hung_up:  # no terminal to restore, nor to print on
+            self.hangup.leave(sig, unsaved_lines(self.unsaved_at_exit))
         self._app.exit(return_code=128 + sig)
+
+    async def _settle(self) -> None:
+        """Queue the note being typed and await every write; again while the events read
+        before the signal (a key, `enter`) still make more."""
+        while True:
+            self._views.flush_note()
+            await self.drain()
+            await asyncio.sleep(SETTLE_SECONDS)
+            if self._views.typed_note() is None and not any(
+                w.state in _RUNNING for w in self._saving
+            ):
+                return
+
+    def _unsaved_lines(self) -> list[str]:
+        """For the watchdog: what the workspace has not saved, and the note being typed."""
+        typed = None
+        with contextlib.suppress(Exception):  # read from another thread: widgets may be gone
+            typed = self._views.typed_note()
+        note = [Write("set_note", typed[0], note=typed[1])] if typed else []
+        return unsaved_lines([*self._workspace.pending, *note])
 
 
 _RUNNING = (WorkerState.PENDING, WorkerState.RUNNING)

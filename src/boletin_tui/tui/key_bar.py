@@ -6,7 +6,9 @@ and each rebuild lays out the whole screen again: about 50 ms at 10,000 bulletin
 first keystroke of a search (issue 11). `KeyBar` reads the same bindings
 (`Screen.active_bindings`: what `check_action` lets through, with the user's keymap), keeps
 them as a tuple and repaints its one line only when that tuple changed; nothing is laid
-out. A click on a key presses it; the palette's key sits at the right end.
+out. A click on a key presses it; the palette's key sits at the right end. When the line is too
+narrow for every key, whole keys are dropped from the right, never the help's (`?`), which
+lists them all.
 """
 
 from __future__ import annotations
@@ -23,12 +25,17 @@ from textual.widget import Widget
 
 
 class Shown(NamedTuple):
-    """One key as drawn: its Textual name, how it is shown, its word, whether it applies."""
+    """One key as drawn: its Textual name, how it is shown, its word, whether it applies,
+    and its action."""
 
     key: str
     display: str
     label: str
     enabled: bool
+    action: str = ""
+
+
+KEPT = "help"  # the action whose key stays when the line is too narrow for every key
 
 
 class KeyBar(Widget):
@@ -77,9 +84,8 @@ class KeyBar(Widget):
         seen: set[str] = set()
         palette = None
         for _node, binding, enabled, _tooltip in screen.active_bindings.values():
-            shown = Shown(
-                binding.key, self.app.get_key_display(binding), binding.description, enabled
-            )
+            display = self.app.get_key_display(binding)
+            shown = Shown(binding.key, display, binding.description, enabled, binding.action)
             if binding.action == "command_palette" and self.app.ENABLE_COMMAND_PALETTE:
                 palette = shown
             elif binding.show and binding.action not in seen:  # an action's first key
@@ -105,12 +111,21 @@ class KeyBar(Widget):
             tail = [Segment("▏", rule), Segment(self.palette.display, key_style)]
             tail.append(Segment(f" {self.palette.label} ", label_style))
         room = width - sum(cell_len(s.text) for s in tail)
+        parts = [(k, self._part(k, key_style, label_style, dim)) for k in self.keys]
+        sizes = [sum(cell_len(s.text) for s in part) for _, part in parts]
+        if sum(sizes) > room:  # too narrow for every key: keep whole keys, and the help's
+            kept = [i for i, (k, _) in enumerate(parts) if k.action == KEPT]
+            budget, chosen = room - sum(sizes[i] for i in kept), set(kept)
+            for i, size in enumerate(sizes):
+                if i not in chosen and size <= budget:
+                    chosen.add(i)
+                    budget -= size
+                elif i not in chosen:
+                    break
+            parts = [part for i, part in enumerate(parts) if i in chosen]
         used = 0
-        for shown in self.keys:
-            part = self._part(shown, key_style, label_style, dim)
+        for shown, part in parts:
             size = sum(cell_len(s.text) for s in part)
-            if used + size > room:
-                break
             places.append((used, used + size, shown))
             segments.extend(part)
             used += size

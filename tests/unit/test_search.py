@@ -149,6 +149,16 @@ def test_annotations_are_searchable_and_replaced(index):
     assert index.search("urgente") == []
 
 
+def test_many_annotations_at_once_then_one_replaced_among_them(index):
+    """Words of each key are replaced by that key only, whatever else is stored."""
+    many = [(f"{i}/1999", ["lote"], f"nota{i}") for i in range(3000)]
+    index.set_annotations([*many[:1500], ("045/2020", ["revisar"], "cifras"), *many[1500:]])
+    assert index.search("#revisar cifras") == ["045/2020"]
+    index.set_annotations([("119/2020", ["revisar"], "otra"), ("045/2020", ["urgente"], "")])
+    assert index.search("cifras") == [] and index.search("#urgente") == ["045/2020"]
+    assert index.search("#revisar") == ["119/2020"] and index.search("otra") == ["119/2020"]
+
+
 def test_unknown_annotation_key_is_ignored(index):
     index.set_annotation_terms("999/1999", ["x"], "nota")
     assert index.search("#x") == []

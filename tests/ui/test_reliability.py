@@ -206,3 +206,22 @@ async def test_a_damaged_journal_kept_aside_by_a_save_is_told(make, db_path, h):
         writer.close()
     assert list(db_path.parent.glob(db_path.name + ".journal.corrupt-*"))
     assert h.stored(db_path)[KEY]["tags"] == ["nueva", "otra"]
+
+
+async def test_changes_an_earlier_session_could_not_save_are_told_at_launch(make, db_path, h):
+    """A file the hang-up watchdog kept (`<db>.unsaved-*.txt`) is named at every launch until
+    the user removes it; none, no notice."""
+    app = make()
+    shown = h.notifications()
+    async with app.run_test(size=(120, 36), notifications=True, message_hook=shown.hook) as p:
+        await h.settle(p)
+    assert not [n for n in shown if n.title == "Cambios sin guardar"]
+    kept = db_path.parent / f"{db_path.name}.unsaved-20261201T101010.txt"
+    kept.write_text("boletin-tui: esto no se guardó\nnota de 119/2020: cifra\n")
+    for _ in range(2):
+        shown = h.notifications()
+        app = make()
+        async with app.run_test(size=(120, 36), notifications=True, message_hook=shown.hook) as p:
+            await h.settle(p)
+        told = [n for n in shown if n.title == "Cambios sin guardar"]
+        assert len(told) == 1 and str(kept) in told[0].message and told[0].severity == "warning"

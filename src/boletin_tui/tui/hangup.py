@@ -46,6 +46,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from glob import escape as glob_escape
 from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn
@@ -160,6 +161,15 @@ class Hangup:
                 continue
             return target
         return None
+
+    def kept(self) -> list[Path]:
+        """The files `keep` wrote for this database, in this or an earlier session (oldest
+        first): the app tells them at launch until the user removes them."""
+        found: set[Path] = set()
+        for folder in (self._db_path.parent, ui_state.state_path().parent):
+            with contextlib.suppress(OSError):
+                found.update(folder.glob(f"{glob_escape(self._db_path.name)}.unsaved-*.txt"))
+        return sorted(found, key=lambda path: path.name)
 
     def _watch(self) -> None:
         self._armed.wait()

@@ -94,6 +94,7 @@ class Saver:
     def start(self) -> None:
         """Start the retry/watch timer and the signal handlers (from the app's `on_mount`)."""
         self.tell_notices()  # a journal kept aside when the database was opened
+        self.tell_kept()  # what an earlier session could not save before it ended
         self._app.set_interval(POLL_SECONDS, self.poll_now, name="poll")
         loop = asyncio.get_running_loop()
         if not self._app.is_headless:  # a terminal to lose: handlers that run when the loop
@@ -159,6 +160,23 @@ class Saver:
                 title="Base de anotaciones",
                 severity="warning",
                 timeout=20,
+                markup=False,
+            )
+
+    def tell_kept(self) -> None:
+        """Name the files of changes an earlier session could not save (`Hangup.keep`), at
+        every launch until the user has copied them back and removed them."""
+        kept = self.hangup.kept()
+        if kept:
+            self._app.notify(
+                safe_text(
+                    "Una sesión anterior terminó sin poder guardar estos cambios; están en "
+                    + ", ".join(str(path) for path in kept)
+                    + ". Cópialos a mano y borra el archivo."
+                ),
+                title="Cambios sin guardar",
+                severity="warning",
+                timeout=30,
                 markup=False,
             )
 

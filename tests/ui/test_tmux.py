@@ -275,8 +275,10 @@ def test_an_80_column_terminal_hides_the_panel_until_asked(launch, tmp_path):
     """Issue 13 #23: at 80x24 the panel is not squeezed to ten columns; `t` shows it."""
     session = launch(FIXTURES)
     subprocess.run(["tmux", "resize-window", "-t", session, "-x", "80", "-y", "24"], check=True)
-    screen = _wait_for(session, "A anotaciones")  # the key line says how to show it
-    assert "sin etique" not in screen and "Clave 210/2023" in screen
+    # The key line says how to show the panel from the start, before the first bulletin is
+    # listed (a cold launch here): wait for the bulletin, then look for the panel.
+    screen = _wait_for(session, "Clave 210/2023")
+    assert "A anotaciones" in screen and "sin etique" not in screen
     _add_tag(session, "estrecha")
     assert "sin etiquetas" not in _tmux("capture-pane", "-p", "-t", session)
     _tmux("send-keys", "-t", session, "q")

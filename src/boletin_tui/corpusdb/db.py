@@ -125,7 +125,7 @@ class CorpusDB:
 
     def keys(self) -> list[str]:
         """Every key in timeline order: newest first, undated last."""
-        return list(self._timeline()[0])
+        return list(self._current_order())
 
     def skeleton(self) -> tuple[list[str], list[str | None]]:
         """Every key in timeline order with its month (`"2023-05"`; None when undated): what
@@ -159,14 +159,20 @@ class CorpusDB:
         self._version = version
         return split_keys, [m or None for m in split_months]
 
-    def _timeline(self) -> tuple[list[str], list[int]]:
-        """Keys in order (the list `skeleton` last gave) and each id's position, read again
-        only when the data changed (a commit by another connection changes `data_version`;
-        `sync` resets it here)."""
+    def _current_order(self) -> list[str]:
+        """Keys in order (the list `skeleton` last gave), read again only when the data
+        changed (a commit by another connection changes `data_version`; `sync` resets it
+        here)."""
         with self._lock:
             version = self._conn.execute("PRAGMA data_version").fetchone()[0]
             if version != self._version:
                 self._read_skeleton(version)
+            return self._order
+
+    def _timeline(self) -> tuple[list[str], list[int]]:
+        """`_current_order()` and each id's position in it (made when first asked for)."""
+        with self._lock:
+            self._current_order()
             if self._rank is None:
                 self._rank = rank_of(self._ids, len(self._order))
             return self._order, self._rank

@@ -60,7 +60,7 @@ def search(db: CorpusDB, query: str, relevance: bool, annotated: bool) -> Matche
     """`CorpusDB.search` (see there); `annotated`: some key has tags or notes."""
     q = parse(query)
     if q.root is None:
-        order = db._timeline()[0]
+        order = db._current_order()  # no positions needed: every key
         return Matches(order, range(len(order)))
     try:
         return _run(db, compile_node(q.root, annotated), q.words if relevance else [])

@@ -515,7 +515,8 @@ class BoletinApp(App[None]):
 
     @on(SearchBar.Cleared)
     def _on_cleared(self) -> None:
-        self.searching.search("")
+        if self.searching.query:  # else the field already searched "" as it emptied
+            self.searching.search("")
         self._back_to_timeline()
 
     @on(SearchBar.Done)

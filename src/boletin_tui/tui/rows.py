@@ -96,13 +96,17 @@ class RowIndex:
 
     def position(self, key: str) -> int | None:
         """Where `key` is in the keys, or None."""
+        return self._lookup()(key)
+
+    def _lookup(self) -> Callable[[str], int | None]:
+        """The positions' `get` (in C), made the first time it is needed."""
         if self._get is None:
             if self._positions is None:
                 keys = self.bulletin_keys
                 self._get = dict(zip(keys, range(len(keys)), strict=True)).get
             else:
                 self._get = self._positions().get
-        return self._get(key)
+        return self._get
 
     def filter(self, keys: Iterable[str]) -> Listing:
         """The listing of the bulletins of `keys` that have a row, in timeline order, each
@@ -110,9 +114,7 @@ class RowIndex:
         out from their positions as they are; other keys are looked up."""
         if isinstance(keys, Matches) and keys.order is self.bulletin_keys:
             return Listing(self, keys.positions)
-        self.position("")  # makes the lookup
-        assert self._get is not None
-        found = {p for p in map(self._get, keys) if p is not None}
+        found = {p for p in map(self._lookup(), keys) if p is not None}
         return Listing(self, sorted(found))
 
 

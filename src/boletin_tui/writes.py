@@ -136,7 +136,9 @@ def unsaved_lines(writes: Iterable[Write]) -> list[str]:
             lines += [f"boletin-tui: no se guardó la nota de {write.key}:", write.note]
         elif write.op in ("add_tags", "remove_tags"):
             done = "añadieron" if write.op == "add_tags" else "quitaron"
-            lines += [f"boletin-tui: no se {done} las etiquetas de {write.key}:"]
+            # No key: tags typed while no bulletin was shown (`tui/saving.py`).
+            where = f"de {write.key}" if write.key else "escritas sin boletín mostrado"
+            lines += [f"boletin-tui: no se {done} las etiquetas {where}:"]
             lines += ["; ".join(write.tags)]
         else:  # passages, undo, redo: what was typed for a passage, if anything
             where = f" de {write.key}" if write.key else ""

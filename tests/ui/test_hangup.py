@@ -326,3 +326,48 @@ def test_a_terminal_that_stopped_reading(launch, tmp_path, ending):
     kept = "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("db.json.unsaved-*.txt"))
     saved = _records(tmp_path).get("210/2023", {})
     assert saved.get("note") == "nota atascada" or "nota atascada\n" in kept
+
+
+@pytest.mark.parametrize(
+    ("ending", "controlling"), [("hangup", True), ("hangup", False), ("sigterm", True)]
+)
+def test_tags_typed_without_enter_are_saved_when_the_app_must_leave(
+    launch, tmp_path, ending, controlling
+):
+    """Tags typed in the tag field and not confirmed with enter are saved as enter would save
+    them (split at the commas), like the note being typed."""
+    app = launch(controlling=controlling)
+    app.wait_for(r"4 boletines")
+    app.type("t")
+    app.wait_for(r"etiqueta \(varias")
+    app.type("sin enter, otra  más")
+    app.wait_for(r"otra  más")
+    if ending == "hangup":
+        app.hang_up()
+        assert app.wait_gone() in HANGUP_CODES
+    else:
+        os.kill(app.process.pid, signal.SIGTERM)
+        assert app.wait_gone() == 128 + signal.SIGTERM
+    assert _records(tmp_path)["210/2023"]["tags"] == ["sin enter", "otra más"]
+
+
+def test_tags_a_hangup_cannot_save_are_kept_beside_the_database(launch, tmp_path):
+    lock = FileLock(tmp_path / "db.json.lock")
+    app = launch(BOLETIN_TUI_LOCK_TIMEOUT="0.5")
+    app.wait_for(r"4 boletines")
+    app.wait_for(r"3 sin leer")
+    app.type("t")
+    app.wait_for(r"etiqueta \(varias")
+    assert lock.acquire(5)  # held until the app has gone: nothing can be saved
+    try:
+        app.type("guardada aparte, y esta")
+        app.wait_for(r"y esta")
+        app.hang_up()
+        # The signal's save waits `SIGNAL_SAVE_SECONDS` (10 s) for the database first.
+        assert app.wait_gone(EXIT_SECONDS + 15) in HANGUP_CODES
+    finally:
+        lock.release()
+    kept = list(tmp_path.glob("db.json.unsaved-*.txt"))
+    assert len(kept) == 1, sorted(p.name for p in tmp_path.iterdir())
+    text = kept[0].read_text(encoding="utf-8")
+    assert "no se añadieron las etiquetas de 210/2023:\nguardada aparte; y esta\n" in text

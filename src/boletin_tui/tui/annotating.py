@@ -18,6 +18,7 @@ from textual.app import App
 from boletin_tui.store import Annotation
 from boletin_tui.tui.annotations import AnnotationPanel
 from boletin_tui.tui.passage_actions import Passages
+from boletin_tui.tui.tag_input import TagInput
 from boletin_tui.tui.timeline import Timeline
 from boletin_tui.workspace import Change, Workspace, Write
 
@@ -69,6 +70,22 @@ class Annotating:
         """(key, text) typed in the editor and not queued; changes nothing (`SaverViews`)."""
         editor = self._panel.editor
         return (editor.key, editor.text) if editor.dirty and editor.key is not None else None
+
+    def flush_tags(self) -> list[str]:
+        """Queue the tags typed in the tag field and not confirmed, as `enter` would, and send
+        them; the field closes. Returns the tags it could not queue (no bulletin shown)."""
+        typed = self._panel.query_one(TagInput).take_typed()
+        if typed is None:
+            return []
+        key, tags = typed
+        if key is None:
+            return tags
+        self.add_tags(key, tags)
+        return []
+
+    def typed_tags(self) -> tuple[str | None, list[str]] | None:
+        """(key, tags) typed in the tag field and not confirmed; changes nothing."""
+        return self._panel.query_one(TagInput).typed()
 
     def undo(self) -> None:
         self.flush_note()  # a note being written is the latest change: saved, then undone

@@ -6,7 +6,7 @@ Contract (`saving.Saver` uses it; nothing else should):
   refuses the terminal's own requests), checked when SIGHUP comes (the kernel hangs the
   terminal up before it sends SIGHUP), when any signal comes, and by the saver's timer (a
   terminal closed without a SIGHUP reaching the app). After one, the process saves as for any
-  signal (the note being typed, every pending write, waiting up to
+  signal (the note and the tags being typed, every pending write, waiting up to
   `saving.SIGNAL_SAVE_SECONDS`), then `leave()`s: what is still unsaved is written to
   `<db>.unsaved-YYYYmmddTHHMMSS.txt` beside the database (in the ui-state folder if that
   fails), the session is closed (the bulletin shown remembered, the store closed, which folds

@@ -9,7 +9,9 @@ store whether the file changed (another app, the CLI) and posts `AnnotationsChan
 did. Quitting with unsaved work asks (`choice_screen.quit_screen`); SIGTERM and SIGINT save what
 can be saved and leave through `exit()`, which restores the terminal; a hangup (SIGHUP, or the
 terminal gone without one) saves the same way and ends the process without touching the
-terminal, and every such signal has a deadline (`hangup.Hangup`).
+terminal, and every such signal has a deadline (`hangup.Hangup`). Quitting and signals first
+queue what is typed and not queued yet: the note in the editor, and tags in the tag field not
+confirmed with `enter` (split as `enter` splits them); the watchdog reads both.
 
 What it needs of the interface comes in as `SaverViews`: it never reads a widget.
 """
@@ -60,6 +62,14 @@ class SaverViews(Protocol):
         """(key, text) typed and not queued yet, read without changing anything (from the
         hangup watchdog's thread too)."""
 
+    def flush_tags(self) -> list[str]:
+        """Queue the tags typed and not confirmed (as `enter` would); the ones it could not
+        queue (no bulletin shown)."""
+
+    def typed_tags(self) -> tuple[str | None, list[str]] | None:
+        """(key or None, tags) typed and not confirmed, read without changing anything (from
+        the hangup watchdog's thread too)."""
+
 
 class Saver:
     """Saving, retrying, watching the database and leaving safely (see the module)."""
@@ -82,8 +92,8 @@ class Saver:
             close=close,
             close_store=store.close,
         )
-        # What a signal could not save before leaving (the CLI prints it on standard error).
-        self.unsaved_at_exit: Sequence[Write] = ()
+        self._left_unsaved: Sequence[Write] = ()  # what a signal could not save
+        self._unqueued: list[Write] = []  # tags typed with no bulletin shown (key "")
         self._saving: list[Worker[None]] = []
         self._polling: Worker[None] | None = None
         self._quit_when_saved = False
@@ -107,6 +117,12 @@ class Saver:
             # Not in the main thread (some test runners): the default handlers stay.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self._on_signal, sig)
+
+    @property
+    def unsaved_at_exit(self) -> Sequence[Write]:
+        """What a signal could not save before leaving, and tags typed while no bulletin was
+        shown that quitting took from their field (the CLI prints them on standard error)."""
+        return [*self._left_unsaved, *self._unqueued]
 
     def stop(self) -> None:
         self.hangup.uninstall()
@@ -255,7 +271,7 @@ class Saver:
     async def quit(self) -> None:
         """Save the note being typed and every pending write; ask before dropping any.
         Awaited (without blocking the event loop), so the writes are done when it returns."""
-        self._views.flush_note()
+        self._flush_typed()
         await self.drain()
         if self._workspace.writes.unsent:
             self.send()
@@ -281,6 +297,13 @@ class Saver:
             self._app.notify("La aplicación se cerrará en cuanto se guarden los cambios.")
             self.send()
 
+    def _flush_typed(self) -> None:
+        """Queue what is typed and not queued yet: the note, and the tags as `enter` would
+        (those with no bulletin to go to are kept for `unsaved_at_exit`)."""
+        self._views.flush_note()
+        if tags := self._views.flush_tags():
+            self._unqueued.append(Write("add_tags", "", tags=tuple(tags)))
+
     def _on_hangup(self) -> None:
         self._on_signal(signal.SIGHUP)
 
@@ -290,7 +313,7 @@ class Saver:
             self.hangup.detach()
         if self._leaving:  # a second signal: leave now (after a hangup, when saved)
             if not self.hangup.hung_up:
-                self.unsaved_at_exit = self._workspace.pending
+                self._left_unsaved = self._workspace.pending
                 self._app.exit(return_code=128 + sig)
             return
         self._leaving = True
@@ -300,30 +323,34 @@ class Saver:
         self.send()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._settle(), SIGNAL_SAVE_SECONDS)
-        self.unsaved_at_exit = self._workspace.pending
+        self._left_unsaved = self._workspace.pending
         if self.hangup.hung_up:  # no terminal to restore, nor to print on
             self.hangup.leave(sig, unsaved_lines(self.unsaved_at_exit))
         self._app.exit(return_code=128 + sig)
 
     async def _settle(self) -> None:
-        """Queue the note being typed and await every write; again while the events read
-        before the signal (a key, `enter`) still make more."""
+        """Queue the note and the tags being typed and await every write; again while the
+        events read before the signal (a key, `enter`) still make more."""
+        views = self._views
         while True:
-            self._views.flush_note()
+            self._flush_typed()
             await self.drain()
             await asyncio.sleep(SETTLE_SECONDS)
-            if self._views.typed_note() is None and not any(
-                w.state in _RUNNING for w in self._saving
-            ):
+            typed = views.typed_note() is not None or views.typed_tags() is not None
+            if not typed and not any(w.state in _RUNNING for w in self._saving):
                 return
 
     def _unsaved_lines(self) -> list[str]:
-        """For the watchdog: what the workspace has not saved, and the note being typed."""
-        typed = None
+        """For the watchdog: what the workspace has not saved, and the note and the tags
+        being typed."""
+        typed: list[Write] = []
         with contextlib.suppress(Exception):  # read from another thread: widgets may be gone
-            typed = self._views.typed_note()
-        note = [Write("set_note", typed[0], note=typed[1])] if typed else []
-        return unsaved_lines([*self._workspace.pending, *note])
+            if note := self._views.typed_note():
+                typed.append(Write("set_note", note[0], note=note[1]))
+        with contextlib.suppress(Exception):
+            if tags := self._views.typed_tags():
+                typed.append(Write("add_tags", tags[0] or "", tags=tuple(tags[1])))
+        return unsaved_lines([*self._workspace.pending, *self._unqueued, *typed])
 
 
 _RUNNING = (WorkerState.PENDING, WorkerState.RUNNING)

@@ -38,7 +38,14 @@ def split_tags(value: str) -> list[str]:
 
 
 class TagInput(HandsBackKeys, Input):
-    """Hidden until `open()`; `enter` posts `TagInput.Added(tags)`, `escape` closes."""
+    """Hidden until `open()`; `enter` posts `TagInput.Added(tags)`, `escape` closes (the
+    user's word: the text typed is dropped).
+
+    Text typed and not confirmed is never dropped otherwise: the field stays open with it when
+    the focus or the bulletin shown changes (its tags go to the bulletin shown when `enter`
+    comes), `open()` again keeps it, `enter` with no bulletin shown keeps it and says so, and
+    quitting or a signal takes it (`take_typed`) as `enter` would.
+    """
 
     LEAVE_KEYS = {"enter": "submit", "escape": "cancel"}
 
@@ -56,13 +63,16 @@ class TagInput(HandsBackKeys, Input):
     def __init__(self, *, id: str | None = None) -> None:
         self.tag_suggester = TagSuggester()
         super().__init__(
-            placeholder="etiqueta (varias con comas)", id=id, suggester=self.tag_suggester
+            placeholder="etiqueta (varias con comas)",
+            id=id,
+            suggester=self.tag_suggester,
+            select_on_focus=False,  # text kept from before is added to, not typed over
         )
         self.key: str | None = None  # kept up to date by the panel while the field is open
 
     def open(self, known_tags: Sequence[str]) -> None:
+        """Show the field and focus it; text typed before and not confirmed stays in it."""
         self.tag_suggester.tags = list(known_tags)
-        self.value = ""
         self.display = True
         self.app.set_focus(self)  # now: keys typed right after `t` belong here
 
@@ -72,8 +82,31 @@ class TagInput(HandsBackKeys, Input):
         self.value = ""
         self.display = False
 
+    def typed(self) -> tuple[str | None, list[str]] | None:
+        """(key, tags) typed and not confirmed, split as `enter` splits them, or None; changes
+        nothing (read from the hangup watchdog's thread too)."""
+        tags = split_tags(self.value) if self.display else []
+        return (self.key, tags) if tags else None
+
+    def take_typed(self) -> tuple[str | None, list[str]] | None:
+        """`typed()`, and the field closes as after `enter` (without posting `Added`: the
+        caller queues the tags)."""
+        typed = self.typed()
+        if typed is not None:
+            self.close()
+            self.post_message(self.Closed())
+        return typed
+
     async def action_submit(self) -> None:
         tags = split_tags(self.value)
+        if tags and self.key is None:  # no bulletin to tag (an empty list): kept here
+            self.notify(
+                "No hay ningún boletín mostrado: las etiquetas siguen en el campo.",
+                severity="warning",
+                markup=False,
+            )
+            self.post_message(self.Closed())
+            return
         self.close()
         if tags:
             self.post_message(self.Added(tags, self.key))

@@ -291,19 +291,28 @@ def test_a_note_a_hangup_cannot_save_is_kept_beside_the_database(launch, tmp_pat
     assert "no se guardó la nota de 210/2023:\nnota sin base\n" in text
 
 
-@pytest.mark.parametrize("ending", ["hangup", "sigterm"])
-def test_a_terminal_that_stopped_reading(launch, tmp_path, ending):
+@pytest.mark.parametrize(
+    ("ending", "typed"), [("hangup", "note"), ("sigterm", "note"), ("sigterm", "tags")]
+)
+def test_a_terminal_that_stopped_reading(launch, tmp_path, ending, typed):
     """An ssh connection that stalls, then drops (or the app gets SIGTERM meanwhile): the
     app's writes to the terminal block, its main thread then blocks behind them, and the event
     loop cannot run the usual save. The watchdog ends the process all the same, and the note
-    typed is kept (saved, or in the file beside the database)."""
+    typed, or the tags typed without enter, are kept (saved, or in the file beside the
+    database)."""
     app = launch()
     app.wait_for(r"4 boletines")
     app.wait_for(r"3 sin leer")
-    app.type("a")
-    app.wait_for(r"Guardar nota")
-    app.type("nota atascada")
-    app.wait_for(r"Sin guardar")
+    if typed == "note":
+        app.type("a")
+        app.wait_for(r"Guardar nota")
+        app.type("nota atascada")
+        app.wait_for(r"Sin guardar")
+    else:
+        app.type("t")
+        app.wait_for(r"etiqueta \(varias")
+        app.type("atascada, sin enter")
+        app.wait_for(r"sin enter")
     app.stop_reading()
     # Full redraws until the terminal's buffer and the app's output queue are full and the
     # main thread waits on that queue's lock (a futex) rather than in the event loop's epoll.
@@ -325,7 +334,11 @@ def test_a_terminal_that_stopped_reading(launch, tmp_path, ending):
     assert status in (HANGUP_CODES if ending == "hangup" else (128 + signal.SIGTERM,))
     kept = "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("db.json.unsaved-*.txt"))
     saved = _records(tmp_path).get("210/2023", {})
-    assert saved.get("note") == "nota atascada" or "nota atascada\n" in kept
+    if typed == "note":
+        assert saved.get("note") == "nota atascada" or "nota atascada\n" in kept
+    else:
+        tags = ["atascada", "sin enter"]
+        assert saved.get("tags") == tags or "210/2023:\natascada; sin enter\n" in kept
 
 
 @pytest.mark.parametrize(

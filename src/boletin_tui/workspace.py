@@ -25,8 +25,9 @@ path. `Change.message` says what an undo or redo did; its `key` is the bulletin 
 
 The corpus is a `CorpusView` of the corpus database (`boletin_tui.corpusdb`): the keys in
 timeline order, outlines read a page at a time, one full bulletin at a time. Search runs in
-the same database (`CorpusDB.search`), with the tags and notes of the annotations fed to it
-when it is set (`set_index`) and after every saved write (`saved`).
+the same database (`CorpusDB.search`), with the tags and notes of the annotations (their
+passages' included: `search.terms`) fed to it when it is set (`set_index`) and after every
+saved write (`saved`) or reload.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from boletin_tui.corpus import Bulletin, Outline
 from boletin_tui.corpusdb.matches import Matches
 from boletin_tui.corpusdb.view import CorpusView
 from boletin_tui.reading import ReadState, ReadWrite, split_read_filter
+from boletin_tui.search.terms import annotation_terms
 from boletin_tui.store import (
     Annotation,
     AnnotationStore,
@@ -66,8 +68,9 @@ class SearchBackend(Protocol):
     """What the workspace needs of search (see `boletin_tui.corpusdb.CorpusDB`)."""
 
     def search(self, query: str) -> Sequence[str]: ...
-    def set_annotation_terms(self, key: str, tags: Sequence[str], note: str) -> None: ...
-    def set_annotations(self, items: Iterable[tuple[str, Sequence[str], str]]) -> None: ...
+    def set_annotations(
+        self, items: Iterable[tuple[str, Sequence[str], str, bool]]
+    ) -> None: ...  # passagesearch: `search.terms.annotation_terms` per key
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +171,8 @@ class Workspace:
     def set_index(self, index: SearchBackend) -> None:
         """Search with `index` from now on, after giving it the annotations' terms (what that
         raises is raised, and the index is not taken)."""
-        index.set_annotations((a.key, a.tags, a.note) for a in self.annotations.values())
+        # passagesearch: the passages' tags and notes with the bulletin's (`search.terms`)
+        index.set_annotations(annotation_terms(k, a) for k, a in self.annotations.items())
         self.index = index
 
     def search(self, query: str) -> Sequence[str]:
@@ -355,10 +359,8 @@ class Workspace:
             self.annotations.pop(key, None)
         else:
             self.annotations[key] = stored
-        if self.index is not None:
-            self.index.set_annotation_terms(
-                key, stored.tags if stored else (), stored.note if stored else ""
-            )
+        if self.index is not None:  # passagesearch: passages' tags and notes too
+            self.index.set_annotations([annotation_terms(key, stored)])
         if not retag:
             return False
         tags = tags_by_use(self.annotations.values())

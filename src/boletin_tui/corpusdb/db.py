@@ -17,6 +17,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from boletin_tui.corpus.model import Bulletin, Conflict, Outline, Skipped
 from boletin_tui.corpusdb import schema
@@ -31,6 +32,9 @@ from boletin_tui.corpusdb.rows import (
     outline_of,
     rank_of,
 )
+
+if TYPE_CHECKING:
+    from boletin_tui.corpusdb.searching import AnnotationTerms
 
 
 class CorpusDB:
@@ -278,12 +282,16 @@ class CorpusDB:
 
     # -- searching -----------------------------------------------------------------------------
 
-    def set_annotation_terms(self, key: str, tags: Sequence[str], note: str) -> None:
-        """Make `tags` and `note` searchable for `key` (replacing what it had)."""
-        self.set_annotations([(key, tags, note)])
+    def set_annotation_terms(
+        self, key: str, tags: Sequence[str], note: str, *, marked: bool = False
+    ) -> None:
+        """Make `tags` and `note` searchable for `key` (replacing what it had); `marked`:
+        `key` counts for `anotado:sí` even without tags or words (see `searching`)."""
+        self.set_annotations([(key, tags, note, marked)])
 
-    def set_annotations(self, items: Iterable[tuple[str, Sequence[str], str]]) -> None:
-        """`set_annotation_terms` for many, in one transaction (at launch)."""
+    def set_annotations(self, items: Iterable[AnnotationTerms]) -> None:
+        """`set_annotation_terms` for many, `(key, tags, note[, marked])` each, in one
+        transaction (at launch)."""
         from boletin_tui.corpusdb.searching import set_annotations
 
         self._annotated = set_annotations(self, items)

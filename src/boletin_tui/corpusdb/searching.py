@@ -18,14 +18,21 @@ if TYPE_CHECKING:
     from boletin_tui.corpusdb.db import CorpusDB
 
 
-def set_annotations(db: CorpusDB, items: Iterable[tuple[str, Sequence[str], str]]) -> int:
-    """Make each `(key, tags, note)` searchable, replacing what the key had, in one
-    transaction on `db`'s connection (temporary tables). Returns how many keys have some."""
+#: What `set_annotations` takes per key: `(key, tags, note)`, or `(key, tags, note, marked)`
+#: where `marked` makes the key count for `anotado:sí` even with no tag nor word (a bulletin
+#: whose only annotation is a passage without tags or note; see `search.terms`).
+AnnotationTerms = tuple[str, Sequence[str], str] | tuple[str, Sequence[str], str, bool]
+
+
+def set_annotations(db: CorpusDB, items: Iterable[AnnotationTerms]) -> int:
+    """Make each item's tags and note searchable for its key (see `AnnotationTerms`),
+    replacing what the key had, in one transaction on `db`'s connection (temporary tables).
+    Returns how many keys count as annotated (some tag, some word, or marked)."""
     with db._lock:
         c = db._conn
         c.execute("BEGIN")
         try:
-            for key, tags, note in items:
+            for key, tags, note, *marked in items:
                 # By rowid: the words' table cannot look a key up (an FTS5 column), and a
                 # `DELETE ... WHERE key = ?` there read all of it, for every key: 20,000
                 # annotations took half a minute at launch (issue 11).
@@ -38,17 +45,19 @@ def set_annotations(db: CorpusDB, items: Iterable[tuple[str, Sequence[str], str]
                     dict.fromkeys(t for t in (" ".join(fold(x).split()) for x in tags) if t)
                 )
                 words = " ".join([*tags, note or ""]).strip()
-                if not folded and not tokens(words):
+                searchable = bool(tokens(words))
+                if not folded and not searchable and not (marked and marked[0]):
                     continue
                 rowid = c.execute("INSERT INTO temp.ann(key) VALUES (?)", (key,)).lastrowid
                 c.executemany(
                     "INSERT INTO temp.ann_tags(key, tag) VALUES (?, ?)",
                     [(key, t) for t in folded],
                 )
-                c.execute(
-                    "INSERT INTO temp.ann_fts(rowid, key, words) VALUES (?, ?, ?)",
-                    (rowid, key, words),
-                )
+                if searchable or folded:
+                    c.execute(
+                        "INSERT INTO temp.ann_fts(rowid, key, words) VALUES (?, ?, ?)",
+                        (rowid, key, words),
+                    )
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")

@@ -29,14 +29,17 @@ Búsqueda (sin distinguir mayúsculas ni acentos: «medico» encuentra «Médico
   -influenza           boletines sin esa palabra (también: NOT influenza)
   (gripe OR tos) niños paréntesis para agrupar; «a b OR c» es «a y (b o c)»
   cerca:"robledo vacuna"  esas palabras a menos de diez palabras una de otra, en cualquier orden
-  #salud               boletines con la etiqueta «salud» (también: etiqueta:salud, tag:salud)
+  #salud               boletines con la etiqueta «salud», en el boletín o en uno de sus
+                       pasajes (también: etiqueta:salud, tag:salud)
   #"salud mental"      etiqueta con espacios, entre comillas
   año:2020             boletines de 2020 (también: ano:2020, year:2020, año:2019-2021)
   mes:2020-04          boletines de abril de 2020
-  anotado:sí           boletines con etiquetas o nota; anotado:no, los que no tienen
+  anotado:sí           boletines con etiquetas, nota o pasajes (los marcados en la lista);
+                       anotado:no, los que no tienen
   leído:no             boletines sin leer; leído:sí, los leídos (también: leido:)
 
-Se busca en número, título, destacados, texto, ciudad, etiquetas y notas.
+Se busca en número, título, destacados, texto, ciudad, etiquetas y notas (también las
+de los pasajes).
 Todas las condiciones deben cumplirse. Con la consulta vacía se ven todos los boletines.
 """
 

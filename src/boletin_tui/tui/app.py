@@ -69,7 +69,7 @@ from boletin_tui.tui.keymap import (
 )
 from boletin_tui.tui.labels import plural
 from boletin_tui.tui.legend import Legend
-from boletin_tui.tui.mentions import mentions_for
+from boletin_tui.tui.mentions import mentions_for, recogniser_loaded
 from boletin_tui.tui.messages import AnnotationsChanged, CorpusLoaded, LoadProgress
 from boletin_tui.tui.note_editor import NoteEditor
 from boletin_tui.tui.panes import Panes
@@ -392,15 +392,13 @@ class BoletinApp(App[None]):
             return
         bulletin = self.workspace.bulletin(key)
         self.annotating.flush_note()
-        try:
-            mentions = mentions_for(bulletin)
-        except Exception as exc:  # noqa: BLE001 - a recogniser bug must not take the pane down
-            mentions = []
-            self.notify(
-                safe_text(f"No se pudieron marcar las entidades: {exc}"),
-                severity="warning",
-                markup=False,
-            )
+        mentions: list = []
+        if bulletin is not None and not recogniser_loaded():
+            # issue 11: the first bulletin is drawn before the recogniser is imported (a
+            # tenth of a second of every launch); its entities follow in the next frame.
+            self.call_after_refresh(self._refresh_text, True)
+        else:
+            mentions = self._mentions(bulletin, report=True)
         # A note typed and not saved yet is shown, not the stored one (issue 12 #3).
         note = self.workspace.pending_note(key)
         base = self.workspace.pending_base(key) if key and note is not None else None
@@ -414,20 +412,33 @@ class BoletinApp(App[None]):
         self._update_bindings()
         self.call_after_refresh(self._prefetch_neighbours)
 
-    def _refresh_text(self) -> None:
-        """Show the current bulletin again if its file changed since it was shown (the note
-        editor and the tags are left alone: nothing typed is touched)."""
+    def _refresh_text(self, mentions_only: bool = False) -> None:
+        """Show the current bulletin again if its file changed since it was shown, or, with
+        `mentions_only`, to mark its entities (the note editor and the tags are left alone:
+        nothing typed is touched)."""
         shown = self._reader.bulletin
         fresh = self.workspace.bulletin(self._timeline.current_key)
-        if shown is None or fresh is None or fresh.content_hash == shown.content_hash:
+        if shown is None or fresh is None:
             return
-        try:
-            mentions = mentions_for(fresh)
-        except Exception:  # noqa: BLE001 - reported when the user moves to it again
-            mentions = []
+        if fresh.content_hash == shown.content_hash and not mentions_only:
+            return
+        mentions = self._mentions(fresh, report=mentions_only)  # else reported on a move
         key = self._timeline.current_key  # the Reader with passages and hits, as on a move
         self.passages.show(key, fresh, mentions, self.searching.hits(fresh))
         self._panel.query_one(EntitySummary).show(mentions)
+
+    def _mentions(self, bulletin: Bulletin | None, *, report: bool) -> list:
+        """`bulletin`'s entities; none when the recogniser fails (said when `report`)."""
+        try:
+            return mentions_for(bulletin)
+        except Exception as exc:  # noqa: BLE001 - a recogniser bug must not take the pane down
+            if report:
+                self.notify(
+                    safe_text(f"No se pudieron marcar las entidades: {exc}"),
+                    severity="warning",
+                    markup=False,
+                )
+            return []
 
     def _prefetch_neighbours(self) -> None:
         """Recognise the entities of the bulletins next to this one once the frame is out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from boletin_tui.corpus import Bulletin
 from boletin_tui.formatting import format_figure
 
@@ -13,6 +15,12 @@ def mentions_for(bulletin: Bulletin | None) -> list:
     from boletin_tui.entities import recognise_bulletin
 
     return recognise_bulletin(bulletin)
+
+
+def recogniser_loaded() -> bool:
+    """Whether the recogniser has been imported (or is being imported, by the loading
+    worker): until then the first `mentions_for` costs the import."""
+    return "boletin_tui.entities.recognise" in sys.modules
 
 
 def summarise(mentions: list) -> dict[str, list[str]]:

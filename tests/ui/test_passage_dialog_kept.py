@@ -5,10 +5,14 @@ hangups: test_hangup.py.)"""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
+
+from textual.worker import WorkerCancelled
 
 from boletin_tui.corpus import load_corpus
 from boletin_tui.store import AnnotationStore
+from boletin_tui.store.lock import FileLock
 from boletin_tui.tui.passage_dialog import PassageDialog
 from boletin_tui.tui.passage_list import PassageList
 
@@ -78,3 +82,30 @@ async def test_quitting_while_editing_a_passage_saves_the_change(make, corpus_di
     [stored] = passages(h, db_path)
     assert (stored["quote"], stored["tags"]) == ("Veracruz", ["origen", "verificar"])
     assert stored["note"] == "ver: dos estados"
+
+
+async def test_quitting_when_the_passage_cannot_be_saved_asks(make, db_path, h, monkeypatch):
+    """The database's lock held by another process: the passage is a pending change like
+    any other, so quitting asks, and «Seguir intentando» saves it once the lock frees."""
+    monkeypatch.setenv("BOLETIN_TUI_LOCK_TIMEOUT", "0.2")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await h.settle(pilot)
+        held = FileLock(db_path.with_name(db_path.name + ".lock"))
+        assert held.acquire(1)
+        try:
+            await pilot.press("p", "enter", *"bloqueada", "enter", *"espera", "ctrl+q")
+            await h.settle(pilot)
+            assert app.screen.id == "quit-dialog"  # the passage dialog has closed under it
+            assert "1 cambio sin guardar" in h.screen_text(app)
+            await pilot.click("#choice-keep")
+            await h.settle(pilot)
+            assert app.is_running
+        finally:
+            held.release()
+        app.saver.poll_now()  # the lock is free: saved, then the app leaves by itself
+        with contextlib.suppress(WorkerCancelled):  # the app's leaving cancels its workers
+            await h.settle(pilot)
+    assert not app.is_running
+    [stored] = passages(h, db_path)
+    assert (stored["quote"], stored["tags"], stored["note"]) == (DATELINE, ["bloqueada"], "espera")

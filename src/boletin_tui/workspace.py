@@ -238,12 +238,12 @@ class Workspace:
             Write("add_passage", key, edit=Edit(text, start, end, tuple(tags), note))
         )
 
-    def update_passage(self, key: str, passage_id: str, tags: Iterable[str], note: str) -> Write:
-        return self._begin(
-            Write(
-                "update_passage", key, edit=Edit(passage_id=passage_id, tags=tuple(tags), note=note)
-            )
-        )
+    def update_passage(
+        self, key: str, passage_id: str, tags: Iterable[str], note: str, *, quote: str = ""
+    ) -> Write:
+        """`quote` (the passage's) only names it if the write is never saved."""
+        edit = Edit(passage_id=passage_id, tags=tuple(tags), note=note, quote=quote)
+        return self._begin(Write("update_passage", key, edit=edit))
 
     def delete_passage(self, key: str, passage_id: str) -> Write:
         return self._begin(Write("delete_passage", key, edit=Edit(passage_id=passage_id)))

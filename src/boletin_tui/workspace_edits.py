@@ -32,6 +32,7 @@ class Edit:
     tags: tuple[str, ...] = ()
     note: str = ""
     passage_id: str = ""
+    quote: str = ""  # to edit: the passage's quote, naming it when unsaved (`unsaved_lines`)
 
 
 class UndoWriter(Protocol):

@@ -128,8 +128,9 @@ def is_permanent(error: BaseException) -> bool:
 
 def unsaved_lines(writes: Iterable[Write]) -> list[str]:
     """What a user must know of `writes` that were not saved, to redo them by hand: a line
-    naming each, then its note or its tags (the lines the app prints, or keeps in a file,
-    when it leaves with them unsaved). A note keeps its own newlines."""
+    naming each, then its note or its tags, or a passage's quote, tags and note (the lines the
+    app prints, or keeps in a file, when it leaves with them unsaved). A note keeps its own
+    newlines."""
     lines: list[str] = []
     for write in writes:
         if write.op == "set_note":
@@ -140,11 +141,15 @@ def unsaved_lines(writes: Iterable[Write]) -> list[str]:
             where = f"de {write.key}" if write.key else "escritas sin boletín mostrado"
             lines += [f"boletin-tui: no se {done} las etiquetas {where}:"]
             lines += ["; ".join(write.tags)]
-        else:  # passages, undo, redo: what was typed for a passage, if anything
+        else:  # passages, undo, redo: the passage's quote and what was typed for it, if any
             where = f" de {write.key}" if write.key else ""
-            lines += [f"boletin-tui: no se guardó {_EDITS.get(write.op, write.op)}{where}"]
             edit = write.edit or Edit()
-            lines += [t for t in ("; ".join(edit.tags), edit.note) if t]
+            quote = edit.quote or edit.text[edit.start : edit.end]
+            details = [f"«{quote}»"] if quote else []
+            details += [f"etiquetas: {'; '.join(edit.tags)}"] if edit.tags else []
+            details += [f"nota: {edit.note}"] if edit.note else []
+            head = f"boletin-tui: no se guardó {_EDITS.get(write.op, write.op)}{where}"
+            lines += [head + (":" if details else ""), *details]
     return lines
 
 

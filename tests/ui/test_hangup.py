@@ -292,7 +292,8 @@ def test_a_note_a_hangup_cannot_save_is_kept_beside_the_database(launch, tmp_pat
 
 
 @pytest.mark.parametrize(
-    ("ending", "typed"), [("hangup", "note"), ("sigterm", "note"), ("sigterm", "tags")]
+    ("ending", "typed"),
+    [("hangup", "note"), ("sigterm", "note"), ("sigterm", "tags"), ("sigterm", "passage")],
 )
 def test_a_terminal_that_stopped_reading(launch, tmp_path, ending, typed):
     """An ssh connection that stalls, then drops (or the app gets SIGTERM meanwhile): the
@@ -308,11 +309,13 @@ def test_a_terminal_that_stopped_reading(launch, tmp_path, ending, typed):
         app.wait_for(r"Guardar nota")
         app.type("nota atascada")
         app.wait_for(r"Sin guardar")
-    else:
+    elif typed == "tags":
         app.type("t")
         app.wait_for(r"etiqueta \(varias")
         app.type("atascada, sin enter")
         app.wait_for(r"sin enter")
+    else:
+        _type_a_passage(app, "atascada", "nota del pasaje")
     app.stop_reading()
     # Full redraws until the terminal's buffer and the app's output queue are full and the
     # main thread waits on that queue's lock (a futex) rather than in the event loop's epoll.
@@ -336,6 +339,11 @@ def test_a_terminal_that_stopped_reading(launch, tmp_path, ending, typed):
     saved = _records(tmp_path).get("210/2023", {})
     if typed == "note":
         assert saved.get("note") == "nota atascada" or "nota atascada\n" in kept
+    elif typed == "passage":
+        passage = [(p["quote"], p["tags"], p["note"]) for p in saved.get("passages", [])]
+        assert passage == [(DATELINE, ["atascada"], "nota del pasaje")] or (
+            f"210/2023:\n«{DATELINE}»\netiquetas: atascada\nnota: nota del pasaje\n" in kept
+        )
     else:
         tags = ["atascada", "sin enter"]
         assert saved.get("tags") == tags or "210/2023:\natascada; sin enter\n" in kept
@@ -384,3 +392,63 @@ def test_tags_a_hangup_cannot_save_are_kept_beside_the_database(launch, tmp_path
     assert len(kept) == 1, sorted(p.name for p in tmp_path.iterdir())
     text = kept[0].read_text(encoding="utf-8")
     assert "no se añadieron las etiquetas de 210/2023:\nguardada aparte; y esta\n" in text
+
+
+DATELINE = "Ciudad de México, 2 de junio de 2023."  # the first sentence of 210/2023
+
+
+def _type_a_passage(app: PtyApp, tags: str, note: str) -> None:
+    """Select the first sentence of the bulletin shown (`p`, `enter`) and type the tags and
+    the note in the passage dialog, without saving them."""
+    app.wait_for(r"4 boletines")
+    app.wait_for(r"Inaugura el Instituto")  # the text is shown: `p` has a sentence to take
+    app.type("p")
+    app.wait_for(r"Confirmar")  # the selection's keys
+    app.type("\r")
+    app.wait_for(r"Nuevo pasaje")
+    app.type(tags)
+    app.wait_for(re.escape(tags))
+    app.type("\r" + note.replace("\n", "\r"))  # enter: to the note, then a new line in it
+    app.wait_for(re.escape(note.splitlines()[-1]))
+
+
+@pytest.mark.parametrize(
+    ("ending", "controlling"), [("hangup", True), ("hangup", False), ("sigterm", True)]
+)
+def test_a_passage_typed_in_its_dialog_is_saved_when_the_app_must_leave(
+    launch, tmp_path, ending, controlling
+):
+    """The passage dialog open, tags and a note typed and not saved with ctrl+s: the passage
+    is saved as ctrl+s would save it, like the note being typed."""
+    app = launch(controlling=controlling)
+    _type_a_passage(app, "sin guardar, otra", "nota del pasaje")
+    if ending == "hangup":
+        app.hang_up()
+        assert app.wait_gone() in HANGUP_CODES
+    else:
+        os.kill(app.process.pid, signal.SIGTERM)
+        assert app.wait_gone() == 128 + signal.SIGTERM
+    [passage] = _records(tmp_path)["210/2023"]["passages"]
+    assert (passage["quote"], passage["start"], passage["end"]) == (DATELINE, 0, len(DATELINE))
+    assert (passage["tags"], passage["note"]) == (["sin guardar", "otra"], "nota del pasaje")
+
+
+def test_a_passage_a_hangup_cannot_save_is_kept_beside_the_database(launch, tmp_path):
+    lock = FileLock(tmp_path / "db.json.lock")
+    app = launch(BOLETIN_TUI_LOCK_TIMEOUT="0.5")
+    app.wait_for(r"3 sin leer")  # the first bulletin's read mark, written before the lock
+    assert lock.acquire(5)  # held until the app has gone: nothing can be saved
+    try:
+        _type_a_passage(app, "aparte", "nota\nde dos líneas")
+        app.hang_up()
+        # The signal's save waits `SIGNAL_SAVE_SECONDS` (10 s) for the database first.
+        assert app.wait_gone(EXIT_SECONDS + 15) in HANGUP_CODES
+    finally:
+        lock.release()
+    kept = list(tmp_path.glob("db.json.unsaved-*.txt"))
+    assert len(kept) == 1, sorted(p.name for p in tmp_path.iterdir())
+    text = kept[0].read_text(encoding="utf-8")
+    assert (
+        f"no se guardó el pasaje nuevo de 210/2023:\n«{DATELINE}»\n"
+        "etiquetas: aparte\nnota: nota\nde dos líneas\n"
+    ) in text

@@ -170,7 +170,9 @@ def test_unsaved_lines_name_each_write_and_keep_what_was_typed():
         Write("set_note", KEY, note="dos\nlíneas"),
         Write("add_tags", KEY, tags=("a", "b")),
         Write("remove_tags", KEY, tags=("c",)),
-        Write("add_passage", KEY, edit=Edit(text="x", end=1, tags=("p",), note="nota del pasaje")),
+        Write("add_passage", KEY, edit=Edit(text="xyz", end=2, tags=("p", "q"), note="una\nnota")),
+        Write("update_passage", KEY, edit=Edit(passage_id="a1", note="otra", quote="cita")),
+        Write("update_passage", KEY, edit=Edit(passage_id="a1")),
         Write("undo", ""),
     ]
     assert unsaved_lines(writes) == [
@@ -180,8 +182,13 @@ def test_unsaved_lines_name_each_write_and_keep_what_was_typed():
         "a; b",
         f"boletin-tui: no se quitaron las etiquetas de {KEY}:",
         "c",
-        f"boletin-tui: no se guardó el pasaje nuevo de {KEY}",
-        "p",
-        "nota del pasaje",
+        f"boletin-tui: no se guardó el pasaje nuevo de {KEY}:",
+        "«xy»",
+        "etiquetas: p; q",
+        "nota: una\nnota",
+        f"boletin-tui: no se guardó el cambio de un pasaje de {KEY}:",
+        "«cita»",
+        "nota: otra",
+        f"boletin-tui: no se guardó el cambio de un pasaje de {KEY}",
         "boletin-tui: no se guardó el «deshacer»",
     ]

@@ -4,7 +4,7 @@ and what the store saved (or another process wrote) is shown.
 `Annotating` is a plain object the app owns (`app.annotating`), made once the screen is
 composed. The app routes the panel's messages to it (`save_note`, `add_tags`, `remove_tag`)
 and the undo keys; it asks the workspace for the write and sends it (`send()`, the app's
-`Saver`). It is also the saver's view (`saving.SaverViews`): it redraws the timeline's
+`Saver`). It is also the saver's view (`saver_views.SaverViews`): it redraws the timeline's
 marks, the panel and the passages after a save, and tells which bulletins have unsaved work.
 """
 
@@ -86,6 +86,15 @@ class Annotating:
     def typed_tags(self) -> tuple[str | None, list[str]] | None:
         """(key, tags) typed in the tag field and not confirmed; changes nothing."""
         return self._panel.query_one(TagInput).typed()
+
+    def flush_passage(self) -> None:
+        """Queue the passage typed in an open passage dialog, as `ctrl+s` would (nothing
+        when nothing was typed); the dialog closes."""
+        self._passages.flush_dialog()
+
+    def typed_passage(self) -> Write | None:
+        """The write the open passage dialog would make; changes nothing."""
+        return self._passages.typed_dialog()
 
     def undo(self) -> None:
         self.flush_note()  # a note being written is the latest change: saved, then undone

@@ -4,7 +4,9 @@
 (`TagSuggester`, `split_tags`) and a note. `enter` in the tag field goes to the note; `ctrl+s`
 or `escape` saves and closes (as the note editor does: nothing typed is dropped; keys typed
 right after any of these go where they were meant, in order: `tui/handoff.py`), returning
-`(tags, note)`. `ConfirmDelete` returns True only for `s` or `enter` on *Borrar*.
+`(tags, note)`. `typed()` reads what `ctrl+s` would return, for quitting and signals, which
+save it (`passage_actions.Passages.flush_dialog`). `ConfirmDelete` returns True only for `s` or
+`enter` on *Borrar*.
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ class PassageDialog(ModalScreen[tuple[list[str], str] | None]):
         self._tags, self._note = list(tags), note
         self._suggester = TagSuggester()
         self._suggester.tags = list(known_tags)
+        self._fields: tuple[Input, TextArea] | None = None  # once mounted
+        self._result: tuple[list[str], str] | None = None  # once saved
 
     def compose(self):
         with Vertical(id="passage-dialog", classes="dialog"):
@@ -86,11 +90,26 @@ class PassageDialog(ModalScreen[tuple[list[str], str] | None]):
             )
 
     def on_mount(self) -> None:
-        self.query_one("#passage-tags", Input).focus()
+        self._fields = (
+            self.query_one("#passage-tags", Input),
+            self.query_one("#passage-note", TextArea),
+        )
+        self._fields[0].focus()
+
+    def typed(self) -> tuple[list[str], str]:
+        """(tags, note) as `ctrl+s` returns them now (or returned them, once saved); changes
+        nothing (read from the hangup watchdog's thread too)."""
+        if self._result is not None:
+            return self._result
+        if self._fields is None:  # not mounted yet: nothing typed
+            return list(self._tags), self._note
+        tags, note = self._fields
+        return split_tags(tags.value), note.text
 
     def action_save(self) -> None:
-        tags = split_tags(self.query_one("#passage-tags", Input).value)
-        self.dismiss((tags, self.query_one("#passage-note", TextArea).text))
+        if self._result is None:
+            self._result = self.typed()
+            self.dismiss(self._result)
 
 
 class ConfirmDelete(ModalScreen[bool]):

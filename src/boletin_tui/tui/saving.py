@@ -10,10 +10,12 @@ did. Quitting with unsaved work asks (`choice_screen.quit_screen`); SIGTERM and 
 can be saved and leave through `exit()`, which restores the terminal; a hangup (SIGHUP, or the
 terminal gone without one) saves the same way and ends the process without touching the
 terminal, and every such signal has a deadline (`hangup.Hangup`). Quitting and signals first
-queue what is typed and not queued yet: the note in the editor, and tags in the tag field not
-confirmed with `enter` (split as `enter` splits them); the watchdog reads both.
+queue what is typed and not queued yet (`saver_views.flush_typed`: the note in the editor, tags
+in the tag field not confirmed with `enter`, the passage in an open passage dialog); the
+watchdog reads them (`saver_views.typed_writes`).
 
-What it needs of the interface comes in as `SaverViews`: it never reads a widget.
+What it needs of the interface comes in as `SaverViews` (`saver_views`): it never reads a
+widget.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from textual.app import App
 from textual.worker import Worker, WorkerState
@@ -32,8 +34,9 @@ from boletin_tui.tui.choice_screen import DISCARD, KEEP_TRYING, quit_screen
 from boletin_tui.tui.hangup import Hangup
 from boletin_tui.tui.labels import plural
 from boletin_tui.tui.messages import AnnotationsChanged
+from boletin_tui.tui.saver_views import SaverViews, anything_typed, flush_typed, typed_writes
 from boletin_tui.tui.store_client import StoreClient
-from boletin_tui.workspace import Change, Stored, Workspace, Write
+from boletin_tui.workspace import Stored, Workspace, Write
 from boletin_tui.writes import unsaved_lines
 
 POLL_SECONDS = 2.0
@@ -41,34 +44,6 @@ SIGNAL_SAVE_SECONDS = 10.0  # how long a signal waits for the pending writes bef
 SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 SETTLE_SECONDS = 0.1  # a signal's save ends when nothing new came in this long
 GRACE_SECONDS = 10.0  # then the process ends anyway (`hangup.Hangup`'s watchdog)
-
-
-class SaverViews(Protocol):
-    """The interface's side of saving (`annotating.Annotating`)."""
-
-    def attached(self) -> bool:
-        """Whether the widgets are still there (False while the app closes)."""
-
-    def saved(self, write: Write, change: Change) -> None:
-        """Redraw what a saved write changed."""
-
-    def pending(self) -> None:
-        """Show which bulletins have unsaved work."""
-
-    def flush_note(self) -> None:
-        """Queue the note being typed as a write."""
-
-    def typed_note(self) -> tuple[str, str] | None:
-        """(key, text) typed and not queued yet, read without changing anything (from the
-        hangup watchdog's thread too)."""
-
-    def flush_tags(self) -> list[str]:
-        """Queue the tags typed and not confirmed (as `enter` would); the ones it could not
-        queue (no bulletin shown)."""
-
-    def typed_tags(self) -> tuple[str | None, list[str]] | None:
-        """(key or None, tags) typed and not confirmed, read without changing anything (from
-        the hangup watchdog's thread too)."""
 
 
 class Saver:
@@ -298,11 +273,9 @@ class Saver:
             self.send()
 
     def _flush_typed(self) -> None:
-        """Queue what is typed and not queued yet: the note, and the tags as `enter` would
-        (those with no bulletin to go to are kept for `unsaved_at_exit`)."""
-        self._views.flush_note()
-        if tags := self._views.flush_tags():
-            self._unqueued.append(Write("add_tags", "", tags=tuple(tags)))
+        """Queue what is typed and not queued yet (`saver_views.flush_typed`; tags with no
+        bulletin to go to are kept for `unsaved_at_exit`)."""
+        self._unqueued += flush_typed(self._views)
 
     def _on_hangup(self) -> None:
         self._on_signal(signal.SIGHUP)
@@ -329,27 +302,19 @@ class Saver:
         self._app.exit(return_code=128 + sig)
 
     async def _settle(self) -> None:
-        """Queue the note and the tags being typed and await every write; again while the
-        events read before the signal (a key, `enter`) still make more."""
-        views = self._views
+        """Queue what is typed (the note, tags, a passage) and await every write; again while
+        the events read before the signal (a key, `enter`) still make more."""
         while True:
             self._flush_typed()
             await self.drain()
             await asyncio.sleep(SETTLE_SECONDS)
-            typed = views.typed_note() is not None or views.typed_tags() is not None
+            typed = anything_typed(self._views)
             if not typed and not any(w.state in _RUNNING for w in self._saving):
                 return
 
     def _unsaved_lines(self) -> list[str]:
-        """For the watchdog: what the workspace has not saved, and the note and the tags
-        being typed."""
-        typed: list[Write] = []
-        with contextlib.suppress(Exception):  # read from another thread: widgets may be gone
-            if note := self._views.typed_note():
-                typed.append(Write("set_note", note[0], note=note[1]))
-        with contextlib.suppress(Exception):
-            if tags := self._views.typed_tags():
-                typed.append(Write("add_tags", tags[0] or "", tags=tuple(tags[1])))
+        """For the watchdog: what the workspace has not saved, and what is being typed."""
+        typed = typed_writes(self._views)
         return unsaved_lines([*self._workspace.pending, *self._unqueued, *typed])
 
 

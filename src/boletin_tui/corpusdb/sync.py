@@ -23,13 +23,6 @@ from boletin_tui.corpusdb.report import Progress, SyncReport
 from boletin_tui.corpusdb.schema import add_missing_indexes, from_db, to_db
 
 BATCH = 1000
-# A sync of at least this many files (a first build, a large import) leaves the full-text
-# index's merging to its end (`_merge_index`). FTS5 merges a little after every commit
-# ("automerge"), which rewrites the growing index again and again: at 100,000 bulletins that
-# was about 40% of the index's build time (`benchmarks/fts_merge_bench.py`).
-DEFER_MERGE = 10 * BATCH
-AUTOMERGE = 4  # FTS5's default, for the small syncs of every day
-MERGE_PAGES = 2000  # work per merge step, each in its own transaction (about 0.2 s)
 # What a worker process gives for one file: the parse result, and for a bulletin the text, the
 # figure tokens and the body as JSON (the CPU work of indexing, done in parallel).
 Prepared = tuple[Bulletin | Skipped, tuple[str, str, str] | None]
@@ -88,7 +81,6 @@ def sync(
         _write(conn, [], removed, report, known)
     if not stale:
         return report
-    _set_automerge(conn, 0 if total >= DEFER_MERGE else AUTOMERGE)
     batch: list[tuple[str, os.stat_result, Prepared]] = []
     done = 0
     results = map_files(prepare, [p for p, _ in stale])
@@ -103,35 +95,9 @@ def sync(
     if batch:
         _write(conn, batch, [], report, known)
         done += len(batch)
-    if total >= DEFER_MERGE:
-        _merge_index(conn)
     if progress:
         progress(done, total)
     return report
-
-
-def _set_automerge(conn: sqlite3.Connection, value: int) -> None:
-    """FTS5's merging after each commit: 0 (none) during a large sync, else its default. Set
-    by every sync that writes, so one interrupted before `_merge_index` leaves no trace."""
-    conn.execute("INSERT INTO fts(fts, rank) VALUES ('automerge', ?)", (value,))
-
-
-def _merge_index(conn: sqlite3.Connection) -> None:
-    """Merge the full-text index into one b-tree, `MERGE_PAGES` at a time, each step its own
-    transaction (readers and other writers get their turn), then restore automerge. A
-    negative 'merge' until it changes nothing is FTS5's 'optimize' done in steps."""
-    while True:
-        before = conn.total_changes
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute("INSERT INTO fts(fts, rank) VALUES ('merge', ?)", (-MERGE_PAGES,))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        if conn.total_changes - before < 2:
-            break
-    _set_automerge(conn, AUTOMERGE)
 
 
 def _write(

@@ -269,28 +269,6 @@ def test_a_note_being_typed_when_the_terminal_goes_is_saved(launch, tmp_path, co
     assert _records(tmp_path)["210/2023"]["note"] == "nota antes del corte"
 
 
-def test_a_note_a_hangup_cannot_save_is_kept_beside_the_database(launch, tmp_path):
-    lock = FileLock(tmp_path / "db.json.lock")
-    app = launch(BOLETIN_TUI_LOCK_TIMEOUT="0.5")
-    app.wait_for(r"4 boletines")
-    app.wait_for(r"3 sin leer")
-    app.type("a")
-    app.wait_for(r"Guardar nota")
-    assert lock.acquire(5)  # held until the app has gone: nothing can be saved
-    try:
-        app.type("nota sin base")
-        app.wait_for(r"Sin guardar")
-        app.hang_up()
-        # The signal's save waits `SIGNAL_SAVE_SECONDS` (10 s) for the database first.
-        assert app.wait_gone(EXIT_SECONDS + 15) in HANGUP_CODES
-    finally:
-        lock.release()
-    kept = list(tmp_path.glob("db.json.unsaved-*.txt"))
-    assert len(kept) == 1, sorted(p.name for p in tmp_path.iterdir())
-    text = kept[0].read_text(encoding="utf-8")
-    assert "no se guardó la nota de 210/2023:\nnota sin base\n" in text
-
-
 @pytest.mark.parametrize(
     ("ending", "typed"),
     [("hangup", "note"), ("sigterm", "note"), ("sigterm", "tags"), ("sigterm", "passage")],
@@ -372,28 +350,6 @@ def test_tags_typed_without_enter_are_saved_when_the_app_must_leave(
     assert _records(tmp_path)["210/2023"]["tags"] == ["sin enter", "otra más"]
 
 
-def test_tags_a_hangup_cannot_save_are_kept_beside_the_database(launch, tmp_path):
-    lock = FileLock(tmp_path / "db.json.lock")
-    app = launch(BOLETIN_TUI_LOCK_TIMEOUT="0.5")
-    app.wait_for(r"4 boletines")
-    app.wait_for(r"3 sin leer")
-    app.type("t")
-    app.wait_for(r"etiqueta \(varias")
-    assert lock.acquire(5)  # held until the app has gone: nothing can be saved
-    try:
-        app.type("guardada aparte, y esta")
-        app.wait_for(r"y esta")
-        app.hang_up()
-        # The signal's save waits `SIGNAL_SAVE_SECONDS` (10 s) for the database first.
-        assert app.wait_gone(EXIT_SECONDS + 15) in HANGUP_CODES
-    finally:
-        lock.release()
-    kept = list(tmp_path.glob("db.json.unsaved-*.txt"))
-    assert len(kept) == 1, sorted(p.name for p in tmp_path.iterdir())
-    text = kept[0].read_text(encoding="utf-8")
-    assert "no se añadieron las etiquetas de 210/2023:\nguardada aparte; y esta\n" in text
-
-
 DATELINE = "Ciudad de México, 2 de junio de 2023."  # the first sentence of 210/2023
 
 
@@ -433,13 +389,41 @@ def test_a_passage_typed_in_its_dialog_is_saved_when_the_app_must_leave(
     assert (passage["tags"], passage["note"]) == (["sin guardar", "otra"], "nota del pasaje")
 
 
-def test_a_passage_a_hangup_cannot_save_is_kept_beside_the_database(launch, tmp_path):
+def _type_note(app: PtyApp) -> None:
+    app.type("a")
+    app.wait_for(r"Guardar nota")
+    app.type("nota sin base")
+    app.wait_for(r"Sin guardar")
+
+
+def _type_tags(app: PtyApp) -> None:
+    app.type("t")
+    app.wait_for(r"etiqueta \(varias")
+    app.type("guardada aparte, y esta")
+    app.wait_for(r"y esta")
+
+
+@pytest.mark.parametrize(
+    ("typing", "kept_text"),
+    [
+        (_type_note, "no se guardó la nota de 210/2023:\nnota sin base\n"),
+        (_type_tags, "no se añadieron las etiquetas de 210/2023:\nguardada aparte; y esta\n"),
+        (
+            lambda app: _type_a_passage(app, "aparte", "nota\nde dos líneas"),
+            f"no se guardó el pasaje nuevo de 210/2023:\n«{DATELINE}»\n"
+            "etiquetas: aparte\nnota: nota\nde dos líneas\n",
+        ),
+    ],
+    ids=["note", "tags", "passage"],
+)
+def test_what_a_hangup_cannot_save_is_kept_beside_the_database(launch, tmp_path, typing, kept_text):
     lock = FileLock(tmp_path / "db.json.lock")
     app = launch(BOLETIN_TUI_LOCK_TIMEOUT="0.5")
+    app.wait_for(r"4 boletines")
     app.wait_for(r"3 sin leer")  # the first bulletin's read mark, written before the lock
     assert lock.acquire(5)  # held until the app has gone: nothing can be saved
     try:
-        _type_a_passage(app, "aparte", "nota\nde dos líneas")
+        typing(app)
         app.hang_up()
         # The signal's save waits `SIGNAL_SAVE_SECONDS` (10 s) for the database first.
         assert app.wait_gone(EXIT_SECONDS + 15) in HANGUP_CODES
@@ -447,8 +431,4 @@ def test_a_passage_a_hangup_cannot_save_is_kept_beside_the_database(launch, tmp_
         lock.release()
     kept = list(tmp_path.glob("db.json.unsaved-*.txt"))
     assert len(kept) == 1, sorted(p.name for p in tmp_path.iterdir())
-    text = kept[0].read_text(encoding="utf-8")
-    assert (
-        f"no se guardó el pasaje nuevo de 210/2023:\n«{DATELINE}»\n"
-        "etiquetas: aparte\nnota: nota\nde dos líneas\n"
-    ) in text
+    assert kept_text in kept[0].read_text(encoding="utf-8")

@@ -26,11 +26,12 @@ Rules, per bulletin key:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from boletin_tui.store import Annotation, BulletinSnapshot, NoteSaved, StoreUsageError, note_problem
+from boletin_tui.wording import plural
 from boletin_tui.workspace_edits import EDIT_OPS, Edit, Step, apply_edit
 
 Operation = Literal[
@@ -151,6 +152,35 @@ def unsaved_lines(writes: Iterable[Write]) -> list[str]:
             head = f"boletin-tui: no se guardó {_EDITS.get(write.op, write.op)}{where}"
             lines += [head + (":" if details else ""), *details]
     return lines
+
+
+def preview_lines(writes: Sequence[Write], limit: int = 4, width: int = 64) -> list[str]:
+    """One short line for each of the first `limit` writes, then how many more: what the quit
+    dialog lists so the user knows what «Descartar y salir» would drop (text on one line,
+    cut to `width` characters)."""
+    lines = []
+    for write in writes[:limit]:
+        text = " ".join(_preview(write).split())
+        lines.append(text if len(text) <= width else text[: width - 1] + "…")
+    if len(writes) > limit:
+        lines.append(f"y {plural(len(writes) - limit, 'cambio', 'cambios')} más")
+    return lines
+
+
+def _preview(write: Write) -> str:
+    if write.op == "set_note":
+        return f"Nota de {write.key}: {write.note}"
+    if write.op in ("add_tags", "remove_tags"):
+        done = "para" if write.op == "add_tags" else "quitadas de"
+        where = write.key or "ningún boletín"
+        return f"Etiquetas {done} {where}: {'; '.join(write.tags)}"
+    where = f" en {write.key}" if write.key else ""
+    if write.op in NOT_RETRIED:
+        return ("Deshacer" if write.op == "undo" else "Rehacer") + where
+    edit = write.edit or Edit()
+    quote = edit.quote or edit.text[edit.start : edit.end]
+    what = _EDITS.get(write.op, write.op).split(" ", 1)[-1]  # without the article
+    return f"{what[0].upper()}{what[1:]}{where}" + (f": «{quote}»" if quote else "")
 
 
 _EDITS = {

@@ -97,7 +97,9 @@ async def test_quitting_when_the_passage_cannot_be_saved_asks(make, db_path, h, 
             await pilot.press("p", "enter", *"bloqueada", "enter", *"espera", "ctrl+q")
             await h.settle(pilot)
             assert app.screen.id == "quit-dialog"  # the passage dialog has closed under it
-            assert "1 cambio sin guardar" in h.screen_text(app)
+            text = h.screen_text(app)
+            assert "1 cambio sin guardar" in text
+            assert "Pasaje nuevo en 210/2023: «Ciudad de México" in text  # what would be lost
             await pilot.click("#choice-keep")
             await h.settle(pilot)
             assert app.is_running

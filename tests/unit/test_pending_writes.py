@@ -192,3 +192,31 @@ def test_unsaved_lines_name_each_write_and_keep_what_was_typed():
         f"boletin-tui: no se guardó el cambio de un pasaje de {KEY}",
         "boletin-tui: no se guardó el «deshacer»",
     ]
+
+
+def test_the_quit_dialog_lists_each_change_on_one_short_line():
+    from boletin_tui.workspace_edits import Edit
+    from boletin_tui.writes import Write, preview_lines
+
+    long_note = "primera línea\n" + "palabra " * 20
+    writes = [
+        Write("set_note", "119/2020", note=long_note),
+        Write("add_tags", "119/2020", tags=("verificar", "cifra")),
+        Write("remove_tags", "12/2021", tags=("vieja",)),
+        Write("add_passage", "5/2020", edit=Edit("Texto del boletín", 0, 5, ("t",), "n")),
+        Write("undo", ""),
+        Write("redo", "1/2020"),
+    ]
+    lines = preview_lines(writes)
+    assert lines[0].startswith("Nota de 119/2020: primera línea palabra palabra")
+    assert len(lines[0]) == 64 and lines[0].endswith("…") and "\n" not in lines[0]
+    assert lines[1:] == [
+        "Etiquetas para 119/2020: verificar; cifra",
+        "Etiquetas quitadas de 12/2021: vieja",
+        "Pasaje nuevo en 5/2020: «Texto»",
+        "y 2 cambios más",
+    ]
+    assert preview_lines(writes[4:]) == ["Deshacer", "Rehacer en 1/2020"]
+    assert preview_lines([Write("add_tags", "", tags=("sin boletín",))]) == [
+        "Etiquetas para ningún boletín: sin boletín"
+    ]

@@ -37,7 +37,7 @@ from boletin_tui.tui.messages import AnnotationsChanged
 from boletin_tui.tui.saver_views import SaverViews, anything_typed, flush_typed, typed_writes
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.workspace import Stored, Workspace, Write
-from boletin_tui.writes import unsaved_lines
+from boletin_tui.writes import preview_lines, unsaved_lines
 
 POLL_SECONDS = 2.0
 SIGNAL_SAVE_SECONDS = 10.0  # how long a signal waits for the pending writes before leaving
@@ -257,8 +257,7 @@ class Saver:
         if self._app.screen.id == "quit-dialog":
             return
         pending = self._workspace.pending
-        notes = [w for w in pending if w.op == "set_note"]
-        preview = "\n".join(f"Nota de {w.key}: {w.note[:60]}" for w in notes[:3])
+        preview = "\n".join(preview_lines(pending))
         dialog = quit_screen(len(pending), self._workspace.save_problem, preview)
         self._app.push_screen(dialog, self._quit_chosen)
 

@@ -51,12 +51,30 @@ def phrase_query(name: str) -> str:
     return '"' + " ".join(name.replace('"', " ").split()) + '"'
 
 
+def person_query(name: str) -> str:
+    """The phrase that finds a person in other bulletins: their given names and first surname
+    (`"Zoé Robledo"` for `Zoé Robledo Aburto`, a phrase the full name also contains), as
+    bulletins often drop the second surname. The name as written when it does not end in two
+    capitalised surnames (particles, one surname: `José Luis Alomía`)."""
+    from boletin_tui.entities.lexicon import is_given_name
+
+    words = name.replace('"', " ").split()
+    given = 1  # a name starts with a given name, listed or not (`Zoé`)
+    while given < len(words) - 1 and is_given_name(words[given]):
+        given += 1
+    surnames = words[given:]
+    if len(surnames) == 2 and all(w[:1].isupper() for w in surnames):
+        words = words[: given + 1]
+    return phrase_query(" ".join(words))
+
+
 def entries(mentions: Iterable[Any], types: Sequence[str] = ENTRY_TYPES) -> dict[str, list[Entry]]:
     """Entries by type (every type in `types`, possibly empty), each once, first seen first.
 
     A name is its canonical form (`entity`: the fullest name, an acronym's expansion) and
     is searched as written in its longest mention in this bulletin, so the phrase is one
-    that occurs in text; figures are grouped by their label."""
+    that occurs in text (a person by given names and first surname: `person_query`);
+    figures are grouped by their label."""
     out: dict[str, list[Entry]] = {t: [] for t in types}
     found: dict[tuple[str, str], int] = {}
     longest: dict[tuple[str, str], str] = {}
@@ -78,6 +96,6 @@ def entries(mentions: Iterable[Any], types: Sequence[str] = ENTRY_TYPES) -> dict
         entry = out[kind][index]
         if kind != "FIGURE":
             text = longest[(kind, entry.label.casefold())]
-            query = phrase_query(text)
+            query = person_query(text) if kind == "PERSON" else phrase_query(text)
             out[kind][index] = Entry(kind, entry.label, entry.start, entry.end, entry.count, query)
     return out

@@ -74,7 +74,7 @@ async def test_f_filters_the_timeline_to_bulletins_naming_the_same_person(make, 
         await pilot.press("f")
         await pilot.pause()
         assert app.query_one(Timeline).shown_keys == ["210/2023", "530/2022"]
-        assert app.query_one(SearchBar).value == '"Renata Olvera Campos"'
+        assert app.query_one(SearchBar).value == '"Renata Olvera"'  # given name, first surname
         assert "2 de 4 boletines" in h.screen_text(app)
 
 

@@ -111,6 +111,22 @@ def test_entries_group_a_name_and_search_it_as_written():
     assert found["PLACE"] == [] and found["FIGURE"] == []
 
 
+def test_a_person_is_searched_by_given_names_and_first_surname():
+    # Bulletins often drop the second surname: `f` on «Zoé Robledo Aburto» must find the
+    # bulletins that say «Zoé Robledo» too (a tester saw 1 of 5 on the seeds).
+    from boletin_tui.entity_entries import person_query
+
+    assert person_query("Zoé Robledo Aburto") == '"Zoé Robledo"'
+    assert person_query("Luisa María Alcalde Luján") == '"Luisa María Alcalde"'
+    assert person_query("José Luis Alomía") == '"José Luis Alomía"'  # one surname: as written
+    assert person_query("María de la Luz Pérez Soto") == '"María de la Luz Pérez Soto"'
+    mention = SimpleNamespace(
+        type="PERSON", text="Zoé Robledo Aburto", start=0, end=18, entity="Zoé Robledo Aburto"
+    )
+    (person,) = entries([mention])["PERSON"]
+    assert person.query == '"Zoé Robledo"'
+
+
 def test_citation():
     b = _bulletin("119/2020", dt.date(2020, 4, 20), "Entrega el IMSS  equipo")
     assert citation(b) == "IMSS, Boletín 119/2020, 20 de abril de 2020, «Entrega el IMSS equipo»"

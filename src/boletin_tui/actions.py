@@ -98,7 +98,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("mark_all_read", "R", "Todo leído", "Marcar como leídos los mostrados",
            "marcar como leídos todos los boletines mostrados", show=False),
     Action("jump", "colon", "Ir a", "Ir a una fecha o un número",
-           "ir a una fecha o un número (2020-04, abril 2020, 119/2020)", show=False),
+           "ir a una fecha, un número o una clave (2020-04-20, abril 2020, 119/2020)", show=False),
     Action("narrower", "less_than_sign", "Lista más estrecha", "Lista más estrecha",
            "lista más estrecha", call="timeline_width(-1)", show=False, group="width"),
     Action("wider", "greater_than_sign", "Lista más ancha", "Lista más ancha",

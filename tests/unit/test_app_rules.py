@@ -14,7 +14,7 @@ from boletin_tui.tui.resume import header_text
 TEXT = "El IMSS atendió a 300 médicos; el IMSS-Bienestar, a otros."
 
 
-def outline(key: str, number: str, date: dt.date) -> Outline:
+def outline(key: str, number: str | None, date: dt.date) -> Outline:
     return Outline(key, number, "Boletín", date, None, None, "Título", (), "h")
 
 
@@ -38,6 +38,22 @@ def test_jump_key_says_why_not():
     assert jump_key("119/2020", shown) == ("119/2020", "")
     assert jump_key("mañana", shown) == (None, JUMP_HELP)
     assert jump_key("5/2019", shown) == (None, NOT_SHOWN)
+
+
+def test_jump_to_a_day_or_a_key_as_shown():
+    # A tester typed the key the key line shows (`sn-…`) and a full date: both refused.
+    shown = [
+        outline("119/2020", "119/2020", dt.date(2020, 4, 3)),
+        outline("sn-5b9ff551c7", None, dt.date(2020, 3, 20)),
+        outline("88/2020", "88/2020", dt.date(2020, 3, 1)),
+    ]
+    assert jump_key("sn-5b9ff551c7", shown) == ("sn-5b9ff551c7", "")
+    assert jump_key(" SN-5B9FF551C7 ", shown) == ("sn-5b9ff551c7", "")
+    assert jump_key("2020-03-01", shown) == ("88/2020", "")
+    assert jump_key("1/3/2020", shown) == ("88/2020", "")
+    assert jump_key("20 de marzo de 2020", shown) == ("sn-5b9ff551c7", "")
+    assert jump_key("2020-03-18", shown) == ("sn-5b9ff551c7", "")  # none that day: the nearest
+    assert jump_key("2020-02-30", shown) == (None, JUMP_HELP)
 
 
 def test_header_text_names_the_corpus_the_resume_and_the_database(tmp_path, monkeypatch):

@@ -1,4 +1,5 @@
-"""The small dialog behind `:`: where to go (`2020-04`, `abril 2020`, `2020`, `119/2020`)."""
+"""The small dialog behind `:`: where to go (`2020-04-20`, `abril 2020`, `2020`, `119/2020`, a
+key)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ class JumpScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="jump-dialog"):
             yield Static("Ir a", classes="dialog-title")
-            yield Input(placeholder="2020-04, abril 2020, 2020 o 119/2020", id="jump-input")
+            yield Input(
+                placeholder="2020-04-20, abril 2020, 2020, 119/2020 o una clave", id="jump-input"
+            )
             yield Static("enter va · escape cancela", classes="dialog-hint")
 
     def on_mount(self) -> None:

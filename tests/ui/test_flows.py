@@ -321,3 +321,17 @@ async def test_a_keymap_moves_an_action_to_another_key(corpus_dir, db_path, tmp_
         await pilot.press("ctrl+t", *"clave", "enter")
         await h.settle(pilot)
         assert h.stored(db_path)["210/2023"]["tags"] == ["clave"]
+
+
+async def test_help_wraps_a_long_description_in_its_own_column(make, h):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await h.settle(pilot)
+        await pilot.press("question_mark")
+        await h.settle(pilot)
+        lines = h.screen_text(app).splitlines()
+        first = next(i for i, line in enumerate(lines) if "añadir etiquetas (enter" in line)
+        keys, column = lines[first].index("  t  ") + 2, lines[first].index("añadir etiquetas")
+        # The rest of that description goes on below it, not under the keys.
+        assert lines[first + 1][keys:column].strip() == ""
+        assert lines[first + 1][column:].strip().startswith("escape cancela")

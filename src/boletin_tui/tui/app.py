@@ -64,7 +64,7 @@ from boletin_tui.tui.keymap import (
     action_for,
     app_bindings,
     effective_keys,
-    help_lines,
+    help_rows,
     palette_commands,
 )
 from boletin_tui.tui.labels import plural
@@ -696,7 +696,7 @@ class BoletinApp(App[None]):
         from boletin_tui.search import SYNTAX_HELP
         from boletin_tui.tui.help_screen import HelpScreen
 
-        self.push_screen(HelpScreen(help_lines(self._keys), SYNTAX_HELP))
+        self.push_screen(HelpScreen(help_rows(self._keys), SYNTAX_HELP))
 
     def action_help_quit(self) -> None:
         """Textual's answer to `ctrl+c` (which does not quit), in Spanish (issue 13 #11)."""

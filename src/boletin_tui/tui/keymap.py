@@ -3,7 +3,7 @@
 `app_bindings()` gives the app's `BINDINGS`; a widget takes the binding of an action it
 handles with `widget_binding(id)`. Every binding carries the action's id, so a keymap from
 `config.toml` (`App.set_keymap`) rebinds it wherever it is. `palette_commands(app)` is the
-command palette (Spanish only); `help_lines(keymap)` the help screen's table.
+command palette (Spanish only); `help_rows(keymap)` the help screen's table.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
 
 from boletin_tui.actions import ACTIONS, BY_ID, GROUPS, Action, display_keys
 
@@ -89,13 +88,3 @@ def help_rows(keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
         if action.help:
             rows.append((keys, GROUPS.get(group, action.help), action.where))
     return rows
-
-
-def help_lines(keymap: Mapping[str, str]) -> Content:
-    """The help screen's table of keys: keys, what they do, where."""
-    rows = help_rows(keymap)
-    width = max(len(keys) for keys, _, _ in rows) + 2
-    return Content("\n").join(
-        Content.assemble((keys.ljust(width), "bold"), what, (f"  ({where})", "dim"))
-        for keys, what, where in rows
-    )

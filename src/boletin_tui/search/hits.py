@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from boletin_tui.search.fold import TOKEN_RE, expand, nfc
-from boletin_tui.search.phrase_hits import Atoms, near_spans, phrase_spans, query_atoms
+from boletin_tui.search.phrase_hits import folded, near_spans, phrase_pattern, query_atoms
 from boletin_tui.search.query import And, Near, Node, Or, Phrase, Query, Term, parse
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*", re.ASCII)
@@ -29,13 +29,13 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*", re.ASCII)
 
 @dataclass(frozen=True, slots=True)
 class Needles:
-    """What to look for: whole words and prefixes (folded), phrases as index tokens (the last
-    a prefix when open), `cerca:` groups with their distance, and figure values (whole, or
-    the start of one being typed)."""
+    """What to look for: whole words and prefixes (folded), phrases (as regexes over the
+    folded text, `phrase_hits.phrase_pattern`), `cerca:` groups (each word as index tokens)
+    with their distance, and figure values (whole, or the start of one being typed)."""
 
     exact: frozenset[str]
     prefixes: tuple[str, ...]
-    phrases: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    phrases: tuple[re.Pattern[str], ...] = ()
     nears: tuple[tuple[tuple[tuple[str, ...], ...], int], ...] = ()
     figures: frozenset[str] = frozenset()
     figure_prefixes: tuple[str, ...] = ()
@@ -51,10 +51,12 @@ class Needles:
         """Whether a token's index terms (`fold.expand`) hold one of the words."""
         if not self.exact.isdisjoint(terms):
             return True
-        return any(t.startswith(p) for t in terms for p in self.prefixes)
+        prefixes = self.prefixes
+        return bool(prefixes) and any(t.startswith(prefixes) for t in terms)
 
     def figure_matches(self, value: str) -> bool:
-        return value in self.figures or any(value.startswith(p) for p in self.figure_prefixes)
+        """Whether a figure's value (`numbers.figure_spans`) is one asked for."""
+        return value in self.figures or value.startswith(self.figure_prefixes)
 
 
 def _figure_value(word: str) -> str | None:
@@ -71,7 +73,7 @@ def needles(query: str | Query) -> Needles:
     q = query if isinstance(query, Query) else parse(query)
     exact: set[str] = set()
     prefixes: list[str] = []
-    phrases: list[tuple[tuple[str, ...], bool]] = []
+    phrases: list[re.Pattern[str]] = []
     nears: list[tuple[tuple[tuple[str, ...], ...], int]] = []
     figures: set[str] = set()
     figure_prefixes: list[str] = []
@@ -88,7 +90,7 @@ def needles(query: str | Query) -> Needles:
         elif isinstance(node, Phrase):
             phrase = query_atoms(node.words)
             if phrase:
-                phrases.append((phrase, node.open_end))
+                phrases.append(phrase_pattern(phrase, node.open_end))
         elif isinstance(node, Near):
             group = tuple(a for a in (query_atoms((w,)) for w in node.words) if a)
             if group:
@@ -117,17 +119,19 @@ def hit_spans(text: str, query: str | Query | Needles) -> list[tuple[int, int]]:
         lowered = source  # rare case-mapping that changes length: folding handles case anyway
     spans: list[tuple[int, int]] = []
     if found.exact or found.prefixes:
-        spans.extend(
-            (m.start(), m.end())
-            for m in TOKEN_RE.finditer(lowered)
-            if found.matches(expand(m.group()))
-        )
+        exact, prefixes = found.exact, found.prefixes  # `Needles.matches`, inlined: per token
+        for m in TOKEN_RE.finditer(lowered):
+            terms = expand(m.group())
+            if not exact.isdisjoint(terms) or (
+                prefixes and any(t.startswith(prefixes) for t in terms)
+            ):
+                spans.append(m.span())
     if found.phrases or found.nears:
-        atoms = Atoms(lowered)
-        for phrase, open_end in found.phrases:
-            spans.extend(phrase_spans(atoms, phrase, open_end))
+        text_folded = folded(lowered)
+        for pattern in found.phrases:
+            spans.extend(m.span() for m in pattern.finditer(text_folded))
         for group, distance in found.nears:
-            spans.extend(near_spans(atoms, group, distance))
+            spans.extend(near_spans(text_folded, group, distance))
     if found.figure_prefixes or found.figures:
         from boletin_tui.corpusdb.numbers import figure_spans
 

@@ -34,6 +34,9 @@ def test_a_phrase_is_one_hit_over_its_words_folded_and_across_a_line_break():
     ]
     assert marked('"dos de cada tres" ') == ["dos de cada tres"]
     assert marked('"secretaría de gobernación" ') == marked('"SECRETARIA DE GOBERNACION" ')
+    odd = "İZMİR y la SECRETARÍA DE GOBERNACIÓN"  # `İ` lowercases to two characters
+    assert marked('"secretaria de gobernacion" ', odd) == ["SECRETARÍA DE GOBERNACIÓN"]
+    assert marked("la ", odd) == ["la"]
 
 
 def test_a_phrase_being_typed_ends_in_a_prefix_and_other_words_stay_marked():

@@ -115,8 +115,8 @@ def hit_spans(text: str, query: str | Query | Needles) -> list[tuple[int, int]]:
     if len(source) != len(text):
         source = text
     lowered = source.lower()
-    if len(lowered) != len(source):
-        lowered = source  # rare case-mapping that changes length: folding handles case anyway
+    if len(lowered) != len(source):  # a rare case mapping that changes length (`İ`)
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in source)
     spans: list[tuple[int, int]] = []
     if found.exact or found.prefixes:
         exact, prefixes = found.exact, found.prefixes  # `Needles.matches`, inlined: per token

@@ -1,8 +1,9 @@
 """The current query's words, to highlight in the bulletin shown (issue 15). No Textual here.
 
 `QueryHits.set_query(query)` takes the search field's text (its `leído:` filters left out);
-`spans(text)` gives the (start, end) offsets of its words in a bulletin's text, as the index
-matches them (`search.hits.hit_spans`); none while the query has no words.
+`spans(text)` gives the (start, end) offsets of its hits in a bulletin's text, as the index
+matches them (`search.hits.hit_spans`: words, a phrase as one span, `cerca:` words standing
+together, figures by value); none while the query has no words.
 """
 
 from __future__ import annotations

@@ -23,10 +23,12 @@ _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _ACCENT = re.compile(r"\b(?:mill|bill)on\b")
 
 
-def figure_tokens(text: str) -> str:
-    """The whole values of the figures in `text` written with separators or scale words,
-    space-separated, each once."""
-    values: dict[str, None] = {}
+def figure_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, value) of each figure in `text` written with separators or scale words
+    and whose value is whole, in order; `value` is its digits as `figure_tokens` indexes them
+    (`11 mil 907`, `11,907` and `11.907` give `11907`). Plain numbers (`522`) are left out:
+    the text column indexes them as they are."""
+    found: list[tuple[int, int, str]] = []
     for match in _FIGURE.finditer(text):
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_.,"):
@@ -35,9 +37,15 @@ def figure_tokens(text: str) -> str:
         if "," not in raw and " " not in raw and not _DOT_THOUSANDS.fullmatch(raw):
             continue  # a plain number is indexed as it is
         if _DOT_THOUSANDS.fullmatch(raw):
-            values[raw.replace(".", "")] = None
+            found.append((start, match.end(), raw.replace(".", "")))
             continue
         value = number_value(_ACCENT.sub(lambda m: m.group()[:-2] + "ón", raw))
         if value is not None and value == int(value):
-            values[str(int(value))] = None
-    return " ".join(values)
+            found.append((start, match.end(), str(int(value))))
+    return found
+
+
+def figure_tokens(text: str) -> str:
+    """The whole values of the figures in `text` written with separators or scale words,
+    space-separated, each once."""
+    return " ".join(dict.fromkeys(value for _, _, value in figure_spans(text)))

@@ -115,7 +115,7 @@ class Reader(LineView, can_focus=True):
 
     @property
     def hit_lines(self) -> list[int]:
-        """The wrapped lines (as scrolled to) that hold a hit, top to bottom."""
+        """The wrapped lines (as scrolled to) on which a hit starts, top to bottom."""
         if self._hit_lines is None:
             lines = self._lines
             found = lines.lines_with(self._hit_style) if isinstance(lines, WrappedLines) else []

@@ -89,13 +89,17 @@ class WrappedLines(Sequence[Content]):
         return line
 
     def lines_with(self, style: object) -> list[int]:
-        """The lines holding a span styled with `style` (the same object), top to bottom."""
+        """The lines on which a span styled with `style` (the same object) starts, top to
+        bottom: a span wrapped onto the next line (a phrase found) counts once. (Lines
+        wrapped the exact way, for wide characters, count wherever the span shows.)"""
         out: list[int] = []
         for i, entry in enumerate(self._index):
             if isinstance(entry, Content):
-                content, start, end = entry, 0, len(entry.plain)
-            else:
-                content, start, end = entry
-            if any(s.style is style and s.start < end and s.end > start for s in content.spans):
+                spans, end = entry.spans, len(entry.plain)
+                if any(s.style is style and s.start < end and s.end > 0 for s in spans):
+                    out.append(i)
+                continue
+            content, start, end = entry
+            if any(s.style is style and start <= s.start < end for s in content.spans):
                 out.append(i)
         return out

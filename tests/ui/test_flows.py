@@ -175,7 +175,7 @@ async def test_search_filters_counts_and_clears(make, db_path, h):
         # tags and notes are searched too; enter keeps the filter, escape clears it
         await pilot.press("j", "t", *"guardianes", "enter")
         await h.settle(pilot)
-        await pilot.press("slash", *"#guard", "enter")
+        await pilot.press("slash", *"#guardianes", "enter")  # the whole tag
         assert timeline.shown_keys == ["188/2023"]
         assert app.focused is timeline
         await pilot.press("escape")

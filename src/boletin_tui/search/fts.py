@@ -28,7 +28,6 @@ from boletin_tui.search.query import (
 
 ALL = "SELECT id FROM bulletins WHERE key IS NOT NULL"
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
-_END = "\U0010ffff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +120,10 @@ def _except(left: Sql, right: Sql) -> Sql:
 
 def _filter(node: Filter) -> Sql:
     value, prefix = node.value.text, node.value.prefix
-    if node.kind == "tag":
-        cond = "t.tag >= ? AND t.tag < ?" if prefix else "t.tag = ?"
-        params: tuple[object, ...] = (value, value + _END) if prefix else (value,)
+    if node.kind == "tag":  # the whole tag, never a prefix: `#salud` is not `salud mental`
         return Sql(
-            f"SELECT b.id FROM temp.ann_tags t JOIN bulletins b ON b.key = t.key WHERE {cond}",
-            params,
+            "SELECT b.id FROM temp.ann_tags t JOIN bulletins b ON b.key = t.key WHERE t.tag = ?",
+            (value,),
         )
     column = "year" if node.kind == "year" else "month"
     span = value.split("-")

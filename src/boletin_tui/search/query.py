@@ -29,8 +29,9 @@ Búsqueda (sin distinguir mayúsculas ni acentos: «medico» encuentra «Médico
   -influenza           boletines sin esa palabra (también: NOT influenza)
   (gripe OR tos) niños paréntesis para agrupar; «a b OR c» es «a y (b o c)»
   cerca:"robledo vacuna"  esas palabras a menos de diez palabras una de otra, en cualquier orden
-  #salud               boletines con la etiqueta «salud», en el boletín o en uno de sus
-                       pasajes (también: etiqueta:salud, tag:salud)
+  #salud               boletines con la etiqueta «salud», entera, en el boletín o en uno
+                       de sus pasajes («salud mental» o «saludable» no cuentan; también:
+                       etiqueta:salud, tag:salud)
   #"salud mental"      etiqueta con espacios, entre comillas
   año:2020             boletines de 2020 (también: ano:2020, year:2020, año:2019-2021)
   mes:2020-04          boletines de abril de 2020
@@ -274,7 +275,9 @@ def _filter(kind: str, raw_value: str, last: bool) -> Node | None:
     value = " ".join(fold(value).split())
     if not value:
         return None  # still being typed
-    prefix = last and is_open
+    # A tag is matched whole wherever it sits (`#salud` is not `salud mental`): the bulletins
+    # listed must be the ones `T` tags. Years and months may still be typed as a prefix.
+    prefix = last and is_open and kind != "tag"
     if kind == "month":
         mm = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
         if mm and (len(mm[2]) == 2 or not prefix):

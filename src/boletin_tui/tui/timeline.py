@@ -78,6 +78,9 @@ class Timeline(ScrollView, can_focus=True):
         self._read: set[str] | None = None  # read keys (None: no read marks shown)
         self._cursor: int | None = None  # index into _rows, always a bulletin row
         self._current: str | None = None
+        # tagexact: the user's place, which a filter moving the cursor does not change (see
+        # `_show`): the bulletin the user moved to, or current while every bulletin was shown.
+        self._place: str | None = None
         self._extra = 0  # 1 while the current row's title takes a second line (issue 15)
         self._strips: dict[tuple, Strip] = {}  # bulletin rows drawn, see `render_line`
         self._base: tuple[int, Style] | None = None  # see `_base_style`
@@ -160,8 +163,9 @@ class Timeline(ScrollView, can_focus=True):
 
     def _show(self, listing: Listing) -> None:
         """Show `listing`, the cursor on the current bulletin if it is listed, else on the
-        first."""
-        target = listing.row_of(self._current)
+        first. With no current bulletin (the list before showed none), on the user's place
+        if it is listed: clearing a search with no results returns to where the user was."""
+        target = listing.row_of(self._current if self._current is not None else self._place)
         top, before = round(self.scroll_y), self._drawn()
         self._listing, self._rows = listing, listing.rows
         # Not `self.virtual_size = ...`: that re-lays out the whole screen on every search
@@ -170,7 +174,9 @@ class Timeline(ScrollView, can_focus=True):
         self._set_height()
         if target is None:
             target = self._next_bulletin(-1, 1)
-        self._move_to(target, force=True, repaint=False)
+        self._move_to(target, force=True, repaint=False, by_user=False)
+        if listing is self._index.everything and self._current is not None:
+            self._place = self._current
         if round(self.scroll_y) != top:
             self.refresh()
             return
@@ -225,9 +231,12 @@ class Timeline(ScrollView, can_focus=True):
             return line, False
         return (cursor, True) if line == cursor + 1 else (line - 1, False)
 
-    def _move_to(self, index: int | None, force: bool = False, repaint: bool = True) -> None:
+    def _move_to(
+        self, index: int | None, force: bool = False, repaint: bool = True, by_user: bool = True
+    ) -> None:
         """Put the cursor on row `index` (`force`: even if it is there) and repaint what
-        changed (all of it with `force`, unless not `repaint`: the caller repaints)."""
+        changed (all of it with `force`, unless not `repaint`: the caller repaints).
+        `by_user`: a move the user asked for (not a filter's), which becomes the place."""
         if index is None:
             if force:
                 self._cursor = None
@@ -250,6 +259,8 @@ class Timeline(ScrollView, can_focus=True):
         else:
             self.refresh_line(previous)  # only the two rows that changed
             self.refresh_line(index)
+        if by_user:
+            self._place = self._rows[index].key
         self._announce(self._rows[index].key)
 
     def _announce(self, key: str | None) -> None:

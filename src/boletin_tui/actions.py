@@ -199,7 +199,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("command_palette", "ctrl+p", "Paleta", "", "paleta de comandos", show=False),
     Action("help", "question_mark", "Ayuda", "Ayuda: teclas",
            "esta ayuda"),
-    Action("quit", "q", "Salir", "Salir", "salir (guarda la nota pendiente)"),
+    Action("quit", "q,ctrl+q", "Salir", "Salir", "salir (guarda la nota pendiente)"),
 )  # fmt: skip
 
 BY_ID = {a.id: a for a in ACTIONS}

@@ -64,7 +64,8 @@ async def test_a_note_that_cannot_be_saved_stays_pending_and_is_saved_later(make
             await h.settle(pilot)
             assert "Sin guardar" in status(app) and "Guardado" not in status(app)
             assert "sin guardar" in h.screen_text(app)  # the status line counts it
-            assert any("se reintentará" in n.message for n in shown)
+            [told] = [n for n in shown if "se reintentará" in n.message]
+            assert "ocupada" in told.message and "inténtalo" not in told.message  # uxfix #4
             await pilot.press("j")
             await h.settle(pilot)
             await pilot.press("k")
@@ -111,6 +112,7 @@ async def test_quitting_with_unsaved_work_asks(make, db_path, h, choice):
             text = h.screen_text(app)
             assert "sin guardar" in text and "Seguir intentando" in text
             assert "Descartar y salir" in text
+            assert "ocupada" in text and "inténtalo" not in text  # it keeps trying (uxfix #4)
             await pilot.click(f"#choice-{choice}")
             await h.settle(pilot)
             if choice == "keep":

@@ -37,7 +37,7 @@ from boletin_tui.tui.messages import AnnotationsChanged
 from boletin_tui.tui.saver_views import SaverViews, anything_typed, flush_typed, typed_writes
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.workspace import Stored, Workspace, Write
-from boletin_tui.writes import preview_lines, unsaved_lines
+from boletin_tui.writes import preview_lines, retry_reason, unsaved_lines
 
 POLL_SECONDS = 2.0
 SIGNAL_SAVE_SECONDS = 10.0  # how long a signal waits for the pending writes before leaving
@@ -198,10 +198,10 @@ class Saver:
             self.send()  # writes that waited behind it
         elif not kept:
             notify(f"No se guardó: {detail}", severity="error", timeout=10, markup=False)
-        elif detail != self._told:
-            self._told = detail
+        elif (reason := safe_text(retry_reason(error), newlines=False)) != self._told:
+            self._told = reason  # without «inténtalo de nuevo»: it is retried (uxfix #4)
             notify(
-                f"No se guardó; queda pendiente y se reintentará: {detail}",
+                f"No se guardó; queda pendiente y se reintentará: {reason}",
                 title="Sin guardar",
                 severity="error",
                 timeout=10,

@@ -33,3 +33,18 @@ async def test_ctrl_c_in_the_list_still_names_q(make, h):
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert shown[0].message.startswith("Para salir, pulsa q")
+
+
+async def test_ctrl_c_in_the_passage_dialog_names_ctrl_q(make, db_path, h):
+    app = make()
+    shown = h.notifications()
+    async with app.run_test(size=(140, 40), notifications=True, message_hook=shown.hook) as pilot:
+        await h.settle(pilot)
+        await pilot.press("p", "enter", *"dudoso", "ctrl+c")
+        await pilot.pause()
+        assert shown[0].message == "Para salir desde aquí, pulsa ctrl+q."
+        await pilot.press("ctrl+q")
+        await h.settle(pilot)
+    assert not app.is_running
+    [passage] = h.stored(db_path)["210/2023"]["passages"]
+    assert passage["tags"] == ["dudoso"]

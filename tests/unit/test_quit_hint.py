@@ -27,4 +27,6 @@ def test_which_keys_type_text():
 
 
 def test_the_table_binds_a_quit_key_that_works_in_a_field():
-    assert any(works_while_typing(k) for k in BY_ID["quit"].keys.split(","))
+    keys = [*BY_ID["quit"].keys.split(","), *BY_ID["quit_anywhere"].keys.split(",")]
+    assert any(works_while_typing(k) for k in keys)
+    assert BY_ID["quit_anywhere"].priority  # also in the passage dialog (a modal screen)

@@ -704,11 +704,13 @@ class BoletinApp(App[None]):
         text field, the keys that quit from there (uxfix: `q` would type a `q`)."""
         focused = self.focused
         typing = isinstance(focused, (Input, TextArea)) and not getattr(focused, "read_only", 0)
-        hint = quit_hint(effective_keys(BY_ID["quit"], self._keys), typing=typing)
+        keys = (effective_keys(BY_ID[i], self._keys) for i in ("quit", "quit_anywhere"))
+        hint = quit_hint(",".join(k for k in keys if k), typing=typing)
         self.notify(hint, title="¿Quieres salir?", markup=False)
 
     async def action_quit(self) -> None:
-        await self.saver.quit()
+        # A worker, not awaited here: the app keeps drawing while the writes wait (uxfix #2).
+        self.run_worker(self.saver.quit(), group="quit-key", exclusive=True)
 
     # Each a feature's collaborator: one line.
     def action_toggle_panel(self) -> None:

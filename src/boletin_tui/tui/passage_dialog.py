@@ -60,6 +60,9 @@ class PassageDialog(ModalScreen[tuple[list[str], str] | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Guardar", tooltip="Guarda el pasaje"),
         Binding("escape", "save", "Guardar y salir", tooltip="Guarda el pasaje y vuelve"),
+        # As on the main screen (Textual's app binding, which a modal screen hides): which
+        # key quits from here (uxfix).
+        Binding("ctrl+c", "app.help_quit", show=False, system=True),
     ]
 
     def __init__(

@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.handoff import HandsBackKeys
-from boletin_tui.tui.tag_input import TagSuggester, split_tags
+from boletin_tui.tui.tag_input import PastesTags, TagSuggester, split_tags
 
 QUOTE_LINES_CHARS = 400
 
@@ -38,7 +38,7 @@ def _quote(text: str) -> Content:
 _SAVE_KEYS = {"ctrl+s": "screen.save", "escape": "screen.save"}
 
 
-class _TagField(HandsBackKeys, Input):
+class _TagField(HandsBackKeys, PastesTags):
     """The tag field: `enter` moves to the note at once, in the order typed (keys typed
     right after it go to the note, not into the tags)."""
 

@@ -200,6 +200,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("help", "question_mark", "Ayuda", "Ayuda: teclas",
            "esta ayuda"),
     Action("quit", "q", "Salir", "Salir", "salir (guarda la nota pendiente)"),
+    # uxfix: a quit key that a text field does not type (`ctrl+c` names it there).
+    Action("quit_anywhere", "ctrl+q", "Salir", "", "salir, también desde un campo de texto",
+           call="quit", show=False, priority=True),
 )  # fmt: skip
 
 BY_ID = {a.id: a for a in ACTIONS}

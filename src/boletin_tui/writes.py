@@ -30,7 +30,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from boletin_tui.store import Annotation, BulletinSnapshot, NoteSaved, StoreUsageError, note_problem
+from boletin_tui.store import (
+    Annotation,
+    BulletinSnapshot,
+    NoteSaved,
+    StoreBusy,
+    StoreUsageError,
+    note_problem,
+)
 from boletin_tui.wording import plural
 from boletin_tui.workspace_edits import EDIT_OPS, Edit, Step, apply_edit
 
@@ -125,6 +132,14 @@ def is_permanent(error: BaseException) -> bool:
     """True when retrying cannot help (an invalid key, a note too large, a passage that is
     gone): the request is wrong. Busy locks, full disks and read-only files may get better."""
     return isinstance(error, (StoreUsageError, ValueError, LookupError))
+
+
+def retry_reason(error: BaseException) -> str:
+    """Why a write kept to be retried was not saved, as the user reads it: the error's
+    message without advice to try again (the app retries by itself)."""
+    if isinstance(error, StoreBusy):
+        return error.situation
+    return str(error) or type(error).__name__
 
 
 def unsaved_lines(writes: Iterable[Write]) -> list[str]:
@@ -251,7 +266,7 @@ class PendingWrites:
         if is_permanent(error) or write.op in NOT_RETRIED:
             self._end(write)
             return False
-        self.last_error = str(error) or type(error).__name__
+        self.last_error = retry_reason(error)
         if write.op == "set_note":
             later = self._last_note(write.key)
             if later is not write and later is not None:

@@ -61,8 +61,8 @@ async def test_select_tag_note_undo_redo_a_passage(make, db_path, h):
         await pilot.press("u")
         await h.settle(pilot)
         assert "210/2023" not in h.stored(db_path)
-        assert "Deshecho: pasaje «Ciudad de México, 2 de junio …» en 210/2023" in [
-            n.message for n in shown
+        assert ("Deshacer", "Deshecho: pasaje «Ciudad de México, 2 de junio …» en 210/2023") in [
+            (n.title, n.message) for n in shown
         ]
         assert "#verificar" not in h.screen_text(app) and "Sin pasajes" in h.screen_text(app)
 
@@ -70,7 +70,8 @@ async def test_select_tag_note_undo_redo_a_passage(make, db_path, h):
         await h.settle(pilot)
         [again] = passages(h, db_path)
         assert again == stored  # the same passage back: id, timestamps and all
-        assert any(n.message.startswith("Rehecho: pasaje") for n in shown)
+        [redone] = [n for n in shown if n.message.startswith("Rehecho: pasaje")]
+        assert redone.title == "Rehacer"  # not «Deshacer» (uxfix #3)
         assert "#verificar · fecha del boletín" in h.screen_text(app)
 
 

@@ -64,7 +64,8 @@ async def test_a_note_that_cannot_be_saved_stays_pending_and_is_saved_later(make
             await h.settle(pilot)
             assert "Sin guardar" in status(app) and "Guardado" not in status(app)
             assert "sin guardar" in h.screen_text(app)  # the status line counts it
-            assert any("se reintentará" in n.message for n in shown)
+            [told] = [n for n in shown if "se reintentará" in n.message]
+            assert "ocupada" in told.message and "inténtalo" not in told.message  # uxfix #4
             await pilot.press("j")
             await h.settle(pilot)
             await pilot.press("k")
@@ -111,6 +112,7 @@ async def test_quitting_with_unsaved_work_asks(make, db_path, h, choice):
             text = h.screen_text(app)
             assert "sin guardar" in text and "Seguir intentando" in text
             assert "Descartar y salir" in text
+            assert "ocupada" in text and "inténtalo" not in text  # it keeps trying (uxfix #4)
             await pilot.click(f"#choice-{choice}")
             await h.settle(pilot)
             if choice == "keep":
@@ -121,6 +123,31 @@ async def test_quitting_with_unsaved_work_asks(make, db_path, h, choice):
                 await h.settle(pilot)
         assert app.is_running == (choice == "cancel")
     assert note_of(db_path) == ("pendiente" if choice == "keep" else None)
+
+
+async def test_quitting_while_the_lock_is_held_says_at_once_that_it_waits(make, db_path, h):
+    """uxfix #2: the quit dialog comes only after the lock's timeout; until then a
+    notification says why nothing else happens (told before the dialog is shown)."""
+    app = make()
+    told: list[tuple[str, str, str | None]] = []
+
+    def hook(message) -> None:
+        from textual.notifications import Notify
+
+        if isinstance(message, Notify):
+            note = message.notification
+            told.append((note.title, note.message, app.screen.id))
+
+    async with app.run_test(size=SIZE, notifications=True, message_hook=hook) as pilot:
+        await h.settle(pilot)
+        with lock_held(db_path):
+            await pilot.press("a", *"pendiente", "escape")
+            await h.settle(pilot)
+            await pilot.press("q")
+            await h.settle(pilot)
+            assert app.screen.id == "quit-dialog"  # the outcome is unchanged
+        [(_, message, screen)] = [t for t in told if t[0] == "Guardando"]
+        assert "ocupada" in message and screen != "quit-dialog"
 
 
 async def test_a_note_written_elsewhere_is_shown(make, db_path, h):

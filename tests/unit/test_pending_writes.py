@@ -220,3 +220,15 @@ def test_the_quit_dialog_lists_each_change_on_one_short_line():
     assert preview_lines([Write("add_tags", "", tags=("sin boletín",))]) == [
         "Etiquetas para ningún boletín: sin boletín"
     ]
+
+
+def test_a_busy_lock_is_told_as_pending_without_try_again(tmp_path):
+    """uxfix #4: a kept write is retried by the app, so its reason does not ask the user to
+    try again (the command line's message still does)."""
+    from boletin_tui.writes import retry_reason
+
+    busy = StoreBusy(tmp_path / "db.json", 5.0, tmp_path / "db.json.lock")
+    assert "inténtalo de nuevo" in str(busy)
+    reason = retry_reason(busy)
+    assert "ocupada" in reason and "db.json.lock" in reason and "inténtalo" not in reason
+    assert retry_reason(OSError("disco lleno")) == "disco lleno"

@@ -30,15 +30,20 @@ class CorruptDatabase(StoreError):
 
 
 class StoreBusy(StoreError):
-    """Another process held the database lock for longer than the timeout; nothing changed."""
+    """Another process held the database lock for longer than the timeout; nothing changed.
+
+    `str(error)` ends with advice to try again (for a command); `situation` is the same
+    message without it, for a caller that retries by itself.
+    """
 
     def __init__(self, path: Path, timeout: float, lock: Path | None = None) -> None:
         self.path, self.timeout, self.lock = path, timeout, lock
         held = f"; tiene tomado {lock}" if lock is not None else ""
-        super().__init__(
+        self.situation = (
             f"La base de anotaciones {path} está ocupada por otro proceso "
-            f"(se esperó {timeout:g} s{held}). No se hizo ningún cambio; inténtalo de nuevo."
+            f"(se esperó {timeout:g} s{held}). No se hizo ningún cambio."
         )
+        super().__init__(f"{self.situation[:-1]}; inténtalo de nuevo.")
 
 
 class StoreUsageError(StoreError):

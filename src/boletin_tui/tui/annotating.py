@@ -114,7 +114,8 @@ class Annotating:
         """Redraw what a saved write changed; an undo or redo says what it did and shows
         its bulletin."""
         if change.message is not None:
-            self._app.notify(change.message, title="Deshacer", markup=False)
+            title = "Rehacer" if write.op == "redo" else "Deshacer"  # uxfix #3
+            self._app.notify(change.message, title=title, markup=False)
         key, panel, timeline = change.key, self._panel, self._timeline
         if not key:  # nothing to undo or redo
             return

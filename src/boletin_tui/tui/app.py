@@ -45,9 +45,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from boletin_tui.actions import BY_ID, display_keys
+from boletin_tui.actions import BY_ID
 from boletin_tui.entities.figures_cache import FiguresCache
 from boletin_tui.jumping import jump_key
+from boletin_tui.quit_hint import quit_hint
 from boletin_tui.safe_text import safe_text
 from boletin_tui.store import Annotation
 from boletin_tui.tui import loading
@@ -699,12 +700,17 @@ class BoletinApp(App[None]):
         self.push_screen(HelpScreen(help_rows(self._keys), SYNTAX_HELP))
 
     def action_help_quit(self) -> None:
-        """Textual's answer to `ctrl+c` (which does not quit), in Spanish (issue 13 #11)."""
-        keys = display_keys(effective_keys(BY_ID["quit"], self._keys))
-        self.notify(f"Para salir, pulsa {keys}.", title="¿Quieres salir?", markup=False)
+        """Textual's answer to `ctrl+c` (which does not quit), in Spanish (issue 13 #11); in a
+        text field, the keys that quit from there (uxfix: `q` would type a `q`)."""
+        focused = self.focused
+        typing = isinstance(focused, (Input, TextArea)) and not getattr(focused, "read_only", 0)
+        keys = (effective_keys(BY_ID[i], self._keys) for i in ("quit", "quit_anywhere"))
+        hint = quit_hint(",".join(k for k in keys if k), typing=typing)
+        self.notify(hint, title="¿Quieres salir?", markup=False)
 
     async def action_quit(self) -> None:
-        await self.saver.quit()
+        # A worker, not awaited here: the app keeps drawing while the writes wait (uxfix #2).
+        self.run_worker(self.saver.quit(), group="quit-key", exclusive=True)
 
     # Each a feature's collaborator: one line.
     def action_toggle_panel(self) -> None:

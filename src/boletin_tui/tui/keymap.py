@@ -41,11 +41,15 @@ def widget_binding(action_id: str, call: str | None = None) -> Binding:
     return _binding(BY_ID[action_id], call)
 
 
-_BY_TEXTUAL_ACTION = {a.action.split("(")[0]: a for a in ACTIONS if a.scope == "app"}
+_BY_TEXTUAL_ACTION: dict[str, Action] = {}
+for _action in ACTIONS:
+    if _action.scope == "app":  # the first action of a Textual action rules it (`quit`, not
+        _BY_TEXTUAL_ACTION.setdefault(_action.action.split("(")[0], _action)  # quit_anywhere)
 
 
 def action_for(textual_action: str) -> Action | None:
-    """The table's action behind a Textual action name (`timeline_cursor` -> `next`)."""
+    """The table's action behind a Textual action name (`timeline_cursor` -> `next`); when
+    several run it (`quit`, `quit_anywhere`), the first in the table."""
     return _BY_TEXTUAL_ACTION.get(textual_action)
 
 

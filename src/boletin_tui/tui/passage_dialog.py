@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from boletin_tui.safe_text import safe_text
 from boletin_tui.tui.handoff import HandsBackKeys
-from boletin_tui.tui.tag_input import TagSuggester, split_tags
+from boletin_tui.tui.tag_input import PastesTags, TagSuggester, split_tags
 
 QUOTE_LINES_CHARS = 400
 
@@ -38,7 +38,7 @@ def _quote(text: str) -> Content:
 _SAVE_KEYS = {"ctrl+s": "screen.save", "escape": "screen.save"}
 
 
-class _TagField(HandsBackKeys, Input):
+class _TagField(HandsBackKeys, PastesTags):
     """The tag field: `enter` moves to the note at once, in the order typed (keys typed
     right after it go to the note, not into the tags)."""
 
@@ -60,6 +60,9 @@ class PassageDialog(ModalScreen[tuple[list[str], str] | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Guardar", tooltip="Guarda el pasaje"),
         Binding("escape", "save", "Guardar y salir", tooltip="Guarda el pasaje y vuelve"),
+        # As on the main screen (Textual's app binding, which a modal screen hides): which
+        # key quits from here (uxfix).
+        Binding("ctrl+c", "app.help_quit", show=False, system=True),
     ]
 
     def __init__(

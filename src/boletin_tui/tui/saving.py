@@ -30,6 +30,7 @@ from textual.app import App
 from textual.worker import Worker, WorkerState
 
 from boletin_tui.safe_text import safe_text
+from boletin_tui.store import StoreBusy
 from boletin_tui.tui.choice_screen import DISCARD, KEEP_TRYING, quit_screen
 from boletin_tui.tui.hangup import Hangup
 from boletin_tui.tui.labels import plural
@@ -37,13 +38,14 @@ from boletin_tui.tui.messages import AnnotationsChanged
 from boletin_tui.tui.saver_views import SaverViews, anything_typed, flush_typed, typed_writes
 from boletin_tui.tui.store_client import StoreClient
 from boletin_tui.workspace import Stored, Workspace, Write
-from boletin_tui.writes import preview_lines, unsaved_lines
+from boletin_tui.writes import preview_lines, retry_reason, unsaved_lines
 
 POLL_SECONDS = 2.0
 SIGNAL_SAVE_SECONDS = 10.0  # how long a signal waits for the pending writes before leaving
 SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 SETTLE_SECONDS = 0.1  # a signal's save ends when nothing new came in this long
 GRACE_SECONDS = 10.0  # then the process ends anyway (`hangup.Hangup`'s watchdog)
+QUIT_ROUNDS = 20  # quitting queues what was typed while it waited, this many times at most
 
 
 class Saver:
@@ -75,6 +77,7 @@ class Saver:
         self._told: str | None = None  # the save problem last notified (no repeats per retry)
         self._leaving = False
         self._notices_told = 0  # the store's notices already shown
+        self._busy: StoreBusy | None = None  # the lock held by another process, last told
 
     def start(self) -> None:
         """Start the retry/watch timer and the signal handlers (from the app's `on_mount`)."""
@@ -122,6 +125,7 @@ class Saver:
             self._saved(write, stored)
 
     def _saved(self, write: Write, stored: Stored) -> None:
+        self._busy = None
         change = self._workspace.saved(write, stored)
         if not self._views.attached():  # saved while the app was closing: nothing to redraw
             return
@@ -183,6 +187,7 @@ class Saver:
 
     def _failed(self, write: Write, error: BaseException) -> None:
         kept = self._workspace.failed(write, error)
+        self._busy = error if isinstance(error, StoreBusy) else None
         if not self._views.attached():
             return
         detail = safe_text(str(error) or type(error).__name__, newlines=False)
@@ -198,10 +203,10 @@ class Saver:
             self.send()  # writes that waited behind it
         elif not kept:
             notify(f"No se guardó: {detail}", severity="error", timeout=10, markup=False)
-        elif detail != self._told:
-            self._told = detail
+        elif (reason := safe_text(retry_reason(error), newlines=False)) != self._told:
+            self._told = reason  # without «inténtalo de nuevo»: it is retried (uxfix #4)
             notify(
-                f"No se guardó; queda pendiente y se reintentará: {detail}",
+                f"No se guardó; queda pendiente y se reintentará: {reason}",
                 title="Sin guardar",
                 severity="error",
                 timeout=10,
@@ -245,12 +250,21 @@ class Saver:
     # -- leaving ---------------------------------------------------------------------------
     async def quit(self) -> None:
         """Save the note being typed and every pending write; ask before dropping any.
-        Awaited (without blocking the event loop), so the writes are done when it returns."""
-        self._flush_typed()
-        await self.drain()
-        if self._workspace.writes.unsent:
-            self.send()
+        Awaited, so the writes are done when it returns. Run it in a worker (`action_quit`):
+        the app keeps drawing meanwhile (the notice that it is saving, uxfix #2) and reading
+        keys, so what is typed while it waits is queued and saved too before leaving."""
+        told = False
+        for _ in range(QUIT_ROUNDS):
+            self._flush_typed()
+            if self._workspace.pending and not told:
+                told = True
+                self._tell_saving()
             await self.drain()
+            if self._workspace.writes.unsent:
+                self.send()
+                await self.drain()
+            if not anything_typed(self._views):
+                break
         if not self._workspace.pending:
             self._app.exit()
             return
@@ -260,6 +274,23 @@ class Saver:
         preview = "\n".join(preview_lines(pending))
         dialog = quit_screen(len(pending), self._workspace.save_problem, preview)
         self._app.push_screen(dialog, self._quit_chosen)
+
+    def _tell_saving(self) -> None:
+        """Say at once that quitting waits for the writes (uxfix #2): with the lock held
+        elsewhere, each waits up to the lock's timeout before the quit dialog can ask."""
+        busy = self._busy
+        if busy is None:
+            self._app.notify("Guardando antes de salir…", title="Guardando", markup=False)
+            return
+        self._app.notify(
+            "Guardando antes de salir… La base está ocupada por otro proceso: se espera hasta "
+            f"{busy.timeout:g} s por cambio y, si sigue ocupada, se pregunta qué hacer con lo "
+            "pendiente.",
+            title="Guardando",
+            severity="warning",
+            timeout=busy.timeout + 1,
+            markup=False,
+        )
 
     def _quit_chosen(self, choice: str | None) -> None:
         if choice == DISCARD:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.suggester import Suggester
@@ -33,11 +34,38 @@ class TagSuggester(Suggester):
 
 
 def split_tags(value: str) -> list[str]:
-    """`a, b c` -> [`a`, `b c`]: tags are separated by commas, spaces inside are kept."""
-    return [t for t in (" ".join(part.split()) for part in value.split(",")) if t]
+    """`a, b c` -> [`a`, `b c`]: tags are separated by commas (and line breaks), spaces
+    inside are kept."""
+    parts = (part for line in value.splitlines() for part in line.split(","))
+    return [t for t in (" ".join(part.split()) for part in parts) if t]
 
 
-class TagInput(HandsBackKeys, Input):
+def paste_tags(text: str) -> str:
+    """A paste as a tag field takes it: each line break is a tag separator
+    (`salud\nvacunas` -> `salud, vacunas`; blank lines dropped); a one-line paste as it is."""
+    lines = text.splitlines()
+    if len(lines) <= 1:
+        return text
+    return ", ".join(line.strip() for line in lines if line.strip())
+
+
+class PastesTags(Input):
+    """An `Input` whose paste keeps every line, as tags (`paste_tags`): Textual's keeps only
+    the first line, silently (uxfix #5)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()  # not Input's own handler, which drops all but a line
+        if event.text:
+            text = paste_tags(event.text)
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *selection)
+
+
+class TagInput(HandsBackKeys, PastesTags):
     """Hidden until `open()`; `enter` posts `TagInput.Added(tags)`, `escape` closes (the
     user's word: the text typed is dropped).
 

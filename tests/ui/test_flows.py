@@ -138,6 +138,7 @@ async def test_note_escape_saves_and_quit_flushes(make, db_path, h):
         assert h.stored(db_path)["210/2023"]["note"] == "con escape"
         await pilot.press("j", "a", *"al salir")
         await app.run_action("quit")  # the focus stays in the editor: nothing else saves it
+        await app.workers.wait_for_complete()  # quitting saves in a worker, then exits
     assert h.stored(db_path)["188/2023"]["note"] == "al salir"
 
 

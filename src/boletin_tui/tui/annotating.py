@@ -108,7 +108,9 @@ class Annotating:
 
     # -- what the store saved, shown (`SaverViews`) -----------------------------------------
     def attached(self) -> bool:
-        return self._panel.is_attached
+        # Not while the app shuts down: a write saved then (quitting runs in a worker) must
+        # not redraw widgets being taken apart.
+        return self._app.is_running and self._panel.is_attached
 
     def saved(self, write: Write, change: Change) -> None:
         """Redraw what a saved write changed; an undo or redo says what it did and shows

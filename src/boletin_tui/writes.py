@@ -160,7 +160,7 @@ def unsaved_lines(writes: Iterable[Write]) -> list[str]:
         else:  # passages, undo, redo: the passage's quote and what was typed for it, if any
             where = f" de {write.key}" if write.key else ""
             edit = write.edit or Edit()
-            quote = edit.quote or edit.text[edit.start : edit.end]
+            quote = _quote(edit)
             details = [f"«{quote}»"] if quote else []
             details += [f"etiquetas: {'; '.join(edit.tags)}"] if edit.tags else []
             details += [f"nota: {edit.note}"] if edit.note else []
@@ -192,10 +192,14 @@ def _preview(write: Write) -> str:
     where = f" en {write.key}" if write.key else ""
     if write.op in NOT_RETRIED:
         return ("Deshacer" if write.op == "undo" else "Rehacer") + where
-    edit = write.edit or Edit()
-    quote = edit.quote or edit.text[edit.start : edit.end]
+    quote = _quote(write.edit or Edit())
     what = _EDITS.get(write.op, write.op).split(" ", 1)[-1]  # without the article
     return f"{what[0].upper()}{what[1:]}{where}" + (f": «{quote}»" if quote else "")
+
+
+def _quote(edit: Edit) -> str:
+    """The passage's text: as stored (an edit or a deletion), or cut from the bulletin."""
+    return edit.quote or edit.text[edit.start : edit.end]
 
 
 _EDITS = {

@@ -111,8 +111,8 @@ def _run(db: CorpusDB, part: Fts | Sql, rank_words: list[str]) -> Matches | list
     if len(ids) < 2:
         found = [rank[i] if i < len(rank) else len(order) for i in ids]
     else:
-        if max(ids) >= len(rank):  # ids of bulletins without a key (not listed)
-            rank = rank + [len(order)] * (max(ids) + 1 - len(rank))
+        if (top := max(ids)) >= len(rank):  # ids of bulletins without a key (not listed)
+            rank = rank + [len(order)] * (top + 1 - len(rank))
         found = sorted(itemgetter(*ids)(rank))  # in C; ids are distinct (SQL sets)
     while found and found[-1] == len(order):  # without a key: not listed
         found.pop()

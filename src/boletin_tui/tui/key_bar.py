@@ -112,20 +112,19 @@ class KeyBar(Widget):
             tail.append(Segment(f" {self.palette.label} ", label_style))
         room = width - sum(cell_len(s.text) for s in tail)
         parts = [(k, self._part(k, key_style, label_style, dim)) for k in self.keys]
-        sizes = [sum(cell_len(s.text) for s in part) for _, part in parts]
-        if sum(sizes) > room:  # too narrow for every key: keep whole keys, and the help's
-            kept = [i for i, (k, _) in enumerate(parts) if k.action == KEPT]
-            budget, chosen = room - sum(sizes[i] for i in kept), set(kept)
-            for i, size in enumerate(sizes):
+        sized = [(k, part, sum(cell_len(s.text) for s in part)) for k, part in parts]
+        if sum(size for *_, size in sized) > room:  # too narrow: whole keys, and the help's
+            kept = [i for i, (k, *_) in enumerate(sized) if k.action == KEPT]
+            budget, chosen = room - sum(sized[i][2] for i in kept), set(kept)
+            for i, (*_, size) in enumerate(sized):
                 if i not in chosen and size <= budget:
                     chosen.add(i)
                     budget -= size
                 elif i not in chosen:
                     break
-            parts = [part for i, part in enumerate(parts) if i in chosen]
+            sized = [entry for i, entry in enumerate(sized) if i in chosen]
         used = 0
-        for shown, part in parts:
-            size = sum(cell_len(s.text) for s in part)
+        for shown, part, size in sized:
             places.append((used, used + size, shown))
             segments.extend(part)
             used += size

@@ -41,10 +41,9 @@ def widget_binding(action_id: str, call: str | None = None) -> Binding:
     return _binding(BY_ID[action_id], call)
 
 
-_BY_TEXTUAL_ACTION: dict[str, Action] = {}
-for _action in ACTIONS:
-    if _action.scope == "app":  # the first action of a Textual action rules it (`quit`, not
-        _BY_TEXTUAL_ACTION.setdefault(_action.action.split("(")[0], _action)  # quit_anywhere)
+# Reversed: when several actions run one Textual action, the first in the table rules it
+# (`quit`, not `quit_anywhere`).
+_BY_TEXTUAL_ACTION = {a.action.split("(")[0]: a for a in reversed(ACTIONS) if a.scope == "app"}
 
 
 def action_for(textual_action: str) -> Action | None:
